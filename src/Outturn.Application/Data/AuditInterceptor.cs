@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Outturn.Domain.Plans;
+
+namespace Outturn.Application.Data;
+
+/// <summary>Who is making changes: the signed-in user on the web, the operating-system user at the command line.</summary>
+public interface ICurrentUser
+{
+    string Name { get; }
+}
+
+public sealed class SystemUser(string name) : ICurrentUser
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or removed figure and judgement, in the same
+/// SaveChanges, so that a change cannot land without its record.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<Type> Audited =
+        [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary)];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null) return;
+        var now = clock.GetUtcNow();
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var e in entries)
+        {
+            var key = Describe(e);
+            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey());
+            foreach (var p in props)
+            {
+                var (oldValue, newValue) = e.State switch
+                {
+                    EntityState.Added => (null, p.CurrentValue),
+                    EntityState.Deleted => (p.OriginalValue, null),
+                    _ => (p.OriginalValue, p.CurrentValue),
+                };
+                if (e.State == EntityState.Modified && Equals(oldValue, newValue)) continue;
+                if (e.State != EntityState.Modified && oldValue is null && newValue is null) continue;
+                context.Add(new AuditEntry
+                {
+                    At = now,
+                    By = user.Name,
+                    Entity = e.Entity.GetType().Name,
+                    EntityKey = key,
+                    Action = e.State.ToString(),
+                    Field = p.Metadata.Name,
+                    OldValue = oldValue?.ToString(),
+                    NewValue = newValue?.ToString(),
+                });
+            }
+        }
+    }
+
+    /// <summary>A key that stays readable after the row is gone: the owner's id and the period.</summary>
+    private static string Describe(EntityEntry e) => e.Entity switch
+    {
+        IndicatorValue v => $"indicator:{v.IndicatorId}:{v.Period}",
+        Target t => $"indicator:{t.IndicatorId}:{t.Period}",
+        StatusOverride o => $"indicator:{o.IndicatorId}:{o.Period}:{o.Kind}",
+        MilestoneUpdate u => $"milestone:{u.MilestoneId}:{u.Period}",
+        Commentary c => $"priority:{c.PriorityId}:{c.Period}",
+        _ => "",
+    };
+}

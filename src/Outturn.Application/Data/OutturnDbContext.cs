@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Status;
+
+namespace Outturn.Application.Data;
+
+/// <summary>
+/// The one store of Outturn. Each provider has a subclass only so that its migrations live apart
+/// (SQLite and PostgreSQL differ in column types); the model is this one.
+/// </summary>
+public class OutturnDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<MilestoneUpdate> MilestoneUpdates => Set<MilestoneUpdate>();
+    public DbSet<Commentary> Commentaries => Set<Commentary>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<StatusOverride> StatusOverrides => Set<StatusOverride>();
+    public DbSet<ComparatorValue> ComparatorValues => Set<ComparatorValue>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(16);
+        builder.Properties<Tolerance>().HaveConversion<ToleranceConverter>().HaveMaxLength(16);
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite has no decimal type; figures are stored as text there to keep them exact.
+        builder.Properties<decimal>().HavePrecision(18, 6);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Plan>(e =>
+        {
+            e.HasIndex(p => p.Ref).IsUnique();
+            e.Property(p => p.Ref).HasMaxLength(64);
+            e.HasMany(p => p.Priorities).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Priority>().HasIndex(p => new { p.PlanId, p.Name }).IsUnique();
+        b.Entity<Officer>().HasIndex(o => o.Name).IsUnique();
+        b.Entity<Objective>(e =>
+        {
+            e.HasIndex(o => new { o.PlanId, o.Ref }).IsUnique();
+            e.HasOne(o => o.Priority).WithMany().HasForeignKey(o => o.PriorityId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(o => o.Officer).WithMany().HasForeignKey(o => o.OfficerId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<Milestone>(e =>
+        {
+            e.HasIndex(m => new { m.PlanId, m.Ref }).IsUnique();
+            e.HasOne(m => m.Objective).WithMany().HasForeignKey(m => m.ObjectiveId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Priority).WithMany().HasForeignKey(m => m.PriorityId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(m => m.Officer).WithMany().HasForeignKey(m => m.OfficerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(m => m.Updates).WithOne().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<MilestoneUpdate>().HasIndex(u => new { u.MilestoneId, u.Period }).IsUnique();
+        b.Entity<Commentary>(e =>
+        {
+            e.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => new { c.PriorityId, c.Period, c.Order });
+        });
+        b.Entity<Indicator>(e =>
+        {
+            e.HasIndex(i => new { i.PlanId, i.Ref }).IsUnique();
+            e.HasOne(i => i.Objective).WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(i => i.Priority).WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne(i => i.Officer).WithMany().HasForeignKey(i => i.OfficerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Overrides).WithOne().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Target>().HasIndex(t => new { t.IndicatorId, t.Period }).IsUnique();
+        b.Entity<IndicatorValue>().HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
+        b.Entity<StatusOverride>().HasIndex(o => new { o.IndicatorId, o.Period, o.Kind }).IsUnique();
+        b.Entity<ComparatorValue>().HasIndex(c => new { c.IndicatorId, c.Period, c.Comparator }).IsUnique();
+        b.Entity<AuditEntry>().HasIndex(a => new { a.Entity, a.EntityKey });
+    }
+
+    private sealed class PeriodConverter() : ValueConverter<Period, string>(p => p.ToString(), s => Period.Parse(s));
+
+    private sealed class ToleranceConverter() : ValueConverter<Tolerance, string>(t => t.ToString(), s => ParseTolerance(s));
+
+    private static Tolerance ParseTolerance(string s) =>
+        Tolerance.TryParse(s, out var t) && t is not null ? t : Tolerance.Default;
+}
+
+public sealed class SqliteOutturnDbContext(DbContextOptions<SqliteOutturnDbContext> options) : OutturnDbContext(options);
+
+public sealed class PostgresOutturnDbContext(DbContextOptions<PostgresOutturnDbContext> options) : OutturnDbContext(options);

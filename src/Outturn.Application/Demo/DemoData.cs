@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Application.Plans;
+
+namespace Outturn.Application.Demo;
+
+/// <summary>
+/// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
+/// documents. Loading is idempotent: a plan already held is left as it is.
+/// </summary>
+public sealed class DemoData(OutturnDbContext db, PlanImport import)
+{
+    public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
+
+    public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken ct = default)
+    {
+        var report = new List<string>();
+        foreach (var folder in Directory.GetDirectories(PlansFolder).Order(StringComparer.Ordinal))
+        {
+            var planRef = Path.GetFileName(folder);
+            if (await db.Plans.AnyAsync(p => p.Ref == planRef, ct))
+            {
+                report.Add($"{planRef}: already held, left as it is.");
+                continue;
+            }
+            var result = await import.ImportAsync(folder, ct);
+            if (!result.Imported)
+                throw new InvalidOperationException($"The demo plan {planRef} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+            report.Add($"{planRef}: loaded.");
+        }
+        return report;
+    }
+}

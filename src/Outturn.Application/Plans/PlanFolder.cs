@@ -1,0 +1,352 @@
+using System.Globalization;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Status;
+using ValueType = Outturn.Domain.Status.ValueType;
+
+namespace Outturn.Application.Plans;
+
+/// <summary>
+/// A plan folder (see docs/import-formats.md) read and checked as a whole. Either <see cref="Plan"/> is complete and
+/// <see cref="Errors"/> is empty, or nothing may be saved.
+/// </summary>
+public sealed class PlanFolder
+{
+    public static readonly string[] KnownFiles =
+        ["plan.csv", "officers.csv", "priorities.csv", "objectives.csv", "milestones.csv", "indicators.csv", "targets.csv", "values.csv",
+         "milestone_progress.csv", "overrides.csv", "commentary.csv", "comparators.csv"];
+
+    public Plan? Plan { get; private set; }
+    /// <summary>Officers by name, as the folder names them; the importer matches them with those already held.</summary>
+    public Dictionary<string, Officer> Officers { get; } = new(StringComparer.Ordinal);
+    public List<Commentary> Commentary { get; } = [];
+    public List<string> Errors { get; } = [];
+
+    public bool IsValid => Errors.Count == 0 && Plan is not null;
+
+    public static PlanFolder Read(string folder)
+    {
+        var result = new PlanFolder();
+        if (!Directory.Exists(folder))
+        {
+            result.Errors.Add($"{folder}: no such folder.");
+            return result;
+        }
+        result.Load(folder);
+        return result;
+    }
+
+    private void Load(string folder)
+    {
+        var e = Errors;
+        foreach (var extra in Directory.GetFiles(folder, "*.csv").Select(Path.GetFileName).Where(f => !KnownFiles.Contains(f)))
+            e.Add($"{extra}: not a file of the plan folder format; the files are {string.Join(", ", KnownFiles)}.");
+
+        var planRows = CsvTable.Read(folder, "plan.csv", ["ref", "title", "kind", "first_year", "last_year"], ["organisation", "directorate", "status", "description"], true, e);
+        var officerRows = CsvTable.Read(folder, "officers.csv", ["name"], ["initials", "job_title", "organisation"], false, e);
+        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], [], false, e);
+        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key"], true, e);
+        var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority"], true, e);
+        var indicatorRows = CsvTable.Read(folder, "indicators.csv",
+            ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
+            ["priority", "officer", "source", "type", "definition", "availability"], true, e);
+        var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
+        var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], [], true, e);
+        var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
+        var overrideRows = CsvTable.Read(folder, "overrides.csv", ["indicator", "period", "kind", "status", "reason"], [], false, e);
+        var commentaryRows = CsvTable.Read(folder, "commentary.csv", ["priority", "period", "text"], [], false, e);
+        var comparatorRows = CsvTable.Read(folder, "comparators.csv", ["indicator", "period", "comparator", "value", "note"], [], false, e);
+        if (planRows is null) return;
+
+        if (planRows.Count != 1)
+        {
+            e.Add($"plan.csv: {planRows.Count} rows; expected exactly one.");
+            return;
+        }
+        var plan = ReadPlan(planRows[0]);
+        if (plan is null) return;
+        Plan = plan;
+
+        foreach (var r in officerRows ?? [])
+        {
+            if (r["name"].Length == 0) { e.Add($"{r.Where}: name is blank."); continue; }
+            if (Officers.ContainsKey(r["name"])) { e.Add($"{r.Where}: officer \"{r["name"]}\" is listed twice."); continue; }
+            Officers[r["name"]] = new Officer { Name = r["name"], Initials = r.Optional("initials"), JobTitle = r.Optional("job_title"), Organisation = r.Optional("organisation") };
+        }
+
+        var priorities = new Dictionary<string, Priority>(StringComparer.Ordinal);
+        Priority PriorityNamed(string name)
+        {
+            if (!priorities.TryGetValue(name, out var p))
+            {
+                p = new Priority { Name = name, Order = priorities.Count + 1 };
+                priorities[name] = p;
+                plan.Priorities.Add(p);
+            }
+            return p;
+        }
+
+        // priorities.csv fixes the reporting order; without it, priorities come in the order they are first named.
+        foreach (var r in priorityRows ?? [])
+        {
+            if (r["name"].Length == 0) { e.Add($"{r.Where}: name is blank."); continue; }
+            if (priorities.ContainsKey(r["name"])) { e.Add($"{r.Where}: priority \"{r["name"]}\" is listed twice."); continue; }
+            PriorityNamed(r["name"]);
+        }
+
+        var objectives = new Dictionary<string, Objective>(StringComparer.Ordinal);
+        foreach (var r in objectiveRows ?? [])
+        {
+            if (!Ref(r, "ref", objectives.ContainsKey, "objective")) continue;
+            if (r["title"].Length == 0) e.Add($"{r.Where}: title is blank.");
+            if (r["priority"].Length == 0) { e.Add($"{r.Where}: priority is blank; every objective is reported under a priority."); continue; }
+            var key = YesNo(r, "key", optional: true);
+            var o = new Objective
+            {
+                Ref = r["ref"], Title = r["title"], Priority = PriorityNamed(r["priority"]), Officer = OfficerNamed(r.Optional("officer")),
+                CorporatePriority = r.Optional("corporate_priority"), IsKey = key ?? false, Order = objectives.Count + 1,
+            };
+            objectives[o.Ref] = o;
+            plan.Objectives.Add(o);
+        }
+
+        var milestones = new Dictionary<string, Milestone>(StringComparer.Ordinal);
+        foreach (var r in milestoneRows ?? [])
+        {
+            if (!Ref(r, "ref", milestones.ContainsKey, "milestone")) continue;
+            if (!objectives.TryGetValue(r["objective"], out var objective))
+            {
+                e.Add($"{r.Where}: objective \"{r["objective"]}\" is not in objectives.csv.");
+                continue;
+            }
+            if (r["text"].Length == 0) e.Add($"{r.Where}: text is blank.");
+            var year = YearOf(r, "year");
+            DateOnly? due = null;
+            if (r["due"].Length > 0)
+            {
+                if (DateOnly.TryParseExact(r["due"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) due = d;
+                else e.Add($"{r.Where}: due \"{r["due"]}\" is not a date; expected an ISO date such as 2016-03-31, or blank.");
+            }
+            if (year is null) continue;
+            var m = new Milestone
+            {
+                Ref = r["ref"], Objective = objective, Text = r["text"], Year = year.Value, Due = due,
+                Officer = OfficerNamed(r.Optional("officer")) ?? objective.Officer,
+                Priority = r.Optional("priority") is { } p ? PriorityNamed(p) : objective.Priority!, Order = milestones.Count + 1,
+            };
+            milestones[m.Ref] = m;
+            plan.Milestones.Add(m);
+        }
+
+        var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        foreach (var r in indicatorRows ?? [])
+        {
+            if (!Ref(r, "ref", indicators.ContainsKey, "indicator")) continue;
+            Objective? objective = null;
+            if (r["objective"].Length > 0 && !objectives.TryGetValue(r["objective"], out objective))
+            {
+                e.Add($"{r.Where}: objective \"{r["objective"]}\" is not in objectives.csv.");
+                continue;
+            }
+            var priorityName = r.Optional("priority") ?? objective?.Priority?.Name;
+            if (priorityName is null) { e.Add($"{r.Where}: neither objective nor priority is given; a measure is reported under a priority."); continue; }
+            if (r["title"].Length == 0) e.Add($"{r.Where}: title is blank.");
+            var polarity = Word<Polarity>(r, "polarity", new() { ["higher"] = Polarity.Higher, ["lower"] = Polarity.Lower, ["none"] = Polarity.None });
+            var frequency = Word<Frequency>(r, "frequency", new() { ["quarterly"] = Frequency.Quarterly, ["annual"] = Frequency.Annual, ["monthly"] = Frequency.Monthly });
+            var valueType = Word<ValueType>(r, "value_type", new() { ["snapshot"] = ValueType.Snapshot, ["cumulative"] = ValueType.Cumulative, ["rolling"] = ValueType.Rolling });
+            var key = YesNo(r, "key", optional: false);
+            int? precision = int.TryParse(r["precision"], NumberStyles.None, CultureInfo.InvariantCulture, out var pr) && pr <= 4 ? pr : null;
+            if (precision is null) e.Add($"{r.Where}: precision \"{r["precision"]}\" is not a number of decimal places from 0 to 4.");
+            if (!Tolerance.TryParse(r["tolerance"], out var tolerance))
+                e.Add($"{r.Where}: tolerance \"{r["tolerance"]}\" is not blank, a number (absolute) or a number with % (relative to the target).");
+            if (polarity is null || frequency is null || valueType is null || key is null || precision is null) continue;
+            var i = new Indicator
+            {
+                Ref = r["ref"], Title = r["title"], Objective = objective, Priority = PriorityNamed(priorityName),
+                Polarity = polarity.Value, Unit = r.Optional("unit"), Precision = precision.Value, Frequency = frequency.Value,
+                ValueType = valueType.Value, Tolerance = tolerance, IsKey = key.Value, Officer = OfficerNamed(r.Optional("officer")) ?? objective?.Officer,
+                Source = r.Optional("source"), Type = r.Optional("type"), Definition = r.Optional("definition"),
+                Availability = r.Optional("availability"), Order = indicators.Count + 1,
+            };
+            indicators[i.Ref] = i;
+            plan.Indicators.Add(i);
+        }
+
+        foreach (var r in targetRows ?? [])
+        {
+            if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
+            if (ind.Targets.Any(t => t.Period == period)) { e.Add($"{r.Where}: a second target for {ind.Ref} in {period}."); continue; }
+            var text = r["target"];
+            var target = new Target { Period = period, Note = r.Optional("note") };
+            if (text.Equals("tbc", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.ToBeConfirmed;
+            else if (text.Equals("n/a", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.NotApplicable;
+            else if (CsvTable.TryNumber(text, out var v)) { target.State = TargetState.Set; target.Value = v; }
+            else { e.Add($"{r.Where}: target \"{text}\" is not a number, \"tbc\" or \"n/a\"{Hint(text)}."); continue; }
+            ind.Targets.Add(target);
+        }
+
+        foreach (var r in valueRows ?? [])
+        {
+            if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
+            if (ind.Values.Any(v => v.Period == period)) { e.Add($"{r.Where}: a second value for {ind.Ref} in {period}."); continue; }
+            var status = Word<ValueStatus>(r, "status", new() { ["final"] = ValueStatus.Final, ["provisional"] = ValueStatus.Provisional, ["unavailable"] = ValueStatus.Unavailable });
+            if (status is null) continue;
+            var value = new IndicatorValue { Period = period, Status = status.Value, Note = r.Optional("note") };
+            if (status == ValueStatus.Unavailable)
+            {
+                if (r["value"].Length > 0) { e.Add($"{r.Where}: status is unavailable but value is \"{r["value"]}\"; leave value blank and say why in note."); continue; }
+                if (value.Note is null) { e.Add($"{r.Where}: status is unavailable; note must say why (e.g. \"Available at end of Quarter 3\")."); continue; }
+            }
+            else if (CsvTable.TryNumber(r["value"], out var v)) value.Value = v;
+            else { e.Add($"{r.Where}: value \"{r["value"]}\" is not a number{Hint(r["value"])}."); continue; }
+            ind.Values.Add(value);
+        }
+
+        foreach (var r in progressRows ?? [])
+        {
+            if (!milestones.TryGetValue(r["milestone"], out var m)) { e.Add($"{r.Where}: milestone \"{r["milestone"]}\" is not in milestones.csv."); continue; }
+            if (PeriodOf(r) is not { } period) continue;
+            MilestoneProgress? progress = null;
+            if (r["progress"].Length > 0)
+            {
+                if (StatusWords.TryParseMilestoneProgress(r["progress"], out var p)) progress = p;
+                else { e.Add($"{r.Where}: progress \"{r["progress"]}\" is not one of green, amber, red, complete (or blank)."); continue; }
+            }
+            if (m.Updates.Any(u => u.Period == period)) { e.Add($"{r.Where}: a second update for {m.Ref} in {period}."); continue; }
+            m.Updates.Add(new MilestoneUpdate { Period = period, Progress = progress, Commentary = r.Optional("commentary") });
+        }
+
+        foreach (var r in overrideRows ?? [])
+        {
+            if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
+            var kind = Word<OverrideKind>(r, "kind", new() { ["progress"] = OverrideKind.Progress, ["direction"] = OverrideKind.Direction });
+            if (kind is null) continue;
+            var ok = kind == OverrideKind.Progress ? StatusWords.TryParseProgress(r["status"], out _) : StatusWords.TryParseDirection(r["status"], out _);
+            if (!ok)
+            {
+                e.Add($"{r.Where}: status \"{r["status"]}\" is not one of {(kind == OverrideKind.Progress ? "green, amber, red, na" : "better, same, worse, na")}.");
+                continue;
+            }
+            if (r["reason"].Length == 0) { e.Add($"{r.Where}: reason is blank; an override of a computed status needs a reason."); continue; }
+            if (ind.Overrides.Any(o => o.Period == period && o.Kind == kind)) { e.Add($"{r.Where}: a second {r["kind"]} override for {ind.Ref} in {period}."); continue; }
+            ind.Overrides.Add(new StatusOverride { Period = period, Kind = kind.Value, Status = r["status"].ToLowerInvariant(), Reason = r["reason"], By = "import" });
+        }
+
+        foreach (var r in commentaryRows ?? [])
+        {
+            if (!priorities.TryGetValue(r["priority"], out var priority)) { e.Add($"{r.Where}: priority \"{r["priority"]}\" is not a priority of this plan (named in objectives, milestones or indicators)."); continue; }
+            if (PeriodOf(r) is not { } period) continue;
+            if (r["text"].Length == 0) { e.Add($"{r.Where}: text is blank."); continue; }
+            Commentary.Add(new Commentary
+            {
+                Priority = priority, Period = period, Text = r["text"],
+                Order = Commentary.Count(x => x.Priority == priority && x.Period == period) + 1,
+            });
+        }
+
+        foreach (var r in comparatorRows ?? [])
+        {
+            if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
+            var comparator = Word<Comparator>(r, "comparator", new()
+            {
+                ["england"] = Comparator.England, ["region"] = Comparator.Region, ["neighbours"] = Comparator.Neighbours,
+                ["quartile-top"] = Comparator.QuartileTop, ["quartile-middle"] = Comparator.QuartileMiddle, ["quartile-bottom"] = Comparator.QuartileBottom,
+            });
+            if (comparator is null) continue;
+            decimal? value = null;
+            if (r["value"].Length > 0)
+            {
+                if (CsvTable.TryNumber(r["value"], out var v)) value = v;
+                else { e.Add($"{r.Where}: value \"{r["value"]}\" is not a number{Hint(r["value"])}."); continue; }
+            }
+            if (ind.Comparators.Any(c => c.Period == period && c.Comparator == comparator)) { e.Add($"{r.Where}: a second {r["comparator"]} value for {ind.Ref} in {period}."); continue; }
+            ind.Comparators.Add(new ComparatorValue { Period = period, Comparator = comparator.Value, Value = value, Note = r.Optional("note") });
+        }
+    }
+
+    private Plan? ReadPlan(CsvRow r)
+    {
+        var e = Errors;
+        var ok = true;
+        if (r["ref"].Length == 0) { e.Add($"{r.Where}: ref is blank."); ok = false; }
+        if (r["title"].Length == 0) { e.Add($"{r.Where}: title is blank."); ok = false; }
+        if (!PlanKinds.ByWord.TryGetValue(r["kind"], out var kind))
+        {
+            e.Add($"{r.Where}: kind \"{r["kind"]}\" is not one of {string.Join(", ", PlanKinds.ByWord.Keys)}.");
+            ok = false;
+        }
+        var first = YearOf(r, "first_year");
+        var last = YearOf(r, "last_year");
+        if (first > last) { e.Add($"{r.Where}: first_year {Period.FinancialYear(first!.Value)} is after last_year {Period.FinancialYear(last!.Value)}."); ok = false; }
+        var status = PlanStatus.Approved;
+        if (r.Optional("status") is { } s)
+        {
+            if (s.Equals("draft", StringComparison.OrdinalIgnoreCase)) status = PlanStatus.Draft;
+            else if (!s.Equals("approved", StringComparison.OrdinalIgnoreCase)) { e.Add($"{r.Where}: status \"{s}\" is not draft or approved."); ok = false; }
+        }
+        if (!ok || first is null || last is null) return null;
+        return new Plan
+        {
+            Ref = r["ref"], Title = r["title"], Kind = kind, FirstYear = first.Value, LastYear = last.Value, Status = status,
+            Organisation = r.Optional("organisation"), Directorate = r.Optional("directorate"), Description = r.Optional("description"),
+        };
+    }
+
+    private Officer? OfficerNamed(string? name)
+    {
+        if (name is null) return null;
+        if (!Officers.TryGetValue(name, out var o)) Officers[name] = o = new Officer { Name = name };
+        return o;
+    }
+
+    private bool Ref(CsvRow r, string column, Func<string, bool> taken, string what)
+    {
+        var value = r[column];
+        if (value.Length == 0) { Errors.Add($"{r.Where}: {column} is blank."); return false; }
+        if (value.Length > 64) { Errors.Add($"{r.Where}: {what} ref \"{value[..20]}…\" is longer than 64 characters."); return false; }
+        if (taken(value)) { Errors.Add($"{r.Where}: duplicate {what} ref \"{value}\"; refs must be unique within a plan."); return false; }
+        return true;
+    }
+
+    private int? YearOf(CsvRow r, string column)
+    {
+        if (Period.TryParse(r[column], out var p) && p.Kind == PeriodKind.FinancialYear) return p.Year;
+        Errors.Add($"{r.Where}: {column} \"{r[column]}\" is not a financial year; expected a form like 2015/16.");
+        return null;
+    }
+
+    private Period? PeriodOf(CsvRow r)
+    {
+        if (Period.TryParse(r["period"], out var p)) return p;
+        Errors.Add($"{r.Where}: period \"{r["period"]}\" is not a period; accepted forms: {Period.AcceptedForms}.");
+        return null;
+    }
+
+    private Indicator? IndicatorOf(CsvRow r, Dictionary<string, Indicator> indicators)
+    {
+        if (indicators.TryGetValue(r["indicator"], out var i)) return i;
+        Errors.Add($"{r.Where}: indicator \"{r["indicator"]}\" is not in indicators.csv.");
+        return null;
+    }
+
+    private T? Word<T>(CsvRow r, string column, Dictionary<string, T> words) where T : struct
+    {
+        if (words.TryGetValue(r[column].ToLowerInvariant(), out var v)) return v;
+        Errors.Add($"{r.Where}: {column} \"{r[column]}\" is not one of {string.Join(", ", words.Keys)}.");
+        return null;
+    }
+
+    private bool? YesNo(CsvRow r, string column, bool optional)
+    {
+        var v = r[column].ToLowerInvariant();
+        if (v == "yes") return true;
+        if (v == "no" || (optional && v.Length == 0)) return false;
+        Errors.Add($"{r.Where}: {column} \"{r[column]}\" is not yes or no.");
+        return null;
+    }
+
+    private static string Hint(string text) =>
+        text.Contains('%') ? " (write 75, not 75%: the unit belongs to the indicator)"
+        : text.Contains(',') ? " (write 4445, not 4,445)"
+        : "";
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Outturn.Application.Data;
+using Outturn.Application.Demo;
+using Outturn.Application.Monitoring;
+using Outturn.Application.Plans;
+using Outturn.Domain.Periods;
+
+namespace Outturn.Cli;
+
+public static class Commands
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Db(IServiceProvider services)
+    {
+        var migrate = new Command("migrate", "Create or upgrade the database schema.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
+            await db.Database.MigrateAsync(ct);
+            Console.WriteLine($"Database is at the latest migration ({db.Database.ProviderName}).");
+            return 0;
+        });
+        return new Command("db", "Database administration.") { migrate };
+    }
+
+    public static Command Demo(IServiceProvider services)
+    {
+        var load = new Command("load", "Load the demonstration plans (idempotent).");
+        load.SetAction(async (_, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            foreach (var line in await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(ct)) Console.WriteLine(line);
+            return 0;
+        });
+        return new Command("demo", "Demonstration data.") { load };
+    }
+
+    public static Command Import(IServiceProvider services)
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "A plan folder (see docs/import-formats.md)." };
+        var plan = new Command("plan", "Import a plan folder; all of it or, on any error, nothing.") { folder };
+        plan.SetAction(async (parse, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var dir = parse.GetValue(folder)!;
+            var result = await scope.ServiceProvider.GetRequiredService<PlanImport>().ImportAsync(dir.FullName, ct);
+            if (!result.Imported)
+            {
+                await Console.Error.WriteLineAsync($"{dir.FullName}: rejected, nothing was imported ({result.Errors.Count} errors):");
+                foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
+                return 1;
+            }
+            Console.WriteLine($"{result.PlanRef}: {(result.Replaced ? "replaced" : "imported")}.");
+            return 0;
+        });
+        return new Command("import", "Import data.") { plan };
+    }
+
+    public static Command Status(IServiceProvider services)
+    {
+        var planOption = new Option<string>("--plan") { Description = "The plan's ref, e.g. HBC-CYP-2015-16.", Required = true };
+        var periodOption = new Option<string>("--period") { Description = "The period, e.g. \"2015/16 Q2\".", Required = true };
+        var formatOption = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
+        formatOption.AcceptOnlyFromAmong("json", "csv");
+        var status = new Command("status", "Each measure's target, current and previous values and computed statuses for a period.")
+        {
+            planOption, periodOption, formatOption,
+        };
+        status.SetAction(async (parse, ct) =>
+        {
+            if (!Period.TryParse(parse.GetValue(periodOption), out var period))
+            {
+                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(periodOption)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+                return 2;
+            }
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var plan = await scope.ServiceProvider.GetRequiredService<MonitoringQuery>().LoadPlanAsync(parse.GetValue(planOption)!, ct);
+            if (plan is null)
+            {
+                await Console.Error.WriteLineAsync($"No plan has the ref \"{parse.GetValue(planOption)}\".");
+                return 3;
+            }
+            var lines = MonitoringQuery.StatusLines(plan, period);
+            Console.OutputEncoding = Encoding.UTF8;
+            Console.Write(parse.GetValue(formatOption) == "csv" ? ToCsv(lines) : JsonSerializer.Serialize(lines, Json) + Environment.NewLine);
+            return 0;
+        });
+        return status;
+    }
+
+    private static string ToCsv(IReadOnlyList<StatusLine> lines)
+    {
+        var sb = new StringBuilder("ref,title,target,current,previous,progress,direction,final_progress,final_direction,override_reason\n");
+        static string Q(string? s) => s is null ? "" : s.Contains(',') || s.Contains('"') || s.Contains('\n') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+        static string N(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
+        foreach (var l in lines)
+            sb.Append(string.Join(",", Q(l.Ref), Q(l.Title), N(l.Target), N(l.Current), N(l.Previous), l.Progress, l.Direction, l.FinalProgress, l.FinalDirection, Q(l.OverrideReason))).Append('\n');
+        return sb.ToString();
+    }
+}

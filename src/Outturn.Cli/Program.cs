@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Outturn.Application;
+using Outturn.Application.Data;
+using Outturn.Cli;
+
+// The command line shares the web app's configuration: appsettings.json in the working folder, then environment
+// variables (Outturn__DataDirectory, Outturn__Database__Provider, ConnectionStrings__Outturn).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+builder.Logging.ClearProviders();
+builder.Services.AddOutturn(builder.Configuration);
+using var host = builder.Build();
+
+var root = new RootCommand("Outturn: performance management for children's services.");
+root.Subcommands.Add(Commands.Db(host.Services));
+root.Subcommands.Add(Commands.Demo(host.Services));
+root.Subcommands.Add(Commands.Import(host.Services));
+root.Subcommands.Add(Commands.Status(host.Services));
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Application.Monitoring;
+using Outturn.Domain.Plans;
+using Outturn.Web.Features.Shared;
+
+namespace Outturn.Web.Features.Indicators;
+
+public sealed class DetailsModel(MonitoringQuery query) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public Indicator Indicator { get; private set; } = null!;
+
+    /// <summary>Every period with a recorded value, oldest first, with the statuses the rules give it.</summary>
+    public IReadOnlyList<MeasureAssessment> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string planRef, string indicatorRef, CancellationToken ct)
+    {
+        var plan = await query.LoadPlanAsync(planRef, ct);
+        if (plan is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
+        var indicator = plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef);
+        if (indicator is null) return this.NotFoundWith($"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
+        Plan = plan;
+        Indicator = indicator;
+        History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Application.Monitoring;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Plans;
+using Outturn.Web.Features.Shared;
+
+namespace Outturn.Web.Features.Plans;
+
+public sealed class DetailsModel(MonitoringQuery query) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public IReadOnlyList<Period> MonitoringPeriods { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string planRef, CancellationToken ct)
+    {
+        var plan = await query.LoadPlanAsync(planRef, ct);
+        if (plan is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
+        Plan = plan;
+        var withData = plan.Indicators.SelectMany(i => i.Values.Select(v => v.Period))
+            .Concat(plan.Milestones.SelectMany(m => m.Updates.Select(u => u.Period)))
+            .Where(p => p.Kind == PeriodKind.Quarter && plan.Covers(p))
+            .Distinct().Order().ToList();
+        MonitoringPeriods = withData.Count > 0
+            ? withData
+            : Enumerable.Range(1, 4).Select(q => Period.Quarter(plan.FirstYear, q)).ToList();
+        return Page();
+    }
+
+    public IEnumerable<Objective> ObjectivesOf(Priority p) => Plan.Objectives.Where(o => o.PriorityId == p.Id).OrderBy(o => o.Order);
+
+    public IEnumerable<Milestone> MilestonesOf(Objective o) => Plan.Milestones.Where(m => m.ObjectiveId == o.Id).OrderBy(m => m.Order);
+
+    public IEnumerable<Indicator> MeasuresOf(Objective o) => Plan.Indicators.Where(i => i.ObjectiveId == o.Id).OrderBy(i => i.Order);
+
+    /// <summary>Measures reported under a priority that no objective of that priority links to.</summary>
+    public IEnumerable<Indicator> OtherMeasuresOf(Priority p) => Plan.Indicators
+        .Where(i => i.PriorityId == p.Id && (i.ObjectiveId is null || Plan.Objectives.First(o => o.Id == i.ObjectiveId).PriorityId != p.Id))
+        .OrderBy(i => i.Order);
+
+    public static string IndicatorHref(Plan plan, Indicator i) => $"/plans/{Uri.EscapeDataString(plan.Ref)}/indicators/{Uri.EscapeDataString(i.Ref)}";
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Application.Monitoring;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Status;
+
+namespace Outturn.Web.Features.Plans;
+
+/// <summary>The plans, their frameworks and their monitoring as JSON, under /api/v1.</summary>
+public static class PlansApi
+{
+    public sealed record PlanDto(string Ref, string Title, string Kind, string FirstYear, string LastYear, string Status, string? Organisation, string? Directorate, IReadOnlyList<string>? Priorities);
+    public sealed record ObjectiveDto(string Ref, string Title, string Priority, string? Officer, string? CorporatePriority, bool Key);
+    public sealed record MilestoneDto(string Ref, string Objective, string Text, string Year, DateOnly? Due, string? Officer, string Priority);
+    public sealed record IndicatorDto(string Ref, string Title, string? Objective, string Priority, string Polarity, string? Unit, int Precision, string Frequency, string ValueType, string? Tolerance, bool Key, string? Officer);
+    public sealed record TargetDto(string Period, decimal? Target, string State, string? Note);
+    public sealed record ValueDto(string Period, decimal? Value, string Status, string? Note);
+    public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<ValueDto> Values);
+    public sealed record MeasureDto(string Ref, string Title, bool Key, string? PreviousYearActual, decimal? Target, string TargetText, decimal? Current, string CurrentText, string? Note, string ValueStatus, decimal? Previous, string Progress, string Direction, string FinalProgress, string FinalDirection, string? OverrideReason);
+    public sealed record MilestoneStatusDto(string Ref, string Text, string? Progress, string? Commentary, string? Suggested);
+    public sealed record PriorityDto(string Priority, IReadOnlyList<MeasureDto> KeyMeasures, IReadOnlyList<MilestoneStatusDto> Milestones, IReadOnlyList<MeasureDto> Measures, IReadOnlyList<string> Commentary);
+    public sealed record MonitoringDto(string Plan, string Period, string ReportingPeriod, IReadOnlyList<PriorityDto> Priorities);
+
+    public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans").WithTags("Plans");
+        plans.MapGet("/", ListPlans).WithName("ListPlans");
+        plans.MapGet("/{planRef}", GetPlan).WithName("GetPlan");
+        plans.MapGet("/{planRef}/objectives", GetObjectives).WithName("GetObjectives");
+        plans.MapGet("/{planRef}/milestones", GetMilestones).WithName("GetMilestones");
+        plans.MapGet("/{planRef}/indicators", GetIndicators).WithName("GetIndicators");
+        plans.MapGet("/{planRef}/indicators/{indicatorRef}", GetIndicator).WithName("GetIndicator");
+        plans.MapGet("/{planRef}/status/{period}", GetStatus).WithName("GetStatus")
+            .WithSummary("Each measure's target, current and previous values and computed statuses for a period (as `outturn status`).");
+        plans.MapGet("/{planRef}/monitoring/{period}", GetMonitoring).WithName("GetMonitoring")
+            .WithSummary("The quarterly monitoring of a plan: per priority, key measures, milestones, measures and commentary.");
+        return api;
+    }
+
+    private static async Task<Ok<List<PlanDto>>> ListPlans(OutturnDbContext db, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().ToListAsync(ct);
+        return TypedResults.Ok(plans.OrderBy(p => p.Ref, StringComparer.Ordinal).Select(p => ToDto(p, (IReadOnlyList<string>?)null)).ToList());
+    }
+
+    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(string planRef, MonitoringQuery query, CancellationToken ct) =>
+        await query.LoadPlanAsync(planRef, ct) is { } plan
+            ? TypedResults.Ok(ToDto(plan, plan.Priorities.OrderBy(p => p.Order).Select(p => p.Name).ToList()))
+            : NoPlan(planRef);
+
+    private static async Task<Results<Ok<List<ObjectiveDto>>, ProblemHttpResult>> GetObjectives(string planRef, MonitoringQuery query, CancellationToken ct)
+    {
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        return TypedResults.Ok(plan.Objectives.OrderBy(o => o.Order)
+            .Select(o => new ObjectiveDto(o.Ref, o.Title, PriorityName(plan, o.PriorityId), o.Officer?.Name, o.CorporatePriority, o.IsKey)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> GetMilestones(string planRef, MonitoringQuery query, CancellationToken ct)
+    {
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        return TypedResults.Ok(plan.Milestones.OrderBy(m => m.Order)
+            .Select(m => new MilestoneDto(m.Ref, plan.Objectives.First(o => o.Id == m.ObjectiveId).Ref, m.Text, Period.FinancialYear(m.Year).ToString(), m.Due, m.Officer?.Name, PriorityName(plan, m.PriorityId))).ToList());
+    }
+
+    private static async Task<Results<Ok<List<IndicatorDto>>, ProblemHttpResult>> GetIndicators(string planRef, MonitoringQuery query, CancellationToken ct)
+    {
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        return TypedResults.Ok(plan.Indicators.OrderBy(i => i.Order).Select(i => ToDto(plan, i)).ToList());
+    }
+
+    private static async Task<Results<Ok<IndicatorDetailDto>, ProblemHttpResult>> GetIndicator(string planRef, string indicatorRef, MonitoringQuery query, CancellationToken ct)
+    {
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        if (plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef) is not { } indicator)
+            return TypedResults.Problem(statusCode: 404, title: "Measure not found", detail: $"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
+        return TypedResults.Ok(new IndicatorDetailDto(
+            ToDto(plan, indicator),
+            indicator.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period.ToString(), MonitoringQuery.Normal(t.Value), t.State switch { TargetState.Set => "set", TargetState.ToBeConfirmed => "tbc", _ => "n/a" }, t.Note)).ToList(),
+            indicator.Values.OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status.ToString().ToLowerInvariant(), v.Note)).ToList()));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult>> GetStatus(string planRef, string period, MonitoringQuery query, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        return TypedResults.Ok(MonitoringQuery.StatusLines(plan, p));
+    }
+
+    private static async Task<Results<Ok<MonitoringDto>, ProblemHttpResult>> GetMonitoring(string planRef, string period, MonitoringQuery query, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        if (await query.ForPeriodAsync(planRef, p, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct) is not { } view) return NoPlan(planRef);
+        return TypedResults.Ok(new MonitoringDto(view.Plan.Ref, p.ToString(), p.ToReportingPeriodString(), view.Priorities.Select(b => new PriorityDto(
+            b.Priority.Name,
+            b.KeyMeasures.Select(ToDto).ToList(),
+            b.Milestones.Select(r => new MilestoneStatusDto(r.Milestone.Ref, r.Milestone.Text, r.Update?.Progress?.ToWord(), r.Update?.Commentary, r.Suggested?.ToWord())).ToList(),
+            b.Measures.Select(ToDto).ToList(),
+            b.Commentary)).ToList()));
+    }
+
+    private static MeasureDto ToDto(MeasureAssessment a) => new(
+        a.Indicator.Ref, a.Indicator.Title, a.Indicator.IsKey,
+        a.PreviousYearActual is null ? null : a.PreviousYearActualText,
+        MonitoringQuery.Normal(a.AnnualTarget?.State == TargetState.Set ? a.AnnualTarget.Value : null), a.TargetText,
+        MonitoringQuery.Normal(a.Current?.Value), a.CurrentText, a.Current?.Note, a.Current?.Status.ToString().ToLowerInvariant() ?? "missing",
+        MonitoringQuery.Normal(a.Previous?.Value),
+        a.Progress.Computed.ToWord(), a.Direction.Computed.ToWord(), a.Progress.Final.ToWord(), a.Direction.Final.ToWord(),
+        a.Progress.IsOverridden ? a.Progress.Reason : a.Direction.IsOverridden ? a.Direction.Reason : null);
+
+    private static PlanDto ToDto(Plan p, IReadOnlyList<string>? priorities) => new(
+        p.Ref, p.Title, PlanKinds.ByWord.First(k => k.Value == p.Kind).Key, Period.FinancialYear(p.FirstYear).ToString(),
+        Period.FinancialYear(p.LastYear).ToString(), p.Status.ToString().ToLowerInvariant(), p.Organisation, p.Directorate, priorities);
+
+    private static IndicatorDto ToDto(Plan plan, Indicator i) => new(
+        i.Ref, i.Title, i.Objective?.Ref, PriorityName(plan, i.PriorityId), i.Polarity.ToString().ToLowerInvariant(), i.Unit, i.Precision,
+        i.Frequency.ToString().ToLowerInvariant(), i.ValueType.ToString().ToLowerInvariant(), i.Tolerance?.ToString(), i.IsKey, i.Officer?.Name);
+
+    private static string PriorityName(Plan plan, int priorityId) => plan.Priorities.First(p => p.Id == priorityId).Name;
+
+    private static ProblemHttpResult NoPlan(string planRef) =>
+        TypedResults.Problem(statusCode: 404, title: "Plan not found", detail: $"No plan has the reference \"{planRef}\".");
+
+    private static ProblemHttpResult BadPeriod(string period) =>
+        TypedResults.Problem(statusCode: 400, title: "Not a period", detail: $"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+}

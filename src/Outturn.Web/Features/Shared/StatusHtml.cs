@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Outturn.Domain.Status;
+
+namespace Outturn.Web.Features.Shared;
+
+/// <summary>
+/// The report's symbols as HTML: the symbol is shown, its meaning is read out (symbols alone fail WCAG 1.1.1
+/// and colour alone fails 1.4.1), and an override shows the computed status and the officer's reason beside it.
+/// </summary>
+public static class StatusHtml
+{
+    public static IHtmlContent Progress(StatusJudgement<Progress> j) =>
+        Render(j.Final.Describe(), Css(j.Final), j.IsOverridden ? j.Computed.Describe() : null, j.Reason, j.IsOverridden);
+
+    public static IHtmlContent Direction(StatusJudgement<Direction> j) =>
+        Render(j.Final.Describe(), Css(j.Final), j.IsOverridden ? j.Computed.Describe() : null, j.Reason, j.IsOverridden);
+
+    public static IHtmlContent Milestone(MilestoneProgress? p, MilestoneProgress? suggested)
+    {
+        if (p is null)
+        {
+            var note = suggested == MilestoneProgress.Red ? " Past its due date: red suggested." : "";
+            return new HtmlString($"<span class=\"outturn-status outturn-status--na\">No update</span><span class=\"outturn-override\">{HtmlEncoder.Default.Encode(note.Trim())}</span>");
+        }
+        var css = p switch { MilestoneProgress.Green or MilestoneProgress.Complete => "green", MilestoneProgress.Amber => "amber", _ => "red" };
+        return Render(p.Value.Describe(), css, null, null, false);
+    }
+
+    private static string Css(Progress p) => p switch { Outturn.Domain.Status.Progress.Green => "green", Outturn.Domain.Status.Progress.Amber => "amber", Outturn.Domain.Status.Progress.Red => "red", _ => "na" };
+
+    private static string Css(Direction d) => d switch { Outturn.Domain.Status.Direction.Better => "green", Outturn.Domain.Status.Direction.Same => "amber", Outturn.Domain.Status.Direction.Worse => "red", _ => "na" };
+
+    private static IHtmlContent Render((string Symbol, string Words) final, string css, (string Symbol, string Words)? computed, string? reason, bool overridden)
+    {
+        var e = HtmlEncoder.Default;
+        var html = $"<span class=\"outturn-status outturn-status--{css}\"><span aria-hidden=\"true\">{e.Encode(final.Symbol)}</span><span class=\"govuk-visually-hidden\">{e.Encode(final.Words)}</span></span>";
+        if (overridden && computed is { } c)
+            html += $"<span class=\"outturn-override\">Officer's judgement; computed: {e.Encode(c.Words.Split(':')[0])}. Reason: {e.Encode(reason ?? "")}</span>";
+        return new HtmlString(html);
+    }
+}
