@@ -67,12 +67,21 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     EntityKey = key,
                     Action = e.State.ToString(),
                     Field = p.Metadata.Name,
-                    OldValue = oldValue?.ToString(),
-                    NewValue = newValue?.ToString(),
+                    OldValue = Format(oldValue),
+                    NewValue = Format(newValue),
                 });
             }
         }
     }
+
+    /// <summary>Figures are written the same whichever store read them (PostgreSQL returns 75 as 75.000000).</summary>
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        decimal d => (d / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     /// <summary>A key that stays readable after the row is gone: the owner's id and the period.</summary>
     private static string Describe(EntityEntry e) => e.Entity switch

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: installs and starts what the tests need (PostgreSQL 15, Debian's Chromium), then `dotnet test`.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Category!=Browser]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# PostgreSQL: the preinstalled cluster, started if down, with a password for the test role.
+if [ -z "${OUTTURN_TEST_POSTGRES:-}" ]; then
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
+    pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+  su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'outturn-tests';\"" >/dev/null
+  export OUTTURN_TEST_POSTGRES="Host=localhost;Port=5432;Username=postgres;Password=outturn-tests;Database=postgres;Pooling=true"
+fi
+
+export OUTTURN_TEST_CHROMIUM="${OUTTURN_TEST_CHROMIUM:-$(command -v chromium)}"
+dotnet tool restore >/dev/null
+dotnet test Outturn.slnx --nologo "$@"
