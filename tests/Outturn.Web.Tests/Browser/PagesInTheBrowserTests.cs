@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace Outturn.Web.Tests.Browser;
+
+/// <summary>What a person sees in a real browser; expected values from the Q2 2015/16 report (004).</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PagesInTheBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_home_page_lists_the_plans_held()
+    {
+        var page = await browser.OpenAsync("/");
+
+        Assert.Equal("Plans", await page.Locator("h1").InnerTextAsync());
+        var refs = await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16"], refs);
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_plan_page_shows_priorities_objectives_milestones_and_linked_measures_with_officers()
+    {
+        var page = await browser.OpenAsync("/plans/HBC-CYP-2015-16");
+
+        var priorities = await page.Locator("h2[id^=priority-]").AllInnerTextsAsync();
+        Assert.Equal(3, priorities.Count);
+        Assert.StartsWith("Priority: Integrated Commissioning", priorities[0]);
+        Assert.True(await page.Locator("#objective-CED08").IsVisibleAsync());
+        var ced08e = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "CED08e" }) });
+        Assert.Contains("Ann McIntyre", await ced08e.InnerTextAsync());
+        Assert.True(await page.Locator("a", new() { HasTextString = "CED033" }).First.IsVisibleAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_monitoring_page_shows_section_6_of_the_quarter_2_report()
+    {
+        var page = await browser.OpenAsync("/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2");
+
+        Assert.Contains("Quarter 2, 01 July 2015 – 30 September 2015", await page.Locator("main").InnerTextAsync());
+        var headings = await page.Locator("section > h2").AllInnerTextsAsync();
+        Assert.StartsWith("Priority: Effectively supporting the child", headings[1]);
+
+        var p2 = page.Locator("section").Nth(1);
+        var panel = p2.Locator(".outturn-key-measure", new() { HasTextString = "CED033" });
+        var panelText = await panel.InnerTextAsync();
+        Assert.Contains("75%", panelText);
+        Assert.Contains("95%", panelText);
+        Assert.Contains("Amber: uncertain or too early to say", panelText); // the officer's "?" (read out, not only a symbol)
+        Assert.Contains("computed: Red", panelText);
+
+        var milestoneRefs = await p2.Locator("table").First.Locator("tbody th").AllInnerTextsAsync();
+        Assert.Equal(9, milestoneRefs.Count);
+        var headers = await p2.Locator("table").Nth(1).Locator("thead th").AllInnerTextsAsync();
+        Assert.Equal(["Ref", "Measure", "14/15 Actual", "15/16 Target", "Current", "Direction of Travel", "Quarterly progress"], headers);
+        Assert.True(await p2.Locator("h3", new() { HasTextString = "Supporting Commentary" }).IsVisibleAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_indicator_page_shows_definition_targets_values_with_notes_and_status_history()
+    {
+        var page = await browser.OpenAsync("/plans/HBC-CYP-2015-16/indicators/CED033");
+
+        Assert.StartsWith("CED033: Social Work Assessments completed within 45 working days", await page.Locator("h1").InnerTextAsync());
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Higher", text);
+        var targetRow = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "2015/16" }) }).First;
+        Assert.Contains("95%", await targetRow.InnerTextAsync());
+        var history = page.Locator("h2:has-text('Status history') + table tbody tr", new() { HasTextString = "Quarter 2 2015/16" });
+        Assert.Contains("75%", await history.InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_value_not_yet_available_shows_why()
+    {
+        var page = await browser.OpenAsync("/plans/HBC-CYP-2015-16/indicators/SCS%20CYP03");
+        Assert.Contains("Available at end of Quarter 3", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_not_found_page_is_accessible()
+    {
+        var page = await browser.OpenAsync("/plans/NO-SUCH-PLAN");
+        Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+}
