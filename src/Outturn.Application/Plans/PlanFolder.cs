@@ -114,11 +114,9 @@ public sealed class PlanFolder
         foreach (var r in milestoneRows ?? [])
         {
             if (!Ref(r, "ref", milestones.ContainsKey, "milestone")) continue;
+            var errorsBefore = e.Count;
             if (!objectives.TryGetValue(r["objective"], out var objective))
-            {
                 e.Add($"{r.Where}: objective \"{r["objective"]}\" is not in objectives.csv.");
-                continue;
-            }
             if (r["text"].Length == 0) e.Add($"{r.Where}: text is blank.");
             var year = YearOf(r, "year");
             DateOnly? due = null;
@@ -127,7 +125,7 @@ public sealed class PlanFolder
                 if (DateOnly.TryParseExact(r["due"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) due = d;
                 else e.Add($"{r.Where}: due \"{r["due"]}\" is not a date; expected an ISO date such as 2016-03-31, or blank.");
             }
-            if (year is null) continue;
+            if (e.Count > errorsBefore || objective is null || year is null) continue;
             var m = new Milestone
             {
                 Ref = r["ref"], Objective = objective, Text = r["text"], Year = year.Value, Due = due,

@@ -16,17 +16,20 @@ public static class StatusRules
     /// </summary>
     public static decimal? ComparisonTarget(MeasureRules measure, Period period, decimal? annualTarget, decimal? profiledTarget)
     {
+        // Rule 1: with no numeric target for the year there is nothing to profile, whatever a quarter says.
+        if (annualTarget is null) return null;
         if (measure.ValueType != ValueType.Cumulative) return annualTarget;
         if (profiledTarget is not null) return profiledTarget;
-        if (annualTarget is null) return null;
-        var fraction = period.Kind switch
+        // Multiply before dividing: 120 × 1 ÷ 12 is exactly 10, where 120 × (1 ÷ 12) is not.
+        return period.Kind switch
         {
-            PeriodKind.Quarter => period.Number / 4m,
-            PeriodKind.Month => period.FractionOfFinancialYearElapsed(),
-            _ => 1m,
+            PeriodKind.Quarter => annualTarget * period.Number / 4m,
+            PeriodKind.Month => annualTarget * MonthsElapsed(period) / 12m,
+            _ => annualTarget,
         };
-        return annualTarget * fraction;
     }
+
+    private static int MonthsElapsed(Period month) => (month.Number + 8) % 12 + 1;
 
     public static Progress Progress(MeasureRules measure, decimal? current, decimal? comparisonTarget)
     {

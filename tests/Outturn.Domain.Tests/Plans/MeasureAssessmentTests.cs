@@ -299,10 +299,19 @@ public class MeasureAssessmentTests
         indicator.Targets.Add(Target("2015/16", 120m));
         indicator.Values.Add(Value("2015-04", 10m));
 
-        var assessment = MeasureAssessment.For(indicator, Period.Month(2015, 4));
+        Assert.Equal(Progress.Green, MeasureAssessment.For(indicator, Period.Month(2015, 4)).Progress.Final);
+    }
 
-        Assert.Equal(10m, assessment.ComparisonTarget);
-        Assert.Equal(Progress.Green, assessment.Progress.Final);
+    [Fact]
+    public void A_higher_is_better_cumulative_monthly_measure_exactly_on_its_profile_is_green()
+    {
+        // Annual 120, May: profile 120 × 2 ÷ 12 = 20; current 20 → shortfall 20 − 20 = 0 → green (SPEC 3, rule 4).
+        var indicator = Cumulative(Frequency.Monthly);
+        indicator.Targets.Clear();
+        indicator.Targets.Add(Target("2015/16", 120m));
+        indicator.Values.Add(Value("2015-05", 20m));
+
+        Assert.Equal(Progress.Green, MeasureAssessment.For(indicator, Period.Month(2015, 5)).Progress.Final);
     }
 
     [Fact]
