@@ -3,11 +3,13 @@ using Outturn.Application;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Web.Features.Plans;
+using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOutturn(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
+builder.Services.AddAuthorizationBuilder().AddOutturnPolicies();
 builder.Services.AddOpenApi("v1");
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
@@ -22,9 +24,10 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseStatusCodePagesWithReExecute("/errors/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
 app.MapGroup("/api/v1").MapPlansApi();
 app.MapRazorPages();
 app.Run();

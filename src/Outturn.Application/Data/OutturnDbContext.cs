@@ -37,6 +37,8 @@ public class OutturnDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // Feature folders keep their own mappings (IEntityTypeConfiguration classes) beside their code.
+        b.ApplyConfigurationsFromAssembly(typeof(OutturnDbContext).Assembly);
         b.Entity<Plan>(e =>
         {
             e.HasIndex(p => p.Ref).IsUnique();

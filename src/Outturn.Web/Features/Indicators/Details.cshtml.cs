@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Web.Security;
 using Outturn.Application.Monitoring;
 using Outturn.Domain.Plans;
 using Outturn.Web.Features.Shared;
 
 namespace Outturn.Web.Features.Indicators;
 
+[Authorize(Policy = Policies.Public)]
 public sealed class DetailsModel(MonitoringQuery query) : PageModel
 {
     public Plan Plan { get; private set; } = null!;

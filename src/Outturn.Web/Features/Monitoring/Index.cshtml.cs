@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Web.Security;
 using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
 using Outturn.Web.Features.Shared;
 
 namespace Outturn.Web.Features.Monitoring;
 
+[Authorize(Policy = Policies.Public)]
 public sealed class IndexModel(MonitoringQuery query, TimeProvider clock) : PageModel
 {
     public MonitoringView View { get; private set; } = null!;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Web.Security;
 using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
@@ -7,6 +9,7 @@ using Outturn.Web.Features.Shared;
 
 namespace Outturn.Web.Features.Plans;
 
+[Authorize(Policy = Policies.Public)]
 public sealed class DetailsModel(MonitoringQuery query) : PageModel
 {
     public Plan Plan { get; private set; } = null!;

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Data;
 using Outturn.Domain.Plans;
 
 namespace Outturn.Web.Features.Plans;
 
+[Authorize(Policy = Policies.Public)]
 public sealed class IndexModel(OutturnDbContext db) : PageModel
 {
     public sealed record PlanSummary(string Ref, string Title, string Kind, string Span, string Status, int Objectives, int Milestones, int Measures);

@@ -5,6 +5,7 @@ using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Status;
+using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Plans;
 
@@ -25,7 +26,7 @@ public static class PlansApi
 
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
-        var plans = api.MapGroup("/plans").WithTags("Plans");
+        var plans = api.MapGroup("/plans").WithTags("Plans").RequireAuthorization(Policies.Public);
         plans.MapGet("/", ListPlans).WithName("ListPlans");
         plans.MapGet("/{planRef}", GetPlan).WithName("GetPlan");
         plans.MapGet("/{planRef}/objectives", GetObjectives).WithName("GetObjectives");

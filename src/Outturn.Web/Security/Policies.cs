@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Outturn.Web.Security;
+
+/// <summary>
+/// Who may do what. Every page and endpoint names one of these; the authorisation matrix test fails for any that
+/// does not. Published data is public; drafts and child-level data are not.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Anyone, signed in or not: published reports and open data.</summary>
+    public const string Public = "public";
+    /// <summary>Any signed-in user: drafts in progress, registers, dashboards.</summary>
+    public const string Staff = "staff";
+    /// <summary>Enters updates for the items assigned to them.</summary>
+    public const string Contributor = "contributor";
+    /// <summary>Runs the reporting round, imports data, manages plans.</summary>
+    public const string PerformanceOfficer = "performance-officer";
+    /// <summary>Signs off a round.</summary>
+    public const string Approver = "approver";
+    public const string Administrator = "administrator";
+    /// <summary>Sees child-level records behind statutory indicators (always audited).</summary>
+    public const string ChildLevel = "child-level";
+
+    public static readonly IReadOnlyList<string> All = [Public, Staff, Contributor, PerformanceOfficer, Approver, Administrator, ChildLevel];
+
+    public static AuthorizationBuilder AddOutturnPolicies(this AuthorizationBuilder auth)
+    {
+        // Until accounts arrive (issue 3) every policy admits everyone; the names are already the contract.
+        foreach (var name in All) auth.AddPolicy(name, p => p.RequireAssertion(_ => true));
+        return auth;
+    }
+}
