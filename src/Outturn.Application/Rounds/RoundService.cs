@@ -69,19 +69,19 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             throw new DomainException($"A round for {plan.Ref} {period.ToDisplayString()} already exists.");
 
         var round = MonitoringRound.Open(plan.Id, period, deadline, actor.Name, clock.GetUtcNow());
+        // Each item goes to the officer responsible for it; failing that, to the lead officer of its priority (the
+        // officer of the priority's first objective), and failing that to the plan's lead officer.
         var lead = plan.Objectives.OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null);
+        int? LeadOf(int priorityId) => plan.Objectives.Where(o => o.PriorityId == priorityId).OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null) ?? lead;
         foreach (var i in plan.Indicators.OrderBy(i => i.Order))
-            round.Items.Add(new RoundItem { Kind = ItemKind.Measure, IndicatorId = i.Id, Label = $"{i.Ref}: {i.Title}", AssigneeId = i.OfficerId ?? i.Objective?.OfficerId ?? lead });
+            round.Items.Add(new RoundItem { Kind = ItemKind.Measure, IndicatorId = i.Id, Label = $"{i.Ref}: {i.Title}", AssigneeId = i.OfficerId ?? i.Objective?.OfficerId ?? LeadOf(i.PriorityId) });
         var year = period.ContainingFinancialYear().Year;
         foreach (var m in plan.Milestones.Where(m => m.Year == year).OrderBy(m => m.Order))
-            round.Items.Add(new RoundItem { Kind = ItemKind.Milestone, MilestoneId = m.Id, Label = $"{m.Ref}: {m.Text}", AssigneeId = m.OfficerId ?? lead });
+            round.Items.Add(new RoundItem { Kind = ItemKind.Milestone, MilestoneId = m.Id, Label = $"{m.Ref}: {m.Text}", AssigneeId = m.OfficerId ?? LeadOf(m.PriorityId) });
         foreach (var section in new[] { NarrativeSection.KeyDevelopments, NarrativeSection.EmergingIssues, NarrativeSection.RiskControlMeasures, NarrativeSection.EqualityActions })
             round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = section, Label = SectionTitle(section), AssigneeId = lead });
         foreach (var p in plan.Priorities.OrderBy(p => p.Order))
-        {
-            var officer = plan.Objectives.Where(o => o.PriorityId == p.Id).OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null) ?? lead;
-            round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = NarrativeSection.SupportingCommentary, PriorityId = p.Id, Label = $"Supporting commentary: {p.Name}", AssigneeId = officer });
-        }
+            round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = NarrativeSection.SupportingCommentary, PriorityId = p.Id, Label = $"Supporting commentary: {p.Name}", AssigneeId = LeadOf(p.Id) });
         db.Add(round);
         await db.SaveChangesAsync(ct);
         return round;
