@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
+using Outturn.Application.Finance;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Plans;
 
@@ -14,5 +15,6 @@ public static class ServiceRegistration
         services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
-            .AddScoped<MonitoringQuery>();
+            .AddScoped<MonitoringQuery>()
+            .AddRisksEqualityAndFinance();
 }
