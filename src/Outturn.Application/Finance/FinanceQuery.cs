@@ -47,6 +47,16 @@ public sealed record FinancialSummary(
     /// <summary>Projected over/underspend for the year against the net expenditure budget (negative is an overspend).</summary>
     public decimal ProjectedVariance => LedgerArithmetic.ProjectedVariance(Total(RevenueTotal.NetExpenditure).Computed.AnnualBudget, ProjectedOutturn);
 
+    /// <summary>The projected outturn of a total: the sum of its lines' projections.</summary>
+    public decimal ProjectedFor(RevenueTotal total) => total switch
+    {
+        RevenueTotal.TotalExpenditure => In(BudgetSection.Expenditure).Sum(l => l.ProjectedOutturn),
+        RevenueTotal.TotalIncome => In(BudgetSection.Income).Sum(l => l.ProjectedOutturn),
+        RevenueTotal.TotalRecharges => In(BudgetSection.Recharges).Sum(l => l.ProjectedOutturn),
+        RevenueTotal.NetOperationalBudget => Lines.Where(l => l.Line.Section != BudgetSection.Recharges).Sum(l => l.ProjectedOutturn),
+        _ => ProjectedOutturn,
+    };
+
     public BudgetFigures CapitalTotal => BudgetFigures.Sum(Capital.Select(c => c.Figures));
 
     public bool AnyProjectionExtrapolated => Lines.Any(l => !l.ProjectionEntered);
