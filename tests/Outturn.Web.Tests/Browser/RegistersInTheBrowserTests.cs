@@ -58,7 +58,7 @@ public sealed class RegistersInTheBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_finance_index_equality_and_dashboard_pages_pass_axe()
     {
-        foreach (var path in new[] { "/finance", "/finance/Education%2C%20Inclusion%20and%20Provision/2015-16-Q2", "/equality", "/dashboard", "/risks/CYP-R01" })
+        foreach (var path in new[] { "/finance", "/finance/Education%2C%20Inclusion%20and%20Provision/2015-16-Q2", "/equality", "/dashboard", "/risks/CYP-R01", "/finance/import" })
         {
             var page = await browser.OpenAsync(path);
             await page.AssertNoViolationsAsync();
