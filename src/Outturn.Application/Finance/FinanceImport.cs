@@ -159,26 +159,33 @@ public sealed class FinanceImport(OutturnDbContext db)
             return FinanceImportResult.Rejected(errors, warnings);
         }
 
+        // Replace: the old lines and printed totals of each department and period are deleted by one statement each
+        // (budget figures are not audited row by row; the import is the audited act), then the new ones are added in
+        // one save, all inside one transaction.
         var done = new List<string>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var replacedGroups = new HashSet<(int, Period)>();
+        foreach (var (departmentId, period) in groups)
+        {
+            var deleted = await db.Set<BudgetLine>().Where(l => l.DepartmentId == departmentId && l.Period == period).ExecuteDeleteAsync(ct);
+            await db.Set<BudgetPrintedTotal>().Where(t => t.DepartmentId == departmentId && t.Period == period).ExecuteDeleteAsync(ct);
+            if (deleted > 0) replacedGroups.Add((departmentId, period));
+        }
+        var linesByGroup = lines.ToLookup(l => (l.Line.DepartmentId, l.Line.Period), l => l.Line);
         foreach (var (departmentId, period) in groups)
         {
             var department = departments.Single(d => d.Id == departmentId);
-            var oldLines = await db.Set<BudgetLine>().Where(l => l.DepartmentId == departmentId && l.Period == period).ToListAsync(ct);
-            var oldTotals = await db.Set<BudgetPrintedTotal>().Where(t => t.DepartmentId == departmentId && t.Period == period).ToListAsync(ct);
-            db.RemoveRange(oldLines);
-            db.RemoveRange(oldTotals);
-            await db.SaveChangesAsync(ct);
             var order = 0;
-            foreach (var (_, line) in lines.Where(l => l.Line.DepartmentId == departmentId && l.Line.Period == period))
+            foreach (var line in linesByGroup[(departmentId, period)])
             {
                 line.Order = order++;
                 line.Department = null;
-                db.Add(line);
             }
-            db.AddRange(totals.Where(t => t.Total.DepartmentId == departmentId && t.Total.Period == period).Select(t => t.Total));
-            done.Add($"{department.Name} {period}: {(oldLines.Count > 0 ? "replaced" : "imported")}, {order} lines.");
+            var replaced = replacedGroups.Contains((departmentId, period));
+            done.Add($"{department.Name} {period}: {(replaced ? "replaced" : "imported")}, {order} lines.");
         }
+        db.AddRange(lines.Select(l => l.Line));
+        db.AddRange(totals.Select(t => t.Total));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new FinanceImportResult(true, [], warnings, done);
