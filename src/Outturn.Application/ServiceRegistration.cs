@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Outturn.Application.Benchmarks;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Monitoring;
@@ -14,5 +15,6 @@ public static class ServiceRegistration
         services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
-            .AddScoped<MonitoringQuery>();
+            .AddScoped<MonitoringQuery>()
+            .AddBenchmarks(configuration);
 }

@@ -8,7 +8,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
 /// documents. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, Benchmarks.BenchmarkDemo benchmarks)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -28,6 +28,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import)
                 throw new InvalidOperationException($"The demo plan {planRef} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
             report.Add($"{planRef}: loaded.");
         }
+        report.AddRange(await benchmarks.LoadAsync(ct));
         return report;
     }
 }
