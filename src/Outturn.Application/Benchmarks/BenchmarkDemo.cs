@@ -16,7 +16,7 @@ public sealed class BenchmarkDemo(OutturnDbContext db, ComparisonGroups groups, 
 
     public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken ct = default)
     {
-        if (await db.Set<Area>().AnyAsync(ct)) return ["benchmarks: areas already held, left as they are."];
+        if (await db.Set<Area>().AnyAsync(ct)) return ["benchmarks: already held, left as it is."];
         var (added, _, errors) = await groups.ImportAreasAsync(Path.Combine(Folder, "areas.csv"), ct);
         Check("areas.csv", errors);
 

@@ -23,6 +23,9 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
     /// <summary>Errors listed in full; beyond this they are counted.</summary>
     public const int MaxErrorsListed = 100;
 
+    /// <summary>Rows written per batch on SQLite (PostgreSQL streams each row to the server as it is read).</summary>
+    public const int BatchRows = SqliteWriter.BatchRows;
+
     public async Task<BenchmarkImportResult> ImportAsync(string profileName, string path, CancellationToken ct = default)
     {
         var file = Path.GetFileName(path);
