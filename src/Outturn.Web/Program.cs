@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outturn.Application;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
+using Outturn.Web.Features.Benchmarks;
 using Outturn.Web.Features.Plans;
 using Outturn.Web.Security;
 
@@ -29,6 +30,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
 app.MapGroup("/api/v1").MapPlansApi();
+app.MapGroup("/api/v1").MapBenchmarksApi();
 app.MapRazorPages();
 app.Run();
 

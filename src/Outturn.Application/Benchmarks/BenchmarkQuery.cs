@@ -23,6 +23,13 @@ public sealed record BenchmarkSettings(string HomeArea)
 /// <summary>One year of an indicator's trend: the authority, its target, its neighbours' average, its region and England.</summary>
 public sealed record TrendPoint(Period Period, decimal? Value, string? Suppression, string? ValueSource, decimal? Target, BenchmarkPosition Position);
 
+/// <summary>An area's trend for one indicator, with the names the chart and table print.</summary>
+public sealed record TrendView(Area Area, Area? Region, int NeighbourCount, IReadOnlyList<TrendPoint> Points)
+{
+    /// <summary>The latest neighbours' top-quartile value: the stretching target officers offer ("reach the neighbours' top quartile").</summary>
+    public TrendPoint? LatestWithNeighbourTopQuartile => Points.LastOrDefault(p => p.Position.Neighbours?.TopQuartile is not null);
+}
+
 public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settings)
 {
     public string HomeArea => settings.HomeArea;
@@ -45,7 +52,7 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
     /// </summary>
     public async Task<Indicator?> IndicatorAsync(string indicatorRef, CancellationToken ct = default)
     {
-        var candidates = await db.Indicators.AsNoTracking().Include(i => i.Comparators).Include(i => i.Values).Include(i => i.Targets)
+        var candidates = await db.Indicators.AsNoTracking().AsSplitQuery().Include(i => i.Comparators).Include(i => i.Values).Include(i => i.Targets)
             .Where(i => i.Ref == indicatorRef).ToListAsync(ct);
         if (candidates.Count <= 1) return candidates.FirstOrDefault();
         var planIds = candidates.Select(c => c.PlanId).ToList();
@@ -76,14 +83,14 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
         if (indicator is null || area is null) return null;
         var rows = await ValuesAsync(indicatorRef, period, ct);
         var neighbours = await GroupAsync(areaCode, ct: ct);
-        return Position(rows, indicator.Polarity, area, neighbours, Fallback(indicator, area, period));
+        return Position(rows, indicator.Polarity, area, neighbours, Fallback(indicator, area, period), OwnFromPlan(indicator, area, period));
     }
 
     /// <summary>
     /// The authority's trend over every year held: its value (the national file's, else the plan's own annual figure),
     /// its target, the neighbours' average, the region and England.
     /// </summary>
-    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Indicator indicator, string? areaCode = null, CancellationToken ct = default)
+    public async Task<TrendView> TrendAsync(Indicator indicator, string? areaCode = null, CancellationToken ct = default)
     {
         var area = await AreaAsync(areaCode ?? HomeArea, ct) ?? new Area { Code = areaCode ?? HomeArea, Name = areaCode ?? HomeArea, Kind = AreaKind.Authority };
         var neighbours = await GroupAsync(area.Code, ct: ct);
@@ -96,16 +103,21 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
             .Concat(home ? indicator.Values.Where(v => v.Value is not null).Select(v => v.Period).Where(Yearly) : [])
             .Concat(home ? indicator.Comparators.Select(c => c.Period).Where(Yearly) : [])
             .Distinct().Order().ToList();
-        return periods.Select(p =>
+        var region = area.RegionCode is null ? null : await AreaAsync(area.RegionCode, ct);
+        return new TrendView(area, region, neighbours.Count, periods.Select(p =>
         {
-            var position = Position(byPeriod.GetValueOrDefault(p) ?? [], indicator.Polarity, area, neighbours, home ? Fallback(indicator, area, p) : []);
             var own = home ? indicator.Values.FirstOrDefault(v => v.Period == p && v.Value is not null) : null;
+            var position = Position(byPeriod.GetValueOrDefault(p) ?? [], indicator.Polarity, area, neighbours, home ? Fallback(indicator, area, p) : [], own?.Value);
             var value = position.Value ?? own?.Value;
             var source = position.Value is not null || position.Suppression is not null ? "national data" : own is null ? null : "plan";
             var target = home ? indicator.Targets.FirstOrDefault(t => t.Period == p && t.State == TargetState.Set)?.Value : null;
             return new TrendPoint(p, value, position.Suppression, source, target, position);
-        }).ToList();
+        }).ToList());
     }
+
+    /// <summary>The council's own figure for the period from its plan, ranked when the national file has none for it.</summary>
+    private decimal? OwnFromPlan(Indicator indicator, Area area, Period period) =>
+        area.Code == HomeArea ? indicator.Values.FirstOrDefault(v => v.Period == period && v.Value is not null)?.Value : null;
 
     /// <summary>The plan's own published comparators apply only to the council the plan belongs to.</summary>
     private IReadOnlyList<ComparatorValue> Fallback(Indicator indicator, Area area, Period period) =>
@@ -115,10 +127,14 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
     /// Rank among authorities, England and region as published, neighbours' statistics computed from their own values
     /// (else the imported average), national quartile thresholds computed from all authorities (else imported).
     /// </summary>
-    public static BenchmarkPosition Position(IReadOnlyList<BenchmarkValue> rows, Polarity polarity, Area area, IReadOnlyList<string> neighbours, IReadOnlyList<ComparatorValue> fallback)
+    public static BenchmarkPosition Position(IReadOnlyList<BenchmarkValue> rows, Polarity polarity, Area area, IReadOnlyList<string> neighbours,
+        IReadOnlyList<ComparatorValue> fallback, decimal? ownFromPlan = null)
     {
         var byArea = rows.ToDictionary(r => r.AreaCode, StringComparer.Ordinal);
         var authorities = rows.Where(r => AreaCodes.KindOf(r.AreaCode) == AreaKind.Authority).Select(r => (r.AreaCode, r.Value)).ToList();
+        // Ranked with the others only where the national file has some figures for the period but none for this area.
+        var ownAdded = !byArea.ContainsKey(area.Code) && ownFromPlan is not null && authorities.Count > 0;
+        if (ownAdded) authorities.Add((area.Code, ownFromPlan));
         var places = Ranking.Rank(authorities, polarity);
         var own = byArea.GetValueOrDefault(area.Code);
         decimal? Imported(Comparator c) => fallback.FirstOrDefault(f => f.Comparator == c)?.Value;
@@ -131,7 +147,9 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
             : fallback.Any(f => f.Comparator is Comparator.QuartileTop or Comparator.QuartileMiddle or Comparator.QuartileBottom)
                 ? new QuartileThresholds(Imported(Comparator.QuartileTop), Imported(Comparator.QuartileMiddle), Imported(Comparator.QuartileBottom))
                 : null;
-        return new BenchmarkPosition(own?.Value, own?.Suppression, places.TryGetValue(area.Code, out var place) ? place : null,
-            england, region, stats, importedAverage is not null, importedAverage, national);
+        return new BenchmarkPosition(own?.Value ?? (ownAdded ? ownFromPlan : null), own?.Suppression, places.TryGetValue(area.Code, out var place) ? place : null,
+            england, region, stats, importedAverage is not null, importedAverage, national,
+            byArea.GetValueOrDefault(AreaCodes.England)?.Rounded == true,
+            area.RegionCode is not null && byArea.GetValueOrDefault(area.RegionCode)?.Rounded == true);
     }
 }

@@ -31,7 +31,7 @@ public sealed class ReportCardQuery(OutturnDbContext db, MonitoringQuery monitor
                 if (plan.Indicators.FirstOrDefault(i => i.Ref == entry.IndicatorRef) is not { } indicator) continue;
                 var latest = indicator.Values.Where(v => v.Value is not null && v.Period.End <= period.End).MaxBy(v => v.Period);
                 var trend = await benchmarks.TrendAsync(indicator, null, ct);
-                var ranked = trend.LastOrDefault(t => t.Position.Place is not null && t.Period.End <= period.End.AddYears(1));
+                var ranked = trend.Points.LastOrDefault(t => t.Position.Place is not null && t.Period.Start <= period.End);
                 lines.Add(new ReportCardLine(indicator, latest, MeasureAssessment.For(indicator, period), ranked));
             }
             sections.Add(new ReportCardSection(stage, lines));

@@ -47,7 +47,9 @@ public sealed record BenchmarkPosition(
     GroupStatistics? Neighbours,
     bool NeighboursImported,
     decimal? ImportedNeighboursAverage,
-    QuartileThresholds? National)
+    QuartileThresholds? National,
+    bool EnglandRounded = false,
+    bool RegionRounded = false)
 {
     public decimal? NeighboursAverage => Neighbours?.Average ?? ImportedNeighboursAverage;
 

@@ -11,6 +11,11 @@ INDICATORS = {  # ref: (periods, centre, spread, decimals, published neighbours'
     "CED033": (["2013/14", "2014/15", "2015/16"], 82, 6, 0, 85),
     "CED036": (["2012/13", "2013/14", "2014/15", "2015/16"], 15, 4.5, 1, 14),
     "CED047": (["2011/12", "2012/13", "2013/14", "2014/15", "2015/16"], 11, 2.5, 1, 10),
+    # Report-card measures: no published comparator, so no constraint; Halton's own figure comes from its plan.
+    "CED006": (["2014/15"], 85, 4, 0, None),
+    "CED007": (["2014/15"], 55, 6, 0, None),
+    "CED049": (["2014/15"], 80, 8, 0, None),
+    "CED050": (["2014/15"], 50, 9, 0, None),
 }
 HOME = "E06000006"
 areas = [r for r in csv.DictReader(open("areas.csv", newline="", encoding="utf-8")) if r["region_code"]]
@@ -25,17 +30,20 @@ for ref, (periods, centre, spread, dp, sn_average) in INDICATORS.items():
                 continue
             v = max(0.0, min(100.0, random.gauss(centre, spread)))
             values[a["code"]] = round(v, dp)
-        # Shift the neighbours so that their mean is the published figure, then fix the rounding residue on the last.
-        scale = 10 ** dp
-        nv = [values[c] for c in neighbours]
-        shift = sn_average - sum(nv) / len(nv)
-        nv = [round(v + shift, dp) for v in nv]
-        # A percentage cannot pass 100: clamp and give the excess to the lowest value.
-        nv = [min(v, 100.0) for v in nv]
-        residue = round(sn_average * len(nv) - sum(nv), dp)
-        low = nv.index(min(nv))
-        nv[low] = round(nv[low] + residue, dp)
-        assert round(sum(nv) * scale) == round(sn_average * len(nv) * scale), (ref, period, nv)
+        if sn_average is None:
+            nv = [values[c] for c in neighbours]
+        else:
+          # Shift the neighbours so that their mean is the published figure, then fix the rounding residue on the last.
+          scale = 10 ** dp
+          nv = [values[c] for c in neighbours]
+          shift = sn_average - sum(nv) / len(nv)
+          nv = [round(v + shift, dp) for v in nv]
+          # A percentage cannot pass 100: clamp and give the excess to the lowest value.
+          nv = [min(v, 100.0) for v in nv]
+          residue = round(sn_average * len(nv) - sum(nv), dp)
+          low = nv.index(min(nv))
+          nv[low] = round(nv[low] + residue, dp)
+          assert round(sum(nv) * scale) == round(sn_average * len(nv) * scale), (ref, period, nv)
         for c, v in zip(neighbours, nv):
             values[c] = v
         for a in areas:
