@@ -72,18 +72,22 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         var namesInFile = new Dictionary<string, (string Name, long Line)>(StringComparer.Ordinal);
         var warned = new HashSet<string>(StringComparer.Ordinal);
         var periods = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var wellFormed = new HashSet<string>(StringComparer.Ordinal); // codes already checked (bounded)
+        string? lastIndicator = null, lastArea = null, lastAreaName = null;
         long rows = 0, suppressed = 0, skipped = 0;
         var cells = new List<Cell>(4);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await using var writer = await BenchmarkWriter.OpenAsync(db, file, ct);
         var lastRawRow = (long)parser.RawRow;
+        long line = 0;
+        Action<string> rowError = m => Error($"{file}:{line}: {m}");
         try
         {
-            while (await parser.ReadAsync())
+            while (parser.Read())
             {
                 ct.ThrowIfCancellationRequested();
-                var line = lastRawRow + 1;
+                line = lastRawRow + 1;
                 lastRawRow = parser.RawRow;
                 var record = parser.Record!;
                 if (record.Length != header.Length)
@@ -91,10 +95,10 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                     Error($"{file}:{line}: {record.Length} fields where the header has {header.Length}.");
                     continue;
                 }
-                if (record.All(string.IsNullOrWhiteSpace)) continue;
+                if (string.IsNullOrWhiteSpace(record[0]) && record.All(string.IsNullOrWhiteSpace)) continue;
 
                 cells.Clear();
-                if (!extractor.Extract(record, cells, out var skipReason, m => Error($"{file}:{line}: {m}")))
+                if (!extractor.Extract(record, cells, out var skipReason, rowError))
                 {
                     if (skipReason) skipped++;
                     continue;
@@ -102,12 +106,17 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                 foreach (var c in cells)
                 {
                     var ok = true;
-                    if (!indicatorRefs.Contains(c.Indicator))
+                    // Published files repeat the same indicator, area and name row after row, and the parser hands out
+                    // the same string instances for repeated fields: a row like the last good one needs no lookups.
+                    var sameIndicator = ReferenceEquals(c.Indicator, lastIndicator);
+                    var sameArea = ReferenceEquals(c.AreaCode, lastArea) && ReferenceEquals(c.AreaName, lastAreaName);
+                    if (!sameIndicator && !indicatorRefs.Contains(c.Indicator))
                     {
                         Error($"{file}:{line}: column \"{c.IndicatorColumn}\": \"{c.Indicator}\" is not an indicator Outturn holds; import the plan that defines it first.");
                         ok = false;
                     }
-                    if (!AreaCodes.IsWellFormed(c.AreaCode))
+                    if (sameArea) { }
+                    else if (!wellFormed.Contains(c.AreaCode) && !(AreaCodes.IsWellFormed(c.AreaCode) && (wellFormed.Count > 100_000 || wellFormed.Add(c.AreaCode))))
                     {
                         Error($"{file}:{line}: column \"{c.AreaColumn}\": \"{c.AreaCode}\" is not an area code; expected a GSS code such as E06000006 (E92000001 England, E12… regions).");
                         ok = false;
@@ -160,7 +169,11 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                     if (Suppression.IsCode(text)) suppression = text;
                     else if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                              && Math.Abs(number) < 1_000_000_000_000m)
+                    {
+                        // Stored to six decimal places; the file's own text is kept when it needs no rounding.
                         value = Math.Round(number, 6, MidpointRounding.AwayFromZero);
+                        if (number.Scale > 6 || text[0] == '+') text = value.Value.ToString(CultureInfo.InvariantCulture);
+                    }
                     else
                     {
                         Error($"{file}:{line}: column \"{c.ValueColumn}\": \"{text}\" is not a number or a suppression code ({Suppression.Accepted}).");
@@ -168,9 +181,10 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                     }
 
                     if (!ok || errorCount > 0) continue;
+                    (lastIndicator, lastArea, lastAreaName) = (c.Indicator, c.AreaCode, c.AreaName);
                     rows++;
                     if (suppression is not null) suppressed++;
-                    if (await writer.AddAsync(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, suppression, c.Rounded), ct))
+                    if (await writer.AddAsync(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, value is null ? null : text, suppression, c.Rounded), ct))
                         progress?.Invoke(line, writer.Written);
                 }
             }
