@@ -23,6 +23,8 @@ public sealed class BenchmarkPagesInTheBrowserTests(BrowserFixture browser)
         Assert.Equal("85% (10 of 10)", cells[2]);          // neighbours' average, computed from their values
         Assert.Equal("82%", cells[3]);                     // England
         Assert.Contains("Suggested stretching target", await page.Locator("#target-suggestion").InnerTextAsync());
+        // Higher is better: 75% against England's 82% is 7 points below, and worse.
+        Assert.Contains("7 percentage points below (worse)", await page.Locator("#comparison-summary").InnerTextAsync());
         await page.AssertNoViolationsAsync();
     }
 

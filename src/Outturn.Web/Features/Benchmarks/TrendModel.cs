@@ -41,6 +41,17 @@ public sealed record TrendModel(string Id, Indicator Indicator, TrendView Trend,
         ? $"{Indicator.Format(n.Average)} ({n.Count} of {Trend.NeighbourCount})"
         : p.Position.ImportedNeighboursAverage is { } imported ? $"{Indicator.Format(imported)} (published)" : "Not held";
 
+    /// <summary>"7 points below (worse)": a gap (value − comparator) in words, judged by polarity.</summary>
+    public string Gap(decimal gap)
+    {
+        var size = Indicator.Unit == "%"
+            ? Math.Abs(gap).ToString("N" + Indicator.Precision, System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + " percentage points"
+            : Indicator.Format(Math.Abs(gap));
+        if (gap == 0) return "Level";
+        var judged = BenchmarkPosition.IsBetter(gap, Indicator.Polarity) switch { true => " (better)", false => " (worse)", _ => "" };
+        return $"{size} {(gap > 0 ? "above" : "below")}{judged}";
+    }
+
     public static string Band(int band) => band switch
     {
         1 => "1 (top quarter)", 2 => "2 (upper middle)", 3 => "3 (lower middle)", _ => "4 (bottom quarter)",
