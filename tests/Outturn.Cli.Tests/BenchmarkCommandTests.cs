@@ -88,4 +88,47 @@ public sealed class BenchmarkCommandTests : IDisposable
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("--list item 1: \"E99999999\" is not a known area.", bad.Error);
     }
+
+    private const string PlacementStability =
+        "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,cla_group,placement_stability,number,percentage\n" +
+        "2017,Reporting year,National,E92000001,England,,,,,,CLA on 31 March,With 3 or more placements during the year,7000,10\n" +
+        "2017,Reporting year,Regional,E92000001,England,E12000002,North West,,,,CLA on 31 March,With 3 or more placements during the year,1000,9\n" +
+        "2017,Reporting year,Local authority,E92000001,England,E12000002,North West,876,E06000006,Halton,CLA on 31 March,With 3 or more placements during the year,10,5\n" +
+        "2017,Reporting year,Local authority,E92000001,England,E12000002,North West,877,E06000007,Warrington,CLA on 31 March,With 3 or more placements during the year,20,8\n" +
+        "2017,Reporting year,Local authority,E92000001,England,E12000002,North West,877,E06000007,Warrington,CLA on 31 March,With 1 placement during the year,200,70\n";
+
+    [Fact]
+    public async Task The_built_in_explore_education_statistics_profile_loads_the_placement_stability_file_as_CED047()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+
+        var import = await _cli.RunAsync("import", "benchmarks", "--profile", "ees-cla-placement-stability", File("cla_placement_stability.csv", PlacementStability));
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("4 values imported", import.Out);
+        // 2017 "Reporting year" is the year to 31 March 2017: 2016/17. Lower is better: Halton 5 ranks 1 of 2.
+        var p = JsonDocument.Parse((await _cli.RunAsync("benchmark", "--indicator", "CED047", "--period", "2016/17", "--area", "E06000006")).Out).RootElement;
+        Assert.Equal((5m, 1, 2, 10m, 9m), (p.GetProperty("value").GetDecimal(), p.GetProperty("rank").GetInt32(), p.GetProperty("of").GetInt32(),
+            p.GetProperty("england").GetDecimal(), p.GetProperty("region").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_saved_profile_loads_next_years_file_in_one_step()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        var profile = File("profile.json", """
+            { "name": "stability-numbers", "layout": "ees",
+              "measures": [ { "indicator": "CED047", "column": "number",
+                              "filters": { "cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year" } } ] }
+            """);
+
+        var save = await _cli.RunAsync("profiles", "save", profile);
+        Assert.Equal(0, save.ExitCode);
+        Assert.Contains("stability-numbers (ees)", (await _cli.RunAsync("profiles", "list")).Out);
+
+        var import = await _cli.RunAsync("import", "benchmarks", "--profile", "stability-numbers", File("next_year.csv", PlacementStability));
+        Assert.Equal(0, import.ExitCode);
+        var p = JsonDocument.Parse((await _cli.RunAsync("benchmark", "--indicator", "CED047", "--period", "2016/17", "--area", "E06000007")).Out).RootElement;
+        Assert.Equal(20m, p.GetProperty("value").GetDecimal());
+    }
 }
