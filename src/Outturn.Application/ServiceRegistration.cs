@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Outturn.Application.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Outturn.Application.Benchmarks;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Finance;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
             .AddScoped<DemoAccounts>()
             .AddScoped<DemoRounds>()
             .AddRisksEqualityAndFinance()
+            .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration);
     }
 }

@@ -21,4 +21,5 @@ root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
 root.Subcommands.Add(UserCommands.Users(host.Services));
 RegistersCommands.AddTo(root, host.Services);
+BenchmarkCommands.AddTo(root, host.Services);
 return await root.Parse(args).InvokeAsync();

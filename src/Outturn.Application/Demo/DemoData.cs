@@ -9,7 +9,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
 /// documents. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, DemoAccounts accounts, DemoRounds rounds)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, Benchmarks.BenchmarkDemo benchmarks, DemoAccounts accounts, DemoRounds rounds)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -29,6 +29,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegiste
                 throw new InvalidOperationException($"The demo plan {planRef} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
             report.Add($"{planRef}: loaded.");
         }
+        report.AddRange(await benchmarks.LoadAsync(ct));
         report.AddRange(await registers.LoadAsync(ct));
         report.AddRange(await accounts.EnsureAsync());
         report.AddRange(await rounds.EnsureAsync(ct));

@@ -50,9 +50,10 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         Assert.Contains("Amber: uncertain or too early to say", panelText); // the officer's "?" (read out, not only a symbol)
         Assert.Contains("computed: Red", panelText);
 
-        var milestoneRefs = await p2.Locator("table").First.Locator("tbody th").AllInnerTextsAsync();
+        // The key-measure panels' chart tables come first; the report's own tables are found by caption.
+        var milestoneRefs = await p2.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Milestones" }) }).Locator("tbody th").AllInnerTextsAsync();
         Assert.Equal(9, milestoneRefs.Count);
-        var headers = await p2.Locator("table").Nth(1).Locator("thead th").AllInnerTextsAsync();
+        var headers = await p2.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Measures" }) }).Locator("thead th").AllInnerTextsAsync();
         Assert.Equal(["Ref", "Measure", "14/15 Actual", "15/16 Target", "Current", "Direction of Travel", "Quarterly progress"], headers);
         Assert.True(await p2.Locator("h3", new() { HasTextString = "Supporting Commentary" }).IsVisibleAsync());
         await page.AssertNoViolationsAsync();

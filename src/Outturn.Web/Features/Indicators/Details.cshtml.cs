@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Web.Security;
+using Outturn.Application.Benchmarks;
 using Outturn.Application.Monitoring;
 using Outturn.Domain.Plans;
 using Outturn.Web.Features.Shared;
@@ -9,13 +10,16 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Indicators;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess access) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess access, BenchmarkQuery benchmarks) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
 
     /// <summary>Every period with a recorded value, oldest first, with the statuses the rules give it.</summary>
     public IReadOnlyList<MeasureAssessment> History { get; private set; } = [];
+
+    /// <summary>The council's figures by year beside its target, neighbours, region and England (Benchmarks feature).</summary>
+    public TrendView Trend { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string planRef, string indicatorRef, CancellationToken ct)
     {
@@ -29,6 +33,7 @@ public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess 
         Plan = plan;
         Indicator = indicator;
         History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p)).ToList();
+        Trend = await benchmarks.TrendAsync(indicator, null, ct);
         return Page();
     }
 }

@@ -41,7 +41,10 @@ public sealed class IndexModel(MonitoringAccess access, MonitoringQuery query) :
         IsDraft = result.IsDraft;
         Revisions = result.Revisions;
         PlanRef = planRef;
-        Context = new ReportContext((await query.LoadPlanAsync(planRef, ct))!, p);
+        var plan = (await query.LoadPlanAsync(planRef, ct))!;
+        var hidden = await access.HiddenPeriodsAsync(planRef, User, ct);
+        foreach (var indicator in plan.Indicators) indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
+        Context = new ReportContext(plan, p);
         return Page();
     }
 }

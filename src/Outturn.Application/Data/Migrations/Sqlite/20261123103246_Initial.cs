@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Outturn.Application.Data.Migrations.Postgres
+namespace Outturn.Application.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -14,13 +12,30 @@ namespace Outturn.Application.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Areas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OldCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Areas", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,16 +46,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "text", nullable: false),
-                    Entity = table.Column<string>(type: "text", nullable: false),
-                    EntityKey = table.Column<string>(type: "text", nullable: false),
-                    Action = table.Column<string>(type: "text", nullable: false),
-                    Field = table.Column<string>(type: "text", nullable: true),
-                    OldValue = table.Column<string>(type: "text", nullable: true),
-                    NewValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", nullable: true),
+                    OldValue = table.Column<string>(type: "TEXT", nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -48,14 +63,52 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BenchmarkValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Suppression = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Rounded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BenchmarkValues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComparisonGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonGroups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,18 +119,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "EqualityActions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PlanRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Subject = table.Column<string>(type: "text", nullable: false),
-                    Impact = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ActionsProposed = table.Column<string>(type: "text", nullable: false),
-                    TimetableYears = table.Column<List<int>>(type: "integer[]", nullable: false),
-                    Officer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Impact = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActionsProposed = table.Column<string>(type: "TEXT", nullable: false),
+                    TimetableYears = table.Column<string>(type: "TEXT", nullable: false),
+                    Officer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,15 +138,31 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SavedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Initials = table.Column<string>(type: "text", nullable: true),
-                    JobTitle = table.Column<string>(type: "text", nullable: true),
-                    Organisation = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Initials = table.Column<string>(type: "TEXT", nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", nullable: true),
+                    Organisation = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,17 +173,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FirstYear = table.Column<int>(type: "integer", nullable: false),
-                    LastYear = table.Column<int>(type: "integer", nullable: false),
-                    Organisation = table.Column<string>(type: "text", nullable: true),
-                    Directorate = table.Column<string>(type: "text", nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", nullable: true),
+                    Directorate = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -122,29 +191,44 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportCardEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LifeStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportCardEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Risks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PlanRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ObjectiveRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Title = table.Column<string>(type: "text", nullable: false),
-                    Cause = table.Column<string>(type: "text", nullable: true),
-                    Event = table.Column<string>(type: "text", nullable: true),
-                    Consequence = table.Column<string>(type: "text", nullable: true),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    InitialLikelihood = table.Column<int>(type: "integer", nullable: false),
-                    InitialImpact = table.Column<int>(type: "integer", nullable: false),
-                    ResidualLikelihood = table.Column<int>(type: "integer", nullable: false),
-                    ResidualImpact = table.Column<int>(type: "integer", nullable: false),
-                    ReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastReviewed = table.Column<DateOnly>(type: "date", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ObjectiveRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", nullable: true),
+                    Event = table.Column<string>(type: "TEXT", nullable: true),
+                    Consequence = table.Column<string>(type: "TEXT", nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InitialLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitialImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastReviewed = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,11 +239,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -173,21 +257,42 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ComparisonGroupMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComparisonGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonGroupMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComparisonGroupMembers_ComparisonGroups_ComparisonGroupId",
+                        column: x => x.ComparisonGroupId,
+                        principalTable: "ComparisonGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Section = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    AnnualBudget = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    BudgetToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    ProjectedOutturn = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ProjectedOutturn = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,14 +309,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "BudgetPrintedTotals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Total = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AnnualBudget = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    BudgetToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Total = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,17 +333,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "CapitalSchemes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Programme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Allocation = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    AllocationToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Allocation = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    AllocationToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,13 +360,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "FinanceComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Statement = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Statement = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,12 +383,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "EqualityActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActionId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Commentary = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -300,25 +405,25 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
-                    Organisation = table.Column<string>(type: "text", nullable: true),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", nullable: true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,14 +440,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "MonitoringRound",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PublishedSnapshot = table.Column<string>(type: "text", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,11 +464,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Priorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -380,14 +485,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "RiskControlMeasures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RiskId = table.Column<int>(type: "integer", nullable: false),
-                    Ref = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Owner = table.Column<string>(type: "text", nullable: true),
-                    Due = table.Column<DateOnly>(type: "date", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,16 +509,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ApiToken",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -430,11 +535,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -451,10 +556,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -471,8 +576,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,10 +600,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -515,13 +620,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "RoundEvent",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    By = table.Column<string>(type: "text", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -538,12 +643,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Commentaries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PriorityId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,16 +665,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Objectives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Ref = table.Column<string>(type: "text", nullable: false),
-                    Title = table.Column<string>(type: "text", nullable: false),
-                    PriorityId = table.Column<int>(type: "integer", nullable: false),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    CorporatePriority = table.Column<string>(type: "text", nullable: true),
-                    IsKey = table.Column<bool>(type: "boolean", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CorporatePriority = table.Column<string>(type: "TEXT", nullable: true),
+                    IsKey = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -597,12 +702,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "RiskControlUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ControlId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Commentary = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ControlId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -619,26 +724,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Ref = table.Column<string>(type: "text", nullable: false),
-                    Title = table.Column<string>(type: "text", nullable: false),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
-                    PriorityId = table.Column<int>(type: "integer", nullable: false),
-                    Polarity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Unit = table.Column<string>(type: "text", nullable: true),
-                    Precision = table.Column<int>(type: "integer", nullable: false),
-                    Frequency = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ValueType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Tolerance = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    IsKey = table.Column<bool>(type: "boolean", nullable: false),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    Source = table.Column<string>(type: "text", nullable: true),
-                    Type = table.Column<string>(type: "text", nullable: true),
-                    Definition = table.Column<string>(type: "text", nullable: true),
-                    Availability = table.Column<string>(type: "text", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Polarity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", nullable: true),
+                    Precision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ValueType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Tolerance = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    IsKey = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", nullable: true),
+                    Definition = table.Column<string>(type: "TEXT", nullable: true),
+                    Availability = table.Column<string>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -672,17 +777,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Ref = table.Column<string>(type: "text", nullable: false),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: true),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    PriorityId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -716,13 +821,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ComparatorValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Comparator = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Comparator = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -739,13 +844,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IndicatorValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -762,15 +867,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "StatusOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "text", nullable: false),
-                    Reason = table.Column<string>(type: "text", nullable: false),
-                    By = table.Column<string>(type: "text", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -787,13 +892,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Targets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -810,12 +915,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "MilestoneUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MilestoneId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Commentary = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MilestoneId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -832,26 +937,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "RoundItem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
-                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
-                    Section = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    PriorityId = table.Column<int>(type: "integer", nullable: true),
-                    Label = table.Column<string>(type: "text", nullable: false),
-                    AssigneeId = table.Column<int>(type: "integer", nullable: true),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    ValueStatus = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Note = table.Column<string>(type: "text", nullable: true),
-                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Commentary = table.Column<string>(type: "text", nullable: true),
-                    ReturnComment = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "text", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MilestoneId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", nullable: false),
+                    AssigneeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    ValueStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true),
+                    ReturnComment = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -896,6 +1001,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IX_ApiToken_UserId",
                 table: "ApiToken",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Areas_Code",
+                table: "Areas",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -945,6 +1056,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 columns: new[] { "Entity", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BenchmarkValues_IndicatorRef_Period_AreaCode",
+                table: "BenchmarkValues",
+                columns: new[] { "IndicatorRef", "Period", "AreaCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BudgetLines_DepartmentId_Period_Section_Name",
                 table: "BudgetLines",
                 columns: new[] { "DepartmentId", "Period", "Section", "Name" },
@@ -974,6 +1091,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroupMembers_ComparisonGroupId_AreaCode",
+                table: "ComparisonGroupMembers",
+                columns: new[] { "ComparisonGroupId", "AreaCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroups_AreaCode_Kind_Name_Version",
+                table: "ComparisonGroups",
+                columns: new[] { "AreaCode", "Kind", "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -995,6 +1124,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IX_FinanceComments_DepartmentId_Period_Statement_Order",
                 table: "FinanceComments",
                 columns: new[] { "DepartmentId", "Period", "Statement", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportProfiles_Name",
+                table: "ImportProfiles",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_ObjectiveId",
@@ -1091,6 +1226,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportCardEntries_IndicatorRef",
+                table: "ReportCardEntries",
+                column: "IndicatorRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RiskControlMeasures_RiskId_Ref",
                 table: "RiskControlMeasures",
                 columns: new[] { "RiskId", "Ref" },
@@ -1163,6 +1304,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ApiToken");
 
             migrationBuilder.DropTable(
+                name: "Areas");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1181,6 +1325,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BenchmarkValues");
+
+            migrationBuilder.DropTable(
                 name: "BudgetLines");
 
             migrationBuilder.DropTable(
@@ -1196,16 +1343,25 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ComparatorValues");
 
             migrationBuilder.DropTable(
+                name: "ComparisonGroupMembers");
+
+            migrationBuilder.DropTable(
                 name: "EqualityActionUpdates");
 
             migrationBuilder.DropTable(
                 name: "FinanceComments");
 
             migrationBuilder.DropTable(
+                name: "ImportProfiles");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorValues");
 
             migrationBuilder.DropTable(
                 name: "MilestoneUpdates");
+
+            migrationBuilder.DropTable(
+                name: "ReportCardEntries");
 
             migrationBuilder.DropTable(
                 name: "RiskControlUpdates");
@@ -1227,6 +1383,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ComparisonGroups");
 
             migrationBuilder.DropTable(
                 name: "EqualityActions");

@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261123101951_Initial")]
+    [Migration("20261123103246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -274,6 +274,35 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Outturn.Application.Benchmarks.ImportProfileRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -313,6 +342,180 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Areas", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.BenchmarkValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suppression")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorRef", "Period", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("BenchmarkValues", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "Kind", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComparisonGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComparisonGroupId", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ComparisonGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.ReportCardEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifeStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorRef")
+                        .IsUnique();
+
+                    b.ToTable("ReportCardEntries", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
@@ -1449,6 +1652,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroupMember", b =>
+                {
+                    b.HasOne("Outturn.Domain.Benchmarks.ComparisonGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ComparisonGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
                 {
                     b.HasOne("Outturn.Domain.Equality.EqualityAction", null)
@@ -1711,6 +1923,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>

@@ -1,0 +1,223 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Outturn.Application.Data;
+using SQLitePCL;
+
+namespace Outturn.Application.Benchmarks;
+
+/// <summary>The table and columns the bulk writer uses; <see cref="BenchmarkValueMapping"/> maps the entity to the same names.</summary>
+internal static class BenchmarkSql
+{
+    public const string Table = "BenchmarkValues";
+    public const string Columns = "\"IndicatorRef\", \"AreaCode\", \"Period\", \"Value\", \"Suppression\", \"Rounded\", \"Source\"";
+    public const string Upsert = " ON CONFLICT (\"IndicatorRef\", \"Period\", \"AreaCode\") DO UPDATE SET \"Value\" = excluded.\"Value\", " +
+        "\"Suppression\" = excluded.\"Suppression\", \"Rounded\" = excluded.\"Rounded\", \"Source\" = excluded.\"Source\"";
+}
+
+/// <summary>A validated row; <see cref="ValueText"/> is the value as invariant text (SQLite stores decimals as text).</summary>
+internal readonly record struct BenchmarkRow(long Line, string Indicator, string Area, string Period, decimal? Value, string? ValueText, string? Suppression, bool Rounded);
+
+/// <summary>
+/// Writes validated rows in batches inside the import's transaction, so the file is never held in memory:
+/// SQLite by a prepared multi-row upsert, PostgreSQL by binary COPY into a temporary table and one upsert at the end.
+/// </summary>
+internal abstract class BenchmarkWriter : IAsyncDisposable
+{
+    public long Written { get; protected set; }
+
+    /// <returns>true when a batch was written.</returns>
+    public abstract ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct);
+    public abstract Task CompleteAsync(CancellationToken ct);
+    public virtual Task CancelAsync() => Task.CompletedTask;
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public static async Task<BenchmarkWriter> OpenAsync(OutturnDbContext db, string source, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The benchmark writer needs the import's transaction.");
+        return connection switch
+        {
+            SqliteConnection sqlite => await SqliteWriter.OpenAsync(sqlite, (SqliteTransaction)transaction, source, ct),
+            NpgsqlConnection npgsql => await PostgresWriter.OpenAsync(npgsql, source, ct),
+            _ => throw new NotSupportedException($"No bulk writer for {connection.GetType().Name}."),
+        };
+    }
+}
+
+/// <summary>
+/// SQLite: a prepared multi-row upsert bound by position through SQLite's own API (binding by name, as ADO.NET does,
+/// looks every name up on every execution, which costs more than the insert itself).
+/// </summary>
+internal sealed class SqliteWriter : BenchmarkWriter
+{
+    public const int BatchRows = 32;
+    private const int Fields = 6;
+    private const int Done = 101; // SQLITE_DONE
+    private readonly sqlite3 _db;
+    private readonly string _source;
+    private readonly BenchmarkRow[] _buffer = new BenchmarkRow[BatchRows];
+    private int _count;
+    private sqlite3_stmt? _full;
+
+    private SqliteWriter(SqliteConnection connection, string source)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _source = source;
+    }
+
+    public static async Task<SqliteWriter> OpenAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken ct)
+    {
+        await using (var pragma = connection.CreateCommand())
+        {
+            // A larger page cache keeps the unique index's pages in memory while loading (bounded: 64 MB).
+            pragma.Transaction = transaction;
+            pragma.CommandText = "PRAGMA cache_size = -65536";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        var writer = new SqliteWriter(connection, source);
+        writer._full = writer.Prepare(BatchRows);
+        return writer;
+    }
+
+    private sqlite3_stmt Prepare(int rows)
+    {
+        // ?1 is the source file, shared by every row; row r's fields are ?(2 + 6r) … ?(7 + 6r).
+        var sb = new System.Text.StringBuilder($"INSERT INTO \"{BenchmarkSql.Table}\" ({BenchmarkSql.Columns}) VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            var b = 2 + r * Fields;
+            sb.Append(r == 0 ? "" : ",").Append($"(?{b},?{b + 1},?{b + 2},?{b + 3},?{b + 4},?{b + 5},?1)");
+        }
+        sb.Append(BenchmarkSql.Upsert);
+        Check(raw.sqlite3_prepare_v2(_db, sb.ToString(), out var stmt));
+        Check(raw.sqlite3_bind_text(stmt, 1, _source));
+        return stmt;
+    }
+
+    /// <summary>Indicator refs, area codes and periods repeat: encode each once (the cache is bounded).</summary>
+    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+
+    private ReadOnlySpan<byte> Utf8(string s)
+    {
+        if (_utf8.TryGetValue(s, out var bytes)) return bytes;
+        bytes = System.Text.Encoding.UTF8.GetBytes(s);
+        if (_utf8.Count < 100_000) _utf8[s] = bytes;
+        return bytes;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc is not (0 or Done)) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+    }
+
+    public override ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct)
+    {
+        _buffer[_count++] = row;
+        if (_count < BatchRows) return ValueTask.FromResult(false);
+        Flush(_full!);
+        return ValueTask.FromResult(true);
+    }
+
+    private void Flush(sqlite3_stmt stmt)
+    {
+        for (var r = 0; r < _count; r++)
+        {
+            var row = _buffer[r];
+            var b = 2 + r * Fields;
+            Check(raw.sqlite3_bind_text(stmt, b, Utf8(row.Indicator)));
+            Check(raw.sqlite3_bind_text(stmt, b + 1, Utf8(row.Area)));
+            Check(raw.sqlite3_bind_text(stmt, b + 2, Utf8(row.Period)));
+            Check(row.ValueText is { } v ? raw.sqlite3_bind_text(stmt, b + 3, v) : raw.sqlite3_bind_null(stmt, b + 3));
+            Check(row.Suppression is { } s ? raw.sqlite3_bind_text(stmt, b + 4, s) : raw.sqlite3_bind_null(stmt, b + 4));
+            Check(raw.sqlite3_bind_int(stmt, b + 5, row.Rounded ? 1 : 0));
+        }
+        Check(raw.sqlite3_step(stmt));
+        Check(raw.sqlite3_reset(stmt));
+        Written += _count;
+        _count = 0;
+    }
+
+    public override Task CompleteAsync(CancellationToken ct)
+    {
+        if (_count == 0) return Task.CompletedTask;
+        using var last = Prepare(_count);
+        Flush(last);
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _full?.Dispose();
+        _full = null;
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed class PostgresWriter : BenchmarkWriter
+{
+    private const int ReportEvery = 4096;
+    private readonly NpgsqlConnection _connection;
+    private readonly string _source;
+    private NpgsqlBinaryImporter? _copy;
+
+    private PostgresWriter(NpgsqlConnection connection, string source)
+    {
+        _connection = connection;
+        _source = source;
+    }
+
+    public static async Task<PostgresWriter> OpenAsync(NpgsqlConnection connection, string source, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand(
+            "CREATE TEMP TABLE benchmark_import (line bigint, i text, a text, p text, v numeric, s text, r boolean) ON COMMIT DROP", connection))
+            await create.ExecuteNonQueryAsync(ct);
+        var writer = new PostgresWriter(connection, source)
+        {
+            _copy = await connection.BeginBinaryImportAsync("COPY benchmark_import (line, i, a, p, v, s, r) FROM STDIN (FORMAT BINARY)", ct),
+        };
+        return writer;
+    }
+
+    public override async ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct)
+    {
+        var copy = _copy!;
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(row.Line, NpgsqlDbType.Bigint, ct);
+        await copy.WriteAsync(row.Indicator, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(row.Area, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(row.Period, NpgsqlDbType.Text, ct);
+        if (row.Value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Numeric, ct); else await copy.WriteNullAsync(ct);
+        if (row.Suppression is { } s) await copy.WriteAsync(s, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
+        await copy.WriteAsync(row.Rounded, NpgsqlDbType.Boolean, ct);
+        Written++;
+        return Written % ReportEvery == 0;
+    }
+
+    public override async Task CompleteAsync(CancellationToken ct)
+    {
+        await _copy!.CompleteAsync(ct);
+        await _copy.DisposeAsync();
+        _copy = null;
+        // A file that repeats a key: the later line wins, as on SQLite.
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO \"{BenchmarkSql.Table}\" ({BenchmarkSql.Columns}) " +
+            "SELECT DISTINCT ON (i, p, a) i, a, p, v, s, r, @src FROM benchmark_import ORDER BY i, p, a, line DESC" + BenchmarkSql.Upsert,
+            _connection);
+        insert.Parameters.AddWithValue("src", _source);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public override async Task CancelAsync()
+    {
+        if (_copy is null) return;
+        try { await _copy.DisposeAsync(); } catch (NpgsqlException) { } catch (InvalidOperationException) { }
+        _copy = null;
+    }
+
+    public override async ValueTask DisposeAsync() => await CancelAsync();
+}

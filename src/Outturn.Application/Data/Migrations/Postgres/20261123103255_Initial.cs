@@ -1,0 +1,1426 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Outturn.Application.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Areas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OldCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Areas", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    Entity = table.Column<string>(type: "text", nullable: false),
+                    EntityKey = table.Column<string>(type: "text", nullable: false),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    Field = table.Column<string>(type: "text", nullable: true),
+                    OldValue = table.Column<string>(type: "text", nullable: true),
+                    NewValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BenchmarkValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    Suppression = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Rounded = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BenchmarkValues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComparisonGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AreaCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SetBy = table.Column<string>(type: "text", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonGroups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EqualityActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Impact = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActionsProposed = table.Column<string>(type: "text", nullable: false),
+                    TimetableYears = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    Officer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EqualityActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SavedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Officers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Initials = table.Column<string>(type: "text", nullable: true),
+                    JobTitle = table.Column<string>(type: "text", nullable: true),
+                    Organisation = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Officers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FirstYear = table.Column<int>(type: "integer", nullable: false),
+                    LastYear = table.Column<int>(type: "integer", nullable: false),
+                    Organisation = table.Column<string>(type: "text", nullable: true),
+                    Directorate = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportCardEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LifeStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportCardEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Risks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ObjectiveRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Cause = table.Column<string>(type: "text", nullable: true),
+                    Event = table.Column<string>(type: "text", nullable: true),
+                    Consequence = table.Column<string>(type: "text", nullable: true),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InitialLikelihood = table.Column<int>(type: "integer", nullable: false),
+                    InitialImpact = table.Column<int>(type: "integer", nullable: false),
+                    ResidualLikelihood = table.Column<int>(type: "integer", nullable: false),
+                    ResidualImpact = table.Column<int>(type: "integer", nullable: false),
+                    ReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastReviewed = table.Column<DateOnly>(type: "date", nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Risks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComparisonGroupMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComparisonGroupId = table.Column<int>(type: "integer", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparisonGroupMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComparisonGroupMembers_ComparisonGroups_ComparisonGroupId",
+                        column: x => x.ComparisonGroupId,
+                        principalTable: "ComparisonGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Section = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    ProjectedOutturn = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    Comment = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetLines_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetPrintedTotals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Total = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetPrintedTotals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetPrintedTotals_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CapitalSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Programme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Allocation = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    AllocationToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapitalSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapitalSchemes_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FinanceComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Statement = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FinanceComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FinanceComments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EqualityActionUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EqualityActionUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EqualityActionUpdates_EqualityActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "EqualityActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    Organisation = table.Column<string>(type: "text", nullable: true),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringRound",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PublishedSnapshot = table.Column<string>(type: "text", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringRound", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringRound_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Priorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Priorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Priorities_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskControlMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RiskId = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Owner = table.Column<string>(type: "text", nullable: true),
+                    Due = table.Column<DateOnly>(type: "date", nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskControlMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskControlMeasures_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiToken_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundEvent",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundEvent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundEvent_MonitoringRound_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commentaries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PriorityId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commentaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commentaries_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objectives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    PriorityId = table.Column<int>(type: "integer", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    CorporatePriority = table.Column<string>(type: "text", nullable: true),
+                    IsKey = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objectives_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Objectives_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Objectives_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskControlUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ControlId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskControlUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskControlUpdates_RiskControlMeasures_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "RiskControlMeasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
+                    PriorityId = table.Column<int>(type: "integer", nullable: false),
+                    Polarity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Unit = table.Column<string>(type: "text", nullable: true),
+                    Precision = table.Column<int>(type: "integer", nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ValueType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Tolerance = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    IsKey = table.Column<bool>(type: "boolean", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    Type = table.Column<string>(type: "text", nullable: true),
+                    Definition = table.Column<string>(type: "text", nullable: true),
+                    Availability = table.Column<string>(type: "text", nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Ref = table.Column<string>(type: "text", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: true),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    PriorityId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComparatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Comparator = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComparatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComparatorValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusOverrides_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Targets_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MilestoneUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneUpdates_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
+                    Section = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PriorityId = table.Column<int>(type: "integer", nullable: true),
+                    Label = table.Column<string>(type: "text", nullable: false),
+                    AssigneeId = table.Column<int>(type: "integer", nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    ValueStatus = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "text", nullable: true),
+                    ReturnComment = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundItem_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoundItem_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_RoundItem_MonitoringRound_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoundItem_Officers_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_RoundItem_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiToken_Hash",
+                table: "ApiToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiToken_UserId",
+                table: "ApiToken",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Areas_Code",
+                table: "Areas",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OfficerId",
+                table: "AspNetUsers",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_EntityKey",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "EntityKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BenchmarkValues_IndicatorRef_Period_AreaCode",
+                table: "BenchmarkValues",
+                columns: new[] { "IndicatorRef", "Period", "AreaCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetLines_DepartmentId_Period_Section_Name",
+                table: "BudgetLines",
+                columns: new[] { "DepartmentId", "Period", "Section", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetPrintedTotals_DepartmentId_Period_Total",
+                table: "BudgetPrintedTotals",
+                columns: new[] { "DepartmentId", "Period", "Total" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapitalSchemes_DepartmentId_Period_Programme_Name",
+                table: "CapitalSchemes",
+                columns: new[] { "DepartmentId", "Period", "Programme", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commentaries_PriorityId_Period_Order",
+                table: "Commentaries",
+                columns: new[] { "PriorityId", "Period", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparatorValues_IndicatorId_Period_Comparator",
+                table: "ComparatorValues",
+                columns: new[] { "IndicatorId", "Period", "Comparator" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroupMembers_ComparisonGroupId_AreaCode",
+                table: "ComparisonGroupMembers",
+                columns: new[] { "ComparisonGroupId", "AreaCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComparisonGroups_AreaCode_Kind_Name_Version",
+                table: "ComparisonGroups",
+                columns: new[] { "AreaCode", "Kind", "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_Name",
+                table: "Departments",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EqualityActions_Ref",
+                table: "EqualityActions",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EqualityActionUpdates_ActionId_Period",
+                table: "EqualityActionUpdates",
+                columns: new[] { "ActionId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FinanceComments_DepartmentId_Period_Statement_Order",
+                table: "FinanceComments",
+                columns: new[] { "DepartmentId", "Period", "Statement", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportProfiles_Name",
+                table: "ImportProfiles",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ObjectiveId",
+                table: "Indicators",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_OfficerId",
+                table: "Indicators",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_PlanId_Ref",
+                table: "Indicators",
+                columns: new[] { "PlanId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_PriorityId",
+                table: "Indicators",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_IndicatorId_Period",
+                table: "IndicatorValues",
+                columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ObjectiveId",
+                table: "Milestones",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_OfficerId",
+                table: "Milestones",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_PlanId_Ref",
+                table: "Milestones",
+                columns: new[] { "PlanId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_PriorityId",
+                table: "Milestones",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneUpdates_MilestoneId_Period",
+                table: "MilestoneUpdates",
+                columns: new[] { "MilestoneId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringRound_PlanId_Period",
+                table: "MonitoringRound",
+                columns: new[] { "PlanId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objectives_OfficerId",
+                table: "Objectives",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objectives_PlanId_Ref",
+                table: "Objectives",
+                columns: new[] { "PlanId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objectives_PriorityId",
+                table: "Objectives",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Officers_Name",
+                table: "Officers",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Ref",
+                table: "Plans",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Priorities_PlanId_Name",
+                table: "Priorities",
+                columns: new[] { "PlanId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportCardEntries_IndicatorRef",
+                table: "ReportCardEntries",
+                column: "IndicatorRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskControlMeasures_RiskId_Ref",
+                table: "RiskControlMeasures",
+                columns: new[] { "RiskId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskControlUpdates_ControlId_Period",
+                table: "RiskControlUpdates",
+                columns: new[] { "ControlId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_Directorate",
+                table: "Risks",
+                column: "Directorate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_Ref",
+                table: "Risks",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundEvent_RoundId",
+                table: "RoundEvent",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItem_AssigneeId",
+                table: "RoundItem",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItem_IndicatorId",
+                table: "RoundItem",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItem_MilestoneId",
+                table: "RoundItem",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItem_PriorityId",
+                table: "RoundItem",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItem_RoundId",
+                table: "RoundItem",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusOverrides_IndicatorId_Period_Kind",
+                table: "StatusOverrides",
+                columns: new[] { "IndicatorId", "Period", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Targets_IndicatorId_Period",
+                table: "Targets",
+                columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiToken");
+
+            migrationBuilder.DropTable(
+                name: "Areas");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BenchmarkValues");
+
+            migrationBuilder.DropTable(
+                name: "BudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "BudgetPrintedTotals");
+
+            migrationBuilder.DropTable(
+                name: "CapitalSchemes");
+
+            migrationBuilder.DropTable(
+                name: "Commentaries");
+
+            migrationBuilder.DropTable(
+                name: "ComparatorValues");
+
+            migrationBuilder.DropTable(
+                name: "ComparisonGroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "EqualityActionUpdates");
+
+            migrationBuilder.DropTable(
+                name: "FinanceComments");
+
+            migrationBuilder.DropTable(
+                name: "ImportProfiles");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "MilestoneUpdates");
+
+            migrationBuilder.DropTable(
+                name: "ReportCardEntries");
+
+            migrationBuilder.DropTable(
+                name: "RiskControlUpdates");
+
+            migrationBuilder.DropTable(
+                name: "RoundEvent");
+
+            migrationBuilder.DropTable(
+                name: "RoundItem");
+
+            migrationBuilder.DropTable(
+                name: "StatusOverrides");
+
+            migrationBuilder.DropTable(
+                name: "Targets");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ComparisonGroups");
+
+            migrationBuilder.DropTable(
+                name: "EqualityActions");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "RiskControlMeasures");
+
+            migrationBuilder.DropTable(
+                name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringRound");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "Objectives");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "Priorities");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+        }
+    }
+}
