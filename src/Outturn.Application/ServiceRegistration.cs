@@ -4,6 +4,7 @@ using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Plans;
+using Outturn.Application.Returns;
 
 namespace Outturn.Application;
 
@@ -14,5 +15,6 @@ public static class ServiceRegistration
         services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
-            .AddScoped<MonitoringQuery>();
+            .AddScoped<MonitoringQuery>()
+            .AddReturns(configuration);
 }

@@ -19,4 +19,5 @@ root.Subcommands.Add(Commands.Db(host.Services));
 root.Subcommands.Add(Commands.Demo(host.Services));
 root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
+root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 return await root.Parse(args).InvokeAsync();
