@@ -38,7 +38,6 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
             var old = await db.Set<ReturnImport>().FirstOrDefaultAsync(i => i.Kind == batch.Kind && i.Year == y, ct);
             if (old is not null)
             {
-                await db.Set<ReturnRow>().Where(r => r.ImportId == old.Id).ExecuteDeleteAsync(ct);
                 db.Remove(old);
                 await db.SaveChangesAsync(ct);
             }
@@ -47,19 +46,10 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
                 Kind = batch.Kind, Year = y, Files = string.Join(", ", batch.Files), FileDate = batch.FileDate,
                 ImportedAt = clock.GetUtcNow(), ImportedBy = user.Name, RowCount = batch.Rows.Count,
             };
+            foreach (var table in batch.Rows.GroupBy(r => r.Table))
+                import.Tables.Add(new ReturnTable { Table = table.Key, RowCount = table.Count(), Content = TableStore.Pack(table.ToList()) });
             db.Add(import);
             await db.SaveChangesAsync(ct);
-            foreach (var chunk in batch.Rows.Chunk(5000))
-            {
-                db.AddRange(chunk.Select(r => new ReturnRow
-                {
-                    ImportId = import.Id, Table = r.Table, File = r.File, Line = r.Line,
-                    ChildId = r.Fields.TryGetValue("CHILD", out var c) ? c : r.Fields.GetValueOrDefault("LAchildID", ""),
-                    Fields = JsonSerializer.Serialize(r.Fields),
-                }));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
             report.Add($"{import.Describe()}: {batch.Rows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows{(old is null ? "" : ", replacing the earlier import")}.");
         }
         await tx.CommitAsync(ct);
@@ -78,16 +68,46 @@ public sealed class ReturnsQuery(OutturnDbContext db, ReturnsSettings settings)
         var imports = await ImportsAsync(ct);
         var lac = new List<LookedAfterReturn>();
         var cin = new List<CinReturn>();
+        var tables = await db.Set<ReturnTable>().AsNoTracking().ToListAsync(ct);
         foreach (var import in imports.Where(i => i.Kind != ReturnKind.AnnexA))
         {
-            var rows = await db.Set<ReturnRow>().AsNoTracking().Where(r => r.ImportId == import.Id).OrderBy(r => r.Id).ToListAsync(ct);
-            var raw = rows.Select(ToRaw);
+            var raw = tables.Where(t => t.ImportId == import.Id).SelectMany(t => TableStore.Unpack(t.Table, t.Content));
             if (import.Kind == ReturnKind.Ssda903) lac.Add(LookedAfterReturn.From(import.Year, raw));
             else cin.Add(CinReturn.From(import.Year, raw));
         }
         return (new ReturnsData(lac, cin) { ChildPopulation = population ?? settings.ChildPopulation }, imports);
     }
 
-    public static RawRow ToRaw(ReturnRow r) =>
-        new(r.Table, r.File, r.Line, JsonSerializer.Deserialize<Dictionary<string, string>>(r.Fields) ?? []);
+}
+
+/// <summary>Packs a table's rows into <see cref="TableContent"/> JSON and back.</summary>
+public static class TableStore
+{
+    public static string Pack(IReadOnlyList<RawRow> rows)
+    {
+        var files = rows.Select(r => r.File).Distinct().ToArray();
+        var columns = rows.SelectMany(r => r.Fields.Keys).Distinct().ToArray();
+        var fileIndex = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+        var packed = rows.Select(r =>
+        {
+            var values = new string[columns.Length + 2];
+            values[0] = fileIndex[r.File].ToString(CultureInfo.InvariantCulture);
+            values[1] = r.Line.ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < columns.Length; i++) values[i + 2] = r.Fields.GetValueOrDefault(columns[i], "");
+            return values;
+        }).ToList();
+        return JsonSerializer.Serialize(new TableContent(files, columns, packed));
+    }
+
+    public static IEnumerable<RawRow> Unpack(string table, string content)
+    {
+        var c = JsonSerializer.Deserialize<TableContent>(content)!;
+        foreach (var values in c.Rows)
+        {
+            var fields = new Dictionary<string, string>(c.Columns.Length, StringComparer.Ordinal);
+            for (var i = 0; i < c.Columns.Length; i++)
+                if (values[i + 2].Length > 0) fields[c.Columns[i]] = values[i + 2];
+            yield return new RawRow(table, c.Files[int.Parse(values[0], CultureInfo.InvariantCulture)], int.Parse(values[1], CultureInfo.InvariantCulture), fields);
+        }
+    }
 }

@@ -18,7 +18,7 @@ public class ReturnImport
     public DateTimeOffset ImportedAt { get; set; }
     public required string ImportedBy { get; set; }
     public int RowCount { get; set; }
-    public List<ReturnRow> Rows { get; set; } = [];
+    public List<ReturnTable> Tables { get; set; } = [];
 
     public string YearText => $"{Year}/{(Year + 1) % 100:D2}";
     public string Describe() => $"{KindName(Kind)} {YearText} ({Files}, dated {FileDate:yyyy-MM-dd})";
@@ -31,17 +31,22 @@ public class ReturnImport
     };
 }
 
-/// <summary>A row of an imported return, its fields kept as the file gave them (JSON), typed again when read.</summary>
-public class ReturnRow
+/// <summary>
+/// One table of an imported return (Episodes, CINdetails…) as one record: its rows kept as the file gave them, with
+/// their file and line, in compact JSON (<see cref="TableContent"/>), typed again when read. One record per table
+/// keeps a national-size import to a few writes.
+/// </summary>
+public class ReturnTable
 {
-    public long Id { get; set; }
+    public int Id { get; set; }
     public int ImportId { get; set; }
     public required string Table { get; set; }
-    public required string File { get; set; }
-    public int Line { get; set; }
-    public required string ChildId { get; set; }
-    public required string Fields { get; set; }
+    public int RowCount { get; set; }
+    public required string Content { get; set; }
 }
+
+/// <summary>The stored form of a table: column names once, then per row the file index, line and values.</summary>
+public sealed record TableContent(string[] Files, string[] Columns, List<string[]> Rows);
 
 /// <summary>Which statutory definition fills a plan's measure (CED047 ← lac-3plus-placements).</summary>
 public class MeasureSource
@@ -74,19 +79,17 @@ public sealed class ReturnImportConfiguration : IEntityTypeConfiguration<ReturnI
         e.HasIndex(i => new { i.Kind, i.Year }).IsUnique();
         e.Property(i => i.Files).HasMaxLength(2000);
         e.Property(i => i.ImportedBy).HasMaxLength(200);
-        e.HasMany(i => i.Rows).WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(i => i.Tables).WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(i => i.YearText);
     }
 }
 
-public sealed class ReturnRowConfiguration : IEntityTypeConfiguration<ReturnRow>
+public sealed class ReturnTableConfiguration : IEntityTypeConfiguration<ReturnTable>
 {
-    public void Configure(EntityTypeBuilder<ReturnRow> e)
+    public void Configure(EntityTypeBuilder<ReturnTable> e)
     {
         e.Property(r => r.Table).HasMaxLength(64);
-        e.Property(r => r.File).HasMaxLength(260);
-        e.Property(r => r.ChildId).HasMaxLength(64);
-        e.HasIndex(r => new { r.ImportId, r.Table });
+        e.HasIndex(r => new { r.ImportId, r.Table }).IsUnique();
     }
 }
 

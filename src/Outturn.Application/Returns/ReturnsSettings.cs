@@ -60,5 +60,6 @@ public static class ReturnsRegistration
         services.AddSingleton(sp => new ReturnsSettings(configuration, sp.GetRequiredService<DataSettings>()))
             .AddScoped<ReturnsImport>()
             .AddScoped<ReturnsQuery>()
-            .AddScoped<ReturnsFill>();
+            .AddScoped<ReturnsFill>()
+            .AddScoped<DemoReturns>();
 }

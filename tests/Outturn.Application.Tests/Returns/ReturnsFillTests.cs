@@ -16,6 +16,8 @@ public abstract class ReturnsFillTests(DatabaseProvider provider) : IntegrationT
     private async Task Prepare()
     {
         await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        // Start from no returns: the demo's synthetic set is replaced by this test's own few children.
+        await Db(db => db.Set<ReturnImport>().ExecuteDeleteAsync());
         // A moved on 1 Jun and again on 30 Sep 2015 (3 placements by the end of Q2); B has one placement.
         var folder = ReturnFolders.Ssda903(NewFolder("lac"),
             ReturnFolders.HeaderColumns + "\nA,1,01/06/2008,WBRI,UN1,,\nB,2,01/06/2009,WBRI,UN1,,\n",

@@ -150,3 +150,22 @@ public class CareLeaverQuarterTests
         Assert.Equal((1, 1), (r.Numerator, r.Denominator));
     }
 }
+
+public class ReviewChainTests
+{
+    [Fact]
+    public void A_case_open_before_the_window_is_judged_from_the_last_review_held_before_it()
+    {
+        // In care since 2013 (first review long past); last review held 28 Oct 2014, so the next was due 28 Apr 2015 (held 18 Apr),
+        // then 18 Oct 2015 (held 14 Oct), then 14 Apr 2016: on time at 31 March.
+        var (onTime, _) = ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2014-05-10"), D("2014-10-28"), D("2015-04-18"), D("2015-10-14")], Year2015);
+        Assert.True(onTime);
+    }
+
+    [Fact]
+    public void With_no_earlier_review_held_the_first_in_the_window_is_due_within_6_months_of_its_start()
+    {
+        Assert.True(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-01"), D("2016-03-30")], Year2015).OnTime);
+        Assert.False(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-02"), D("2016-03-30")], Year2015).OnTime);
+    }
+}

@@ -166,17 +166,8 @@ public sealed class ProtectionPlansReviewedInTimescale : StatutoryIndicator
             if (plan.Start > end || (plan.End is { } e && e <= end)) continue;
             var due = plan.Start.AddMonths(3);
             if (due > end) continue;
-            var onTime = true;
-            var note = "";
-            var n = 0;
-            foreach (var review in plan.Reviews.Where(r => r <= end).Order())
-            {
-                if (review > due) { onTime = false; note = $"review {n + 1} due {Iso(due)}, held {Iso(review)}"; break; }
-                n++;
-                due = review.AddMonths(6);
-            }
-            if (onTime && due < end) { onTime = false; note = $"review {n + 1} due {Iso(due)}, none held by {Iso(end)}"; }
-            yield return new(child, onTime, onTime ? $"{n} review{(n == 1 ? "" : "s")} on time" : note);
+            var (onTime, note) = ReviewChain.Check(plan.Start, due, 6, plan.Reviews.Where(r => r <= end).ToList(), window);
+            yield return new(child, onTime, note);
         }
     }
 }

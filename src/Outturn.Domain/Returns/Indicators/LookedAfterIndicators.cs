@@ -130,20 +130,51 @@ public sealed class LookedAfterReviewsInTimescale : StatutoryIndicator
             var reviews = data.ReviewsByChild.TryGetValue(child, out var list)
                 ? list.Where(r => r.Date >= start && r.Date <= end).Select(r => r.Date).ToList()
                 : [];
-            var onTime = true;
-            var missed = "";
-            var n = 0;
-            foreach (var review in reviews)
-            {
-                if (review > due) { onTime = false; missed = $"review {n + 1} due {Iso(due)}, held {Iso(review)}"; break; }
-                n++;
-                due = n == 1 ? review.AddMonths(3) : review.AddMonths(6);
-            }
-            if (onTime && due < end) { onTime = false; missed = $"review {n + 1} due {Iso(due)}, none held by {Iso(end)}"; }
-            yield return new(child, onTime, onTime ? $"{n} review{(n == 1 ? "" : "s")} on time" : missed);
+            var (onTime, note) = ReviewChain.Check(start, due, 3, reviews, window);
+            yield return new(child, onTime, note);
         }
     }
 }
+
+/// <summary>
+/// Whether a chain of reviews was on time: the first by <c>firstDue</c>, the second within <c>secondGapMonths</c> of
+/// the first, then each within 6 months of the one before, and none overdue at the window's end. Returns hold only
+/// the reviews of their own years, so for a case whose first review fell due before the window only the reviews from
+/// the window's start are judged, continuing from the last review held before it (or, with none held, the first
+/// review in the window must fall within 6 months of the window's start).
+/// </summary>
+public static class ReviewChain
+{
+    public static (bool OnTime, string Note) Check(DateOnly start, DateOnly firstDue, int secondGapMonths, IReadOnlyList<DateOnly> reviews, ReportingWindow window)
+    {
+        var due = firstDue;
+        var n = 0;
+        var chain = reviews.Order().ToList();
+        if (firstDue < window.Start)
+        {
+            // Judge only the reviews from the window's start, continuing from the last one held before it.
+            var before = chain.Where(r => r < window.Start).ToList();
+            chain = chain.Where(r => r >= window.Start).ToList();
+            if (before.Count == 0) { due = window.Start.AddMonths(6); n = 2; }
+            else if (before.Count == 1 && before[0] <= firstDue) { due = before[0].AddMonths(secondGapMonths); n = 1; }
+            else { due = before[^1].AddMonths(6); n = 2; }
+        }
+        var counted = 0;
+        foreach (var review in chain)
+        {
+            if (review > due)
+                return (false, $"review due {Iso(due)}, held {Iso(review)}");
+            n++;
+            counted++;
+            due = n == 1 ? review.AddMonths(secondGapMonths) : review.AddMonths(6);
+        }
+        if (due < window.End) return (false, $"review due {Iso(due)}, none held by {Iso(window.End)}");
+        return (true, $"{counted} review{(counted == 1 ? "" : "s")} on time");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
 
 /// <summary>Care leavers' outcomes at 19, 20 and 21 from OC3, for those whose birthday falls in the window.</summary>
 public abstract class CareLeaverIndicator : StatutoryIndicator

@@ -184,32 +184,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("ReturnImport");
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ChildId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Fields")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("File")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Line")
+                    b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("Table")
@@ -219,9 +209,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId", "Table");
+                    b.HasIndex("ImportId", "Table")
+                        .IsUnique();
 
-                    b.ToTable("ReturnRow");
+                    b.ToTable("ReturnTable");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -741,10 +732,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
                     b.HasOne("Outturn.Application.Returns.ReturnImport", null)
-                        .WithMany("Rows")
+                        .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -904,7 +895,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
                 {
-                    b.Navigation("Rows");
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

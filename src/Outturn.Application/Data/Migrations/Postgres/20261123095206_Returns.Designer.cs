@@ -12,7 +12,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261123094242_Returns")]
+    [Migration("20261123095206_Returns")]
     partial class Returns
     {
         /// <inheritdoc />
@@ -187,32 +187,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("ReturnImport");
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ChildId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Fields")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("File")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Line")
+                    b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("Table")
@@ -222,9 +212,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId", "Table");
+                    b.HasIndex("ImportId", "Table")
+                        .IsUnique();
 
-                    b.ToTable("ReturnRow");
+                    b.ToTable("ReturnTable");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -744,10 +735,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
                     b.HasOne("Outturn.Application.Returns.ReturnImport", null)
-                        .WithMany("Rows")
+                        .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -907,7 +898,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
                 {
-                    b.Navigation("Rows");
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

@@ -79,23 +79,21 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReturnRow",
+                name: "ReturnTable",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ImportId = table.Column<int>(type: "INTEGER", nullable: false),
                     Table = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    File = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Line = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Fields = table.Column<string>(type: "TEXT", nullable: false)
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReturnRow", x => x.Id);
+                    table.PrimaryKey("PK_ReturnTable", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ReturnRow_ReturnImport_ImportId",
+                        name: "FK_ReturnTable_ReturnImport_ImportId",
                         column: x => x.ImportId,
                         principalTable: "ReturnImport",
                         principalColumn: "Id",
@@ -121,9 +119,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReturnRow_ImportId_Table",
-                table: "ReturnRow",
-                columns: new[] { "ImportId", "Table" });
+                name: "IX_ReturnTable_ImportId_Table",
+                table: "ReturnTable",
+                columns: new[] { "ImportId", "Table" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -136,7 +135,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "MeasureSource");
 
             migrationBuilder.DropTable(
-                name: "ReturnRow");
+                name: "ReturnTable");
 
             migrationBuilder.DropTable(
                 name: "ReturnImport");

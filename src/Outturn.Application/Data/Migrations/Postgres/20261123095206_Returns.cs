@@ -80,23 +80,21 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReturnRow",
+                name: "ReturnTable",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ImportId = table.Column<int>(type: "integer", nullable: false),
                     Table = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    File = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Line = table.Column<int>(type: "integer", nullable: false),
-                    ChildId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Fields = table.Column<string>(type: "text", nullable: false)
+                    RowCount = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReturnRow", x => x.Id);
+                    table.PrimaryKey("PK_ReturnTable", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ReturnRow_ReturnImport_ImportId",
+                        name: "FK_ReturnTable_ReturnImport_ImportId",
                         column: x => x.ImportId,
                         principalTable: "ReturnImport",
                         principalColumn: "Id",
@@ -122,9 +120,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReturnRow_ImportId_Table",
-                table: "ReturnRow",
-                columns: new[] { "ImportId", "Table" });
+                name: "IX_ReturnTable_ImportId_Table",
+                table: "ReturnTable",
+                columns: new[] { "ImportId", "Table" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -137,7 +136,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "MeasureSource");
 
             migrationBuilder.DropTable(
-                name: "ReturnRow");
+                name: "ReturnTable");
 
             migrationBuilder.DropTable(
                 name: "ReturnImport");

@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261123094237_Returns")]
+    [Migration("20261123095159_Returns")]
     partial class Returns
     {
         /// <inheritdoc />
@@ -174,30 +174,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("ReturnImport");
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ChildId")
+                    b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("File")
-                        .IsRequired()
-                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Line")
+                    b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Table")
@@ -207,9 +197,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId", "Table");
+                    b.HasIndex("ImportId", "Table")
+                        .IsUnique();
 
-                    b.ToTable("ReturnRow");
+                    b.ToTable("ReturnTable");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -705,10 +696,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Outturn.Application.Returns.ReturnRow", b =>
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
                 {
                     b.HasOne("Outturn.Application.Returns.ReturnImport", null)
-                        .WithMany("Rows")
+                        .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -868,7 +859,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
                 {
-                    b.Navigation("Rows");
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>
