@@ -7,6 +7,7 @@ using Outturn.Application.Returns;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Returns;
 using Outturn.Domain.Returns.Indicators;
+using Outturn.Domain.Returns.Validation;
 
 namespace Outturn.Cli;
 
@@ -16,7 +17,7 @@ public static class ReturnsCommands
     public static Command Returns(IServiceProvider services) =>
         new("returns", "Statutory returns (SSDA903, CIN census, Annex A) and the indicators computed from them.")
         {
-            Import(services), List(services), Indicators(), Compute(services), Link(services), Fill(services),
+            Import(services), List(services), Indicators(), Compute(services), Validate(services), Link(services), Fill(services),
         };
 
     private static bool TryYear(string? text, out int? year)
@@ -116,6 +117,37 @@ public static class ReturnsCommands
                     window.Start.ToString("yyyy-MM-dd"), window.End.ToString("yyyy-MM-dd"));
             }).ToList();
             Console.WriteLine(JsonSerializer.Serialize(lines, Commands.Json));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Validate(IServiceProvider services)
+    {
+        var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".", Required = true };
+        var command = new Command("validate", "Run the validation rules over the returns held: failures by rule, then per indicator the children touched and how the figure would move.") { period };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Period.TryParse(parse.GetValue(period), out var p))
+            {
+                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+                return 2;
+            }
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var (data, _) = await scope.ServiceProvider.GetRequiredService<ReturnsQuery>().LoadAsync(null, ct);
+            var window = ReportingWindow.YearTo(p.End);
+            var failures = RuleCatalogue.Run(data, window);
+            foreach (var rule in RuleCatalogue.All)
+            {
+                var mine = failures.Where(f => f.Rule == rule.Code).ToList();
+                Console.WriteLine($"{rule.Code}: {mine.Count} record{(mine.Count == 1 ? "" : "s")} — {rule.Message}");
+            }
+            Console.WriteLine();
+            Console.WriteLine("indicator: value now; children touched by open errors; value without them; range if corrected");
+            static string F(decimal? v) => v is { } x ? Math.Round(x, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+            foreach (var i in ImpactAnalysis.For(data, window, failures))
+                Console.WriteLine($"{i.Code}: {F(i.Now.Value)}; {i.ChildrenTouched}; {F(i.Excluded.Value)}; {F(i.CorrectedLow)} to {F(i.CorrectedHigh)}");
             return 0;
         });
         return command;

@@ -23,7 +23,8 @@ public static class SynthCommands
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files.", DefaultValueFactory = _ => 1 };
         var outFolder = new Option<string>("--out") { Description = "The folder to write to.", Required = true };
         var to = new Option<string>("--to") { Description = "The last collection year, e.g. 2015/16.", DefaultValueFactory = _ => "2015/16" };
-        var command = new Command(name, description) { children, years, seed, outFolder, to };
+        var errors = new Option<double>("--errors") { Description = "Share of children given a deliberate data error (0 to 1), to exercise validation.", DefaultValueFactory = _ => 0 };
+        var command = new Command(name, description) { children, years, seed, outFolder, to, errors };
         command.SetAction(async (parse, ct) =>
         {
             if (!Period.TryParse(parse.GetValue(to), out var last) || last.Kind != PeriodKind.FinancialYear)
@@ -31,7 +32,7 @@ public static class SynthCommands
                 await Console.Error.WriteLineAsync($"--to \"{parse.GetValue(to)}\" is not a financial year; write it as 2015/16.");
                 return 2;
             }
-            var o = new SynthOptions(parse.GetValue(children), parse.GetValue(years), parse.GetValue(seed), last.Year);
+            var o = new SynthOptions(parse.GetValue(children), parse.GetValue(years), parse.GetValue(seed), last.Year) { Errors = parse.GetValue(errors) };
             if (o.Children < 1 || o.Years < 1 || o.FirstYear - 4 < WorkingDays.FirstYear - 4 || last.Year + 1 > WorkingDays.LastYear)
             {
                 await Console.Error.WriteLineAsync($"--children and --years must be at least 1, and the years within {WorkingDays.FirstYear}/{(WorkingDays.FirstYear + 1) % 100:D2} to {WorkingDays.LastYear - 1}/{WorkingDays.LastYear % 100:D2}.");

@@ -7,13 +7,13 @@ namespace Outturn.Application.Returns;
 /// <summary>
 /// The demonstration returns: a synthetic SSDA903 and CIN census for 2014/15 and 2015/16 sized like Halton (about 150
 /// children looked after at 31 March, 1,500–1,700 referrals a year), generated from a fixed seed — no real child's
-/// data — and linked to the measures of HBC-CYP-2015-16. Loaded once, into a store that holds no returns.
+/// data — with a few deliberate errors for the validation stage to find, and linked to the measures of HBC-CYP-2015-16. Loaded once, into a store that holds no returns.
 /// </summary>
 public sealed class DemoReturns(OutturnDbContext db, ReturnsImport import, ReturnsFill fill)
 {
     public const string Plan = "HBC-CYP-2015-16";
-    public static readonly SynthOptions LookedAfter = new(Children: 260, Years: 2, Seed: 2015);
-    public static readonly SynthOptions InNeed = new(Children: 4200, Years: 2, Seed: 2015);
+    public static readonly SynthOptions LookedAfter = new(Children: 260, Years: 2, Seed: 2015) { Errors = 0.02 };
+    public static readonly SynthOptions InNeed = new(Children: 4200, Years: 2, Seed: 2015) { Errors = 0.003 };
 
     public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken ct = default)
     {

@@ -11,6 +11,8 @@ public sealed record SynthOptions(int Children, int Years, int Seed, int LastYea
     /// <summary>Mean days a placement lasts (shorter gives more episodes per child).</summary>
     public int MeanPlacementDays { get; init; } = 330;
     public int FirstYear => LastYear - Years + 1;
+    /// <summary>The share of children given a deliberate data error (overlapping episodes, an assessment authorised before it started), to exercise validation.</summary>
+    public double Errors { get; init; }
 }
 
 /// <summary>
@@ -75,6 +77,11 @@ public static class Synthetic
                 if (!respite && r.NextDouble() < 0.15) { rne = "L"; ls = Pick(r, ["C2", "E1", "C1"]); }
                 else if (!respite && r.NextDouble() < 0.1) { rne = "B"; ls = Pick(r, ["C2", "E1"]); place = Pick(r, ["U1", "U4", "A3", "K2"]); }
                 else { rne = "P"; place = Pick(r, ["U1", "U4", "U3", "U6", "K2", "R1", "P1", "A4"]); }
+            }
+            if (episodes.Count > 1 && r.NextDouble() < o.Errors)
+            {
+                // A keying slip: the first episode's end date typed a week late, so it overlaps the next.
+                episodes[0] = episodes[0] with { Dec = episodes[0].Dec?.AddDays(7) };
             }
             if (!respite)
             {
@@ -171,6 +178,7 @@ public static class Synthetic
                     // Most assessments are authorised within 45 working days; some take longer.
                     var days = r.NextDouble() < 0.82 ? r.Next(5, 46) : r.Next(46, 90);
                     var done = WorkingDays.Add(aStart, days);
+                    if (r.NextDouble() < o.Errors) done = aStart.AddDays(-r.Next(1, 5));
                     assessments.Add(new(aStart, done > last ? null : done, 0));
                     if (r.NextDouble() < 0.18)
                     {

@@ -43,6 +43,29 @@ public sealed class ReturnsData
         ReferralsByChild = Referrals.GroupBy(f => f.ChildId).ToDictionary(g => g.Key, g => g.ToList());
     }
 
+    /// <summary>The same data without these children's records, to see how a figure moves when they are left out.</summary>
+    public ReturnsData Without(IReadOnlySet<string> children)
+    {
+        var lac = LookedAfter.Select(r =>
+        {
+            var copy = new LookedAfterReturn { Year = r.Year };
+            copy.Children.AddRange(r.Children.Where(x => !children.Contains(x.ChildId)));
+            copy.Episodes.AddRange(r.Episodes.Where(x => !children.Contains(x.ChildId)));
+            copy.Reviews.AddRange(r.Reviews.Where(x => !children.Contains(x.ChildId)));
+            copy.CareLeavers.AddRange(r.CareLeavers.Where(x => !children.Contains(x.ChildId)));
+            copy.PlacedForAdoption.AddRange(r.PlacedForAdoption.Where(x => !children.Contains(x.ChildId)));
+            return copy;
+        });
+        var cin = Cin.Select(r =>
+        {
+            var copy = new CinReturn { Year = r.Year, ReferenceDate = r.ReferenceDate };
+            copy.Children.AddRange(r.Children.Where(x => !children.Contains(x.ChildId)));
+            copy.Referrals.AddRange(r.Referrals.Where(x => !children.Contains(x.ChildId)));
+            return copy;
+        });
+        return new ReturnsData(lac, cin) { ChildPopulation = ChildPopulation };
+    }
+
     /// <summary>The OC3 (care leavers) records of the collection year a window falls in.</summary>
     public IEnumerable<CareLeaver> CareLeavers(int year) =>
         LookedAfter.Where(r => r.Year == year).SelectMany(r => r.CareLeavers);
