@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Outturn.Application.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Monitoring;
+using Outturn.Application.Notifications;
+using Outturn.Application.Rounds;
 using Outturn.Application.Plans;
 using Outturn.Application.Returns;
 
@@ -11,10 +16,34 @@ namespace Outturn.Application;
 public static class ServiceRegistration
 {
     /// <summary>The store and the feature services shared by the web app and the command line.</summary>
-    public static IServiceCollection AddOutturn(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddOutturnData(configuration)
+    public static IServiceCollection AddOutturn(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging();
+        // Keys for cookies and password-reset tokens live with the data, so they survive restarts.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataSettings.From(configuration).DataDirectory, "keys")))
+            .SetApplicationName("Outturn");
+        services.AddIdentityCore<OutturnUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OutturnDbContext>()
+            .AddDefaultTokenProviders();
+        return services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
             .AddScoped<MonitoringQuery>()
+            .AddScoped<RoundService>()
+            .AddScoped<RoundWorkbook>()
+            .AddScoped<DemoAccounts>()
+            .AddScoped<DemoRounds>()
+            .AddOutturnEmail(configuration)
             .AddReturns(configuration);
+    }
 }

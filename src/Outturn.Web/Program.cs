@@ -1,17 +1,64 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application;
+using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
+using Outturn.Web.Features.Account;
 using Outturn.Web.Features.Plans;
+using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOutturn(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
+builder.Services.AddScoped<Outturn.Web.Features.Rounds.MonitoringAccess>();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
-builder.Services.AddAuthorizationBuilder().AddOutturnPolicies();
 builder.Services.AddOpenApi("v1");
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+
+// Accounts: local Identity accounts by cookie in the browser, personal access tokens for API clients,
+// and optionally a council's OpenID Connect provider (Outturn:Oidc:Authority).
+new IdentityBuilder(typeof(OutturnUser), typeof(IdentityRole), builder.Services).AddSignInManager();
+var auth = builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = "Outturn";
+        o.DefaultChallengeScheme = "Outturn";
+        o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+    })
+    .AddPolicyScheme("Outturn", "Cookie or token", o => o.ForwardDefaultSelector = c =>
+        c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? TokenAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+auth.AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/sign-in";
+    o.LogoutPath = "/sign-out";
+    o.AccessDeniedPath = "/errors/403";
+    o.Cookie.Name = "outturn";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The API answers 401/403; only pages redirect to the sign-in page.
+    o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+});
+OidcSignIn.AddIfConfigured(auth, builder.Configuration);
+builder.Services.AddAuthorizationBuilder().AddOutturnPolicies();
+
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(SignInModel.RateLimit, c => RateLimitPartition.GetFixedWindowLimiter(
+        c.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Outturn:SignIn:AttemptsPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
 
 var app = builder.Build();
 
@@ -24,13 +71,29 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseStatusCodePagesWithReExecute("/errors/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
-app.MapGroup("/api/v1").MapPlansApi();
+var api = app.MapGroup("/api/v1");
+api.MapPlansApi();
+api.MapRoundsApi();
+app.MapOidcSignIn();
 app.MapRazorPages();
 app.Run();
+
+static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
+{
+    if (c.Request.Path.StartsWithSegments("/api"))
+    {
+        c.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+    c.Response.Redirect(c.RedirectUri);
+    return Task.CompletedTask;
+}
 
 static async Task PrepareDatabaseAsync(WebApplication app)
 {
@@ -40,6 +103,14 @@ static async Task PrepareDatabaseAsync(WebApplication app)
     // Demo data is loaded once, into an empty database; a database someone has started using is left alone.
     if (app.Configuration.GetValue("Outturn:Demo:LoadOnFirstStart", true) && !await db.Plans.AnyAsync())
         await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
+    if (!app.Environment.IsDevelopment())
+    {
+        var weak = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().StillUsingDemoPasswordAsync();
+        if (weak.Count > 0)
+            throw new InvalidOperationException(
+                $"Outturn will not start outside Development while demo accounts keep the published demo password: {string.Join(", ", weak)}. " +
+                "Change them with `outturn users set-password --email <address>` or remove them with `outturn users remove --email <address>`.");
+    }
 }
 
 /// <summary>Lets the integration tests start the real app.</summary>

@@ -11,10 +11,31 @@ public class OutturnApp : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "outturn-web-tests", Guid.NewGuid().ToString("N"));
 
+    protected virtual int SignInAttemptsPerMinute => 100_000;
+
+    public const string DemoPassword = "Outturn-demo-2015";
+
+    /// <summary>A client signed in through the real sign-in form (anti-forgery token and all), not following redirects.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = DemoPassword, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Outturn:DataDirectory", DataDirectory);
+        // Tests sign in many times a minute from one address; the limiter's own test sets a low limit.
+        builder.UseSetting("Outturn:SignIn:AttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

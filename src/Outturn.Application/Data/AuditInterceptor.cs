@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Outturn.Domain.Plans;
+using Outturn.Domain.Rounds;
 
 namespace Outturn.Application.Data;
 
@@ -23,7 +24,10 @@ public sealed class SystemUser(string name) : ICurrentUser
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Audited =
-        [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary)];
+        [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary), typeof(RoundItem), typeof(MonitoringRound)];
+
+    /// <summary>Round items and rounds are created with the round (its events say so); their changes are what matter.</summary>
+    private static readonly HashSet<Type> ChangesOnly = [typeof(RoundItem), typeof(MonitoringRound)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -44,11 +48,12 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.State == EntityState.Modified || !ChangesOnly.Contains(e.Entity.GetType()))
             .ToList();
         foreach (var e in entries)
         {
             var key = Describe(e);
-            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey());
+            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey() && p.Metadata.Name is not ("Version" or "PublishedSnapshot"));
             foreach (var p in props)
             {
                 var (oldValue, newValue) = e.State switch
@@ -91,6 +96,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         StatusOverride o => $"indicator:{o.IndicatorId}:{o.Period}:{o.Kind}",
         MilestoneUpdate u => $"milestone:{u.MilestoneId}:{u.Period}",
         Commentary c => $"priority:{c.PriorityId}:{c.Period}",
+        RoundItem i => $"round-item:{i.Id}",
+        MonitoringRound r => $"round:{r.Id}",
         _ => "",
     };
 }

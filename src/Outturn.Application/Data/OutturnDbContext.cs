@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Accounts;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
@@ -10,7 +12,7 @@ namespace Outturn.Application.Data;
 /// The one store of Outturn. Each provider has a subclass only so that its migrations live apart
 /// (SQLite and PostgreSQL differ in column types); the model is this one.
 /// </summary>
-public class OutturnDbContext(DbContextOptions options) : DbContext(options)
+public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<OutturnUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Priority> Priorities => Set<Priority>();
@@ -37,6 +39,7 @@ public class OutturnDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
         // Feature folders keep their own mappings (IEntityTypeConfiguration classes) beside their code.
         b.ApplyConfigurationsFromAssembly(typeof(OutturnDbContext).Assembly);
         b.Entity<Plan>(e =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Application.Plans;
 using Outturn.Application.Returns;
@@ -9,7 +10,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
 /// documents. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoReturns returns)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -29,6 +30,8 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoReturns
                 throw new InvalidOperationException($"The demo plan {planRef} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
             report.Add($"{planRef}: loaded.");
         }
+        report.AddRange(await accounts.EnsureAsync());
+        report.AddRange(await rounds.EnsureAsync(ct));
         report.AddRange(await returns.LoadAsync(ct));
         return report;
     }

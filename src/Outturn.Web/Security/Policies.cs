@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Outturn.Application.Accounts;
+using Outturn.Domain.Rounds;
 
 namespace Outturn.Web.Security;
 
@@ -26,8 +29,22 @@ public static class Policies
 
     public static AuthorizationBuilder AddOutturnPolicies(this AuthorizationBuilder auth)
     {
-        // Until accounts arrive (issue 3) every policy admits everyone; the names are already the contract.
-        foreach (var name in All) auth.AddPolicy(name, p => p.RequireAssertion(_ => true));
+        string[] staff = [Roles.Administrator, Roles.PerformanceOfficer, Roles.Contributor, Roles.Approver, Roles.BoardMember];
+        auth.AddPolicy(Public, p => p.RequireAssertion(_ => true));
+        auth.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(staff));
+        auth.AddPolicy(Contributor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Contributor, Roles.PerformanceOfficer, Roles.Administrator));
+        auth.AddPolicy(PerformanceOfficer, p => p.RequireAuthenticatedUser().RequireRole(Roles.PerformanceOfficer, Roles.Administrator));
+        auth.AddPolicy(Approver, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approver));
+        auth.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        auth.AddPolicy(ChildLevel, p => p.RequireAuthenticatedUser().RequireClaim(Roles.ChildLevelClaim));
         return auth;
     }
+
+    /// <summary>
+    /// Drafts (a round not yet published) are for staff; board members see them once the round is in review,
+    /// as the board's papers are being prepared.
+    /// </summary>
+    public static bool CanSeeDraft(ClaimsPrincipal user, RoundState state) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PerformanceOfficer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.Contributor)
+        || (user.IsInRole(Roles.BoardMember) && state is RoundState.InReview or RoundState.SignedOff);
 }

@@ -9,7 +9,7 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Indicators;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess access) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -23,6 +23,9 @@ public sealed class DetailsModel(MonitoringQuery query) : PageModel
         if (plan is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
         var indicator = plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef);
         if (indicator is null) return this.NotFoundWith($"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
+        // Figures of a round not yet published are drafts: only those allowed see them.
+        var hidden = await access.HiddenPeriodsAsync(planRef, User, ct);
+        indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
         Plan = plan;
         Indicator = indicator;
         History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p)).ToList();

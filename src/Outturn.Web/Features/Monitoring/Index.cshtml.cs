@@ -1,26 +1,45 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Outturn.Web.Security;
 using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
+using Outturn.Domain.Rounds;
+using Outturn.Web.Features.Rounds;
 using Outturn.Web.Features.Shared;
+using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Monitoring;
 
+/// <summary>
+/// A quarter's monitoring. Once its round is published the page shows the frozen report, with any later correction
+/// marked "revised since publication"; before that, only those allowed to see drafts see it.
+/// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(MonitoringQuery query, TimeProvider clock) : PageModel
+public sealed class IndexModel(MonitoringAccess access) : PageModel
 {
-    public MonitoringView View { get; private set; } = null!;
+    public MonitoringReport Report { get; private set; } = null!;
+    public MonitoringRound? Round { get; private set; }
+    public bool IsDraft { get; private set; }
+    public IReadOnlyDictionary<string, (string Published, string Now)> Revisions { get; private set; } = new Dictionary<string, (string, string)>();
+    public string PlanRef { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string planRef, string period, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p))
             return this.BadRequestWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-        var view = await query.ForPeriodAsync(planRef, p, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
-        if (view is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
-        if (!view.Plan.Covers(p)) return this.NotFoundWith($"{view.Plan.Ref} covers {view.Plan.Span}; it has no monitoring for {p.ToDisplayString()}.");
-        View = view;
+        var result = await access.GetAsync(planRef, p, User, ct);
+        switch (result.Outcome)
+        {
+            case AccessOutcome.NoPlan: return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
+            case AccessOutcome.NotCovered: return this.NotFoundWith($"{planRef} does not cover {p.ToDisplayString()}; it has no monitoring for that period.");
+            case AccessOutcome.NeedsSignIn: return Challenge();
+            case AccessOutcome.Forbidden: return Forbid();
+        }
+        Report = result.Report!;
+        Round = result.Round;
+        IsDraft = result.IsDraft;
+        Revisions = result.Revisions;
+        PlanRef = planRef;
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Data;
@@ -5,6 +6,7 @@ using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Status;
+using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Plans;
@@ -19,10 +21,6 @@ public static class PlansApi
     public sealed record TargetDto(string Period, decimal? Target, string State, string? Note);
     public sealed record ValueDto(string Period, decimal? Value, string Status, string? Note);
     public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<ValueDto> Values);
-    public sealed record MeasureDto(string Ref, string Title, bool Key, string? PreviousYearActual, decimal? Target, string TargetText, decimal? Current, string CurrentText, string? Note, string ValueStatus, decimal? Previous, string Progress, string Direction, string FinalProgress, string FinalDirection, string? OverrideReason);
-    public sealed record MilestoneStatusDto(string Ref, string Text, string? Progress, string? Commentary, string? Suggested);
-    public sealed record PriorityDto(string Priority, IReadOnlyList<MeasureDto> KeyMeasures, IReadOnlyList<MilestoneStatusDto> Milestones, IReadOnlyList<MeasureDto> Measures, IReadOnlyList<string> Commentary);
-    public sealed record MonitoringDto(string Plan, string Period, string ReportingPeriod, IReadOnlyList<PriorityDto> Priorities);
 
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
@@ -35,8 +33,6 @@ public static class PlansApi
         plans.MapGet("/{planRef}/indicators/{indicatorRef}", GetIndicator).WithName("GetIndicator");
         plans.MapGet("/{planRef}/status/{period}", GetStatus).WithName("GetStatus")
             .WithSummary("Each measure's target, current and previous values and computed statuses for a period (as `outturn status`).");
-        plans.MapGet("/{planRef}/monitoring/{period}", GetMonitoring).WithName("GetMonitoring")
-            .WithSummary("The quarterly monitoring of a plan: per priority, key measures, milestones, measures and commentary.");
         return api;
     }
 
@@ -71,44 +67,28 @@ public static class PlansApi
         return TypedResults.Ok(plan.Indicators.OrderBy(i => i.Order).Select(i => ToDto(plan, i)).ToList());
     }
 
-    private static async Task<Results<Ok<IndicatorDetailDto>, ProblemHttpResult>> GetIndicator(string planRef, string indicatorRef, MonitoringQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<IndicatorDetailDto>, ProblemHttpResult>> GetIndicator(
+        string planRef, string indicatorRef, MonitoringQuery query, MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        var hidden = await access.HiddenPeriodsAsync(planRef, user, ct);
         if (plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef) is not { } indicator)
             return TypedResults.Problem(statusCode: 404, title: "Measure not found", detail: $"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
         return TypedResults.Ok(new IndicatorDetailDto(
             ToDto(plan, indicator),
             indicator.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period.ToString(), MonitoringQuery.Normal(t.Value), t.State switch { TargetState.Set => "set", TargetState.ToBeConfirmed => "tbc", _ => "n/a" }, t.Note)).ToList(),
-            indicator.Values.OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status.ToString().ToLowerInvariant(), v.Note)).ToList()));
+            indicator.Values.Where(v => !hidden.Contains(v.Period)).OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status.ToString().ToLowerInvariant(), v.Note)).ToList()));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult>> GetStatus(string planRef, string period, MonitoringQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetStatus(
+        string planRef, string period, MonitoringQuery query, MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p)) return BadPeriod(period);
         if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        if ((await access.HiddenPeriodsAsync(planRef, user, ct)).Contains(p))
+            return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
         return TypedResults.Ok(MonitoringQuery.StatusLines(plan, p));
     }
-
-    private static async Task<Results<Ok<MonitoringDto>, ProblemHttpResult>> GetMonitoring(string planRef, string period, MonitoringQuery query, TimeProvider clock, CancellationToken ct)
-    {
-        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        if (await query.ForPeriodAsync(planRef, p, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct) is not { } view) return NoPlan(planRef);
-        return TypedResults.Ok(new MonitoringDto(view.Plan.Ref, p.ToString(), p.ToReportingPeriodString(), view.Priorities.Select(b => new PriorityDto(
-            b.Priority.Name,
-            b.KeyMeasures.Select(ToDto).ToList(),
-            b.Milestones.Select(r => new MilestoneStatusDto(r.Milestone.Ref, r.Milestone.Text, r.Update?.Progress?.ToWord(), r.Update?.Commentary, r.Suggested?.ToWord())).ToList(),
-            b.Measures.Select(ToDto).ToList(),
-            b.Commentary)).ToList()));
-    }
-
-    private static MeasureDto ToDto(MeasureAssessment a) => new(
-        a.Indicator.Ref, a.Indicator.Title, a.Indicator.IsKey,
-        a.PreviousYearActual is null ? null : a.PreviousYearActualText,
-        MonitoringQuery.Normal(a.AnnualTarget?.State == TargetState.Set ? a.AnnualTarget.Value : null), a.TargetText,
-        MonitoringQuery.Normal(a.Current?.Value), a.CurrentText, a.Current?.Note, a.Current?.Status.ToString().ToLowerInvariant() ?? "missing",
-        MonitoringQuery.Normal(a.Previous?.Value),
-        a.Progress.Computed.ToWord(), a.Direction.Computed.ToWord(), a.Progress.Final.ToWord(), a.Direction.Final.ToWord(),
-        a.Progress.IsOverridden ? a.Progress.Reason : a.Direction.IsOverridden ? a.Direction.Reason : null);
 
     private static PlanDto ToDto(Plan p, IReadOnlyList<string>? priorities) => new(
         p.Ref, p.Title, PlanKinds.ByWord.First(k => k.Value == p.Kind).Key, Period.FinancialYear(p.FirstYear).ToString(),
@@ -120,9 +100,9 @@ public static class PlansApi
 
     private static string PriorityName(Plan plan, int priorityId) => plan.Priorities.First(p => p.Id == priorityId).Name;
 
-    private static ProblemHttpResult NoPlan(string planRef) =>
+    public static ProblemHttpResult NoPlan(string planRef) =>
         TypedResults.Problem(statusCode: 404, title: "Plan not found", detail: $"No plan has the reference \"{planRef}\".");
 
-    private static ProblemHttpResult BadPeriod(string period) =>
+    public static ProblemHttpResult BadPeriod(string period) =>
         TypedResults.Problem(statusCode: 400, title: "Not a period", detail: $"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
 }

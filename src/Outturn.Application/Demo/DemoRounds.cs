@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Application.Rounds;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Rounds;
+using Outturn.Domain.Status;
+
+namespace Outturn.Application.Demo;
+
+/// <summary>
+/// The demo's reporting rounds of HBC-CYP-2015-16: Quarter 2 2015/16 as published (from the figures of the
+/// published report), and Quarter 3 open, with a few updates drafted and submitted (demonstration figures).
+/// </summary>
+public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
+{
+    public const string PlanRef = "HBC-CYP-2015-16";
+
+    public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken ct = default)
+    {
+        var report = new List<string>();
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Ref == PlanRef, ct);
+        if (plan is null) return report;
+        var q2 = Period.Quarter(2015, 2);
+        var q3 = Period.Quarter(2015, 3);
+        var performance = new Actor("Pat Performance", null, RunsRounds: true);
+
+        if (await rounds.FindAsync(PlanRef, q2, ct) is null)
+        {
+            var round = await rounds.OpenAsync(PlanRef, q2, new DateOnly(2015, 10, 30), performance, ct);
+            var values = await db.IndicatorValues.AsNoTracking().Where(v => v.Period == q2).ToDictionaryAsync(v => v.IndicatorId, ct);
+            var updates = await db.MilestoneUpdates.AsNoTracking().Where(u => u.Period == q2).ToDictionaryAsync(u => u.MilestoneId, ct);
+            var commentary = await db.Commentaries.AsNoTracking().Where(c => c.Period == q2).ToListAsync(ct);
+            var at = new DateTimeOffset(2015, 10, 30, 12, 0, 0, TimeSpan.Zero);
+            foreach (var item in round.Items)
+            {
+                var update = item.Kind switch
+                {
+                    ItemKind.Measure when values.TryGetValue(item.IndicatorId!.Value, out var v) => new ItemUpdate(v.Value, v.Status, v.Note, null, null),
+                    ItemKind.Measure => new ItemUpdate(null, ValueStatus.Unavailable, "Not reported in the Quarter 2 2015/16 report", null, null),
+                    ItemKind.Milestone => new ItemUpdate(null, null, null, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Progress, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Commentary),
+                    _ when item.PriorityId is { } pid => new ItemUpdate(null, null, null, null, string.Join("\n\n", commentary.Where(c => c.PriorityId == pid).OrderBy(c => c.Order).Select(c => c.Text))),
+                    _ => new ItemUpdate(null, null, null, null, "As set out in section " + item.Section switch
+                    {
+                        NarrativeSection.KeyDevelopments => "2.0", NarrativeSection.EmergingIssues => "3.0", NarrativeSection.RiskControlMeasures => "4.0", _ => "5.0",
+                    } + " of the published Quarter 2 2015/16 report."),
+                };
+                item.RecordAsReported(update, "Loaded from the published report", at);
+            }
+            await db.SaveChangesAsync(ct);
+            // The pack for the Policy and Performance Board of 4 January 2016 went out in December 2015.
+            await rounds.StepAsync(round.Id, RoundService.Step.MoveToReview, performance, ct: ct, at: new DateTimeOffset(2015, 11, 16, 9, 0, 0, TimeSpan.Zero));
+            await rounds.StepAsync(round.Id, RoundService.Step.SignOff, new Actor("Dana Director", null, false), ct: ct, at: new DateTimeOffset(2015, 12, 1, 9, 0, 0, TimeSpan.Zero));
+            await rounds.StepAsync(round.Id, RoundService.Step.Publish, performance, ct: ct, at: new DateTimeOffset(2015, 12, 21, 9, 0, 0, TimeSpan.Zero));
+            report.Add($"{PlanRef} {q2}: round loaded as published.");
+        }
+
+        if (await rounds.FindAsync(PlanRef, q3, ct) is null)
+        {
+            var round = await rounds.OpenAsync(PlanRef, q3, new DateOnly(2016, 1, 15), performance, ct);
+            var officers = await db.Officers.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+            Actor As(string name) => new(name, officers.GetValueOrDefault(name), false);
+            RoundItem Item(string label) => round.Items.First(i => i.Label.StartsWith(label, StringComparison.Ordinal));
+            // Demonstration figures for a quarter the documents do not report.
+            await Save(Item("CED033:"), new ItemUpdate(78m, ValueStatus.Provisional, null, null, "Improving as the new assessment team beds in (demonstration figure)."), submit: true);
+            await Save(Item("CED047:"), new ItemUpdate(4.9m, ValueStatus.Final, null, null, "Demonstration figure."), submit: false);
+            await Save(Item("CED08a:"), new ItemUpdate(null, null, null, MilestoneProgress.Green, "On course (demonstration update)."), submit: true);
+            await Save(Item("CED02a:"), new ItemUpdate(null, null, null, MilestoneProgress.Amber, "Sufficiency assessment delayed by a month (demonstration update)."), submit: false);
+            report.Add($"{PlanRef} {q3}: round open, some updates drafted and some submitted.");
+
+            async Task Save(RoundItem item, ItemUpdate update, bool submit)
+            {
+                var officer = await db.Officers.AsNoTracking().SingleAsync(o => o.Id == item.AssigneeId, ct);
+                var result = await rounds.SaveAsync(round.Id, item.Id, item.Version, update, submit, As(officer.Name), ct);
+                if (result is not SaveResult.Saved) throw new InvalidOperationException($"Demo update of {item.Label} was refused: {result}");
+            }
+        }
+        return report;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Rounds;
+
+namespace Outturn.Application.Rounds;
+
+internal sealed class MonitoringRoundMapping : IEntityTypeConfiguration<MonitoringRound>
+{
+    public void Configure(EntityTypeBuilder<MonitoringRound> e)
+    {
+        e.HasIndex(r => new { r.PlanId, r.Period }).IsUnique();
+        e.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(r => r.State);
+        e.Property(r => r.PublishedSnapshot);
+        e.Property(r => r.PublishedAt);
+        e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoundItemMapping : IEntityTypeConfiguration<RoundItem>
+{
+    public void Configure(EntityTypeBuilder<RoundItem> e)
+    {
+        e.Property(i => i.Version).IsConcurrencyToken();
+        e.HasOne<Officer>().WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Indicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Milestone>().WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.NoAction);
+        e.HasOne<Priority>().WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
+        foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note),
+                     nameof(RoundItem.Progress), nameof(RoundItem.Commentary), nameof(RoundItem.ReturnComment), nameof(RoundItem.UpdatedBy), nameof(RoundItem.UpdatedAt) })
+            e.Property(name);
+    }
+}

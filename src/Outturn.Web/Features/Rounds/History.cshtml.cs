@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Application.Rounds;
+using Outturn.Domain.Rounds;
+using Outturn.Web.Features.Shared;
+using Outturn.Web.Security;
+
+namespace Outturn.Web.Features.Rounds;
+
+/// <summary>Every recorded change to an item: who, when, what, old value and new.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : PageModel
+{
+    public RoundItem Item { get; private set; } = null!;
+    public List<AuditEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int itemId, CancellationToken ct)
+    {
+        var round = await rounds.FindAsync(id, ct);
+        var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
+        if (round is null || item is null) return this.NotFoundWith($"Round {id} has no item {itemId}.");
+        Item = item;
+        var keys = new List<string> { $"round-item:{item.Id}" };
+        if (item.IndicatorId is { } ind) keys.Add($"indicator:{ind}:{round.Period}");
+        if (item.MilestoneId is { } mil) keys.Add($"milestone:{mil}:{round.Period}");
+        if (item.PriorityId is { } pri) keys.Add($"priority:{pri}:{round.Period}");
+        Entries = await db.AuditEntries.AsNoTracking().Where(a => keys.Contains(a.EntityKey)).OrderByDescending(a => a.Id).ToListAsync(ct);
+        return Page();
+    }
+}

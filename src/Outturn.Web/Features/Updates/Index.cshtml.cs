@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Application.Accounts;
+using Outturn.Application.Rounds;
+using Outturn.Domain;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Rounds;
+using Outturn.Web.Features.Shared;
+using Outturn.Web.Security;
+
+namespace Outturn.Web.Features.Updates;
+
+/// <summary>"My updates": every item assigned to the signed-in officer in rounds open for updates, and the offline workbook.</summary>
+[Authorize(Policy = Policies.Contributor)]
+public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, UserManager<OutturnUser> users) : PageModel
+{
+    public List<(MonitoringRound Round, Plan Plan, IReadOnlyList<ItemView> Items)> Rounds { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool Linked { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetWorkbookAsync(int round, CancellationToken ct)
+    {
+        var actor = await users.ActorAsync(User);
+        var r = await rounds.FindAsync(round, ct);
+        if (r is null) return this.NotFoundWith($"No round has the number {round}.");
+        var bytes = await workbook.BuildAsync(r, actor.RunsRounds ? null : actor.OfficerId ?? -1, ct);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"updates-{r.Period.ToSlug()}.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int round, IFormFile? file, CancellationToken ct)
+    {
+        var r = await rounds.FindAsync(round, ct);
+        if (r is null) return this.NotFoundWith($"No round has the number {round}.");
+        if (file is null || file.Length == 0) Errors = ["Choose the completed workbook to upload."];
+        else
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await workbook.UploadAsync(r, stream, await users.ActorAsync(User), ct);
+                Errors = result.Errors.Select(e => $"{file.FileName}: {e}").ToList();
+                if (Errors.Count == 0) Message = $"{result.Saved} items saved from {file.FileName}, {result.Submitted} of them submitted.";
+            }
+            catch (DomainException e) { Errors = [e.Message]; }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = await users.ActorAsync(User);
+        Linked = actor.OfficerId is not null || actor.RunsRounds;
+        Rounds = [];
+        foreach (var (round, plan) in await rounds.ListAsync(ct))
+        {
+            if (!round.AcceptsUpdates) continue;
+            var full = await rounds.FindAsync(round.Id, ct);
+            var items = await rounds.ItemsAsync(full!, actor.RunsRounds ? null : actor.OfficerId ?? -1, ct);
+            if (items.Count > 0) Rounds.Add((full!, plan, items));
+        }
+    }
+}

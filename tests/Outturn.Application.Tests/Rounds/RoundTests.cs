@@ -1,0 +1,248 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Outturn.Application.Data;
+using Outturn.Application.Demo;
+using Outturn.Application.Monitoring;
+using Outturn.Application.Rounds;
+using Outturn.Domain;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Rounds;
+using Outturn.Domain.Status;
+
+namespace Outturn.Application.Tests.Rounds;
+
+public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(provider)
+{
+    private static readonly Period Q4 = Period.Quarter(2015, 4);
+    private static readonly Actor Performance = new("performance@outturn.example", null, RunsRounds: true);
+
+    private async Task<(int RoundId, Actor Tracey, Actor Ann)> DemoWithQ4RoundAsync()
+    {
+        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        var round = await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync("HBC-CYP-2015-16", Q4, new DateOnly(2016, 4, 15), Performance));
+        var officers = await Db(db => db.Officers.ToDictionaryAsync(o => o.Name, o => o.Id));
+        return (round.Id, new Actor("tracey.coffey@outturn.example", officers["Tracey Coffey"], false), new Actor("ann.mcintyre@outturn.example", officers["Ann McIntyre"], false));
+    }
+
+    private Task<MonitoringRound> Round(int id) => WithScope(async sp => (await sp.GetRequiredService<RoundService>().FindAsync(id))!);
+
+    private Task<SaveResult> Save(int roundId, RoundItem item, ItemUpdate update, bool submit, Actor actor, int? version = null) =>
+        WithScope(sp => sp.GetRequiredService<RoundService>().SaveAsync(roundId, item.Id, version ?? item.Version, update, submit, actor));
+
+    private static RoundItem ItemFor(MonitoringRound round, string labelStart) => round.Items.First(i => i.Label.StartsWith(labelStart, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Opening_a_round_assigns_every_measure_milestone_and_section_to_its_responsible_officer()
+    {
+        var (id, tracey, ann) = await DemoWithQ4RoundAsync();
+        var round = await Round(id);
+
+        // 68 measures, the 36 milestones of 2015/16, four report sections and one commentary per priority (3).
+        Assert.Equal(68, round.Items.Count(i => i.Kind == ItemKind.Measure));
+        Assert.Equal(36, round.Items.Count(i => i.Kind == ItemKind.Milestone));
+        Assert.Equal(4 + 3, round.Items.Count(i => i.Kind == ItemKind.Narrative));
+        Assert.All(round.Items, i => Assert.Equal(ItemState.NotStarted, i.State));
+        // Milestones take their officer from the plan folder: CED08's are Ann McIntyre's.
+        Assert.Equal(ann.OfficerId, ItemFor(round, "CED08a:").AssigneeId);
+        // CED033 names no officer and no objective: it goes to the lead of its priority, whose first objective (CED07)
+        // is Tracey Coffey's.
+        Assert.Equal(tracey.OfficerId, ItemFor(round, "CED033:").AssigneeId);
+        Assert.Equal(RoundAction.Opened, round.Events.Single().Action);
+        Assert.Equal(Performance.Name, round.Events.Single().By);
+    }
+
+    [Fact]
+    public async Task A_contributor_can_update_only_the_items_assigned_to_them()
+    {
+        var (id, tracey, ann) = await DemoWithQ4RoundAsync();
+        var round = await Round(id);
+        var annsItem = round.Items.First(i => i.AssigneeId == ann.OfficerId);
+
+        var result = await Save(id, annsItem, new ItemUpdate(null, null, null, MilestoneProgress.Green, "x"), false, tracey);
+
+        Assert.IsType<SaveResult.Forbidden>(result);
+        Assert.Equal(ItemState.NotStarted, (await Round(id)).Items.Single(i => i.Id == annsItem.Id).State);
+    }
+
+    [Fact]
+    public async Task A_submitted_figure_goes_into_the_record_and_a_stale_save_meets_a_conflict_without_overwriting()
+    {
+        var (id, _, _) = await DemoWithQ4RoundAsync();
+        var round = await Round(id);
+        var ced033 = ItemFor(round, "CED033:");
+        var loaded = ced033.Version;
+
+        var first = await Save(id, ced033, new ItemUpdate(81m, ValueStatus.Final, null, null, "First"), true, Performance, loaded);
+        var second = await Save(id, ced033, new ItemUpdate(70m, ValueStatus.Final, null, null, "Second, from a stale form"), true, Performance, loaded);
+
+        Assert.IsType<SaveResult.Saved>(first);
+        var conflict = Assert.IsType<SaveResult.Conflict>(second);
+        Assert.Equal(81m, conflict.Theirs.Value);
+        Assert.Equal(70m, conflict.Mine.Value);
+        var stored = await Db(db => db.IndicatorValues.Where(v => v.Period == Q4).Join(db.Indicators.Where(i => i.Ref == "CED033"), v => v.IndicatorId, i => i.Id, (v, _) => v.Value).SingleAsync());
+        Assert.Equal(81m, stored);
+    }
+
+    [Fact]
+    public async Task Every_change_to_an_item_is_recorded_with_who_and_the_old_and_new_values()
+    {
+        var (id, _, _) = await DemoWithQ4RoundAsync();
+        var ced033 = ItemFor(await Round(id), "CED033:");
+        await Save(id, ced033, new ItemUpdate(80m, ValueStatus.Provisional, null, null, null), false, Performance);
+        var again = ItemFor(await Round(id), "CED033:");
+        await Save(id, again, new ItemUpdate(82m, ValueStatus.Final, null, null, null), true, Performance);
+
+        var changes = await Db(db => db.AuditEntries.Where(a => a.EntityKey == $"round-item:{ced033.Id}" && a.Field == "Value").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([(null, "80"), ("80", "82")], changes.Select(c => (c.OldValue, c.NewValue)));
+        var state = await Db(db => db.AuditEntries.Where(a => a.EntityKey == $"round-item:{ced033.Id}" && a.Field == "State").OrderBy(a => a.Id).Select(a => a.NewValue).ToListAsync());
+        Assert.Equal(["Draft", "Submitted"], state);
+    }
+
+    [Fact]
+    public async Task A_round_cannot_be_published_before_sign_off_and_sign_off_needs_every_item_submitted()
+    {
+        var (id, _, _) = await DemoWithQ4RoundAsync();
+        var service = (Func<RoundService.Step, Task>)(step => WithScope(async sp => { await sp.GetRequiredService<RoundService>().StepAsync(id, step, Performance); return 0; }));
+
+        var publish = await Assert.ThrowsAsync<DomainException>(() => service(RoundService.Step.Publish));
+        Assert.Equal("The round cannot be published before it is signed off; it is open for updates.", publish.Message);
+        await service(RoundService.Step.MoveToReview);
+        var signOff = await Assert.ThrowsAsync<DomainException>(() => service(RoundService.Step.SignOff));
+        Assert.Equal("The round cannot be signed off: 111 items are not submitted.", signOff.Message); // 68 + 36 + 7
+    }
+
+    [Fact]
+    public async Task Publishing_freezes_the_report_and_a_later_correction_shows_as_a_revision_with_both_figures()
+    {
+        var (id, _, _) = await DemoWithQ4RoundAsync();
+        foreach (var item in (await Round(id)).Items)
+        {
+            var update = item.Kind switch
+            {
+                ItemKind.Measure => item.Label.StartsWith("CED033:") ? new ItemUpdate(88m, ValueStatus.Final, null, null, null) : new ItemUpdate(null, ValueStatus.Unavailable, "Available at end of Quarter 1", null, null),
+                ItemKind.Milestone => new ItemUpdate(null, null, null, MilestoneProgress.Complete, null),
+                _ => new ItemUpdate(null, null, null, null, "Year-end commentary."),
+            };
+            Assert.IsType<SaveResult.Saved>(await Save(id, item, update, true, Performance));
+        }
+        await WithScope(async sp =>
+        {
+            var rounds = sp.GetRequiredService<RoundService>();
+            await rounds.StepAsync(id, RoundService.Step.MoveToReview, Performance);
+            await rounds.StepAsync(id, RoundService.Step.SignOff, new Actor("director@outturn.example", null, false));
+            await rounds.StepAsync(id, RoundService.Step.Publish, Performance);
+            await rounds.ReviseAsync("HBC-CYP-2015-16", "CED033", Q4, 86m, ValueStatus.Final, null);
+            return 0;
+        });
+
+        var round = await Round(id);
+        var published = RoundService.Published(round)!;
+        var live = await WithScope(sp => sp.GetRequiredService<RoundService>().LiveReportAsync(round));
+        Assert.Equal(88m, published.AllMeasures.Single(m => m.Ref == "CED033").Current); // frozen
+        Assert.Equal(86m, live.AllMeasures.Single(m => m.Ref == "CED033").Current);
+        var revisions = RoundService.Revisions(published, live);
+        Assert.Equal(("88%", "86%"), revisions["CED033"]);
+        Assert.Single(revisions);
+        Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task A_returned_item_goes_back_to_its_officer_with_the_comment_and_reopens_a_round_in_review()
+    {
+        var (id, tracey, _) = await DemoWithQ4RoundAsync();
+        var item = (await Round(id)).Items.First(i => i.AssigneeId == tracey.OfficerId && i.Kind == ItemKind.Measure);
+        await Save(id, item, new ItemUpdate(5m, ValueStatus.Final, null, null, null), true, tracey);
+        await WithScope(async sp =>
+        {
+            var rounds = sp.GetRequiredService<RoundService>();
+            await rounds.StepAsync(id, RoundService.Step.MoveToReview, Performance);
+            await rounds.ReturnAsync(id, item.Id, "Please check against the IMPACT report.", Performance);
+            return 0;
+        });
+
+        var round = await Round(id);
+        var returned = round.Items.Single(i => i.Id == item.Id);
+        Assert.Equal((ItemState.Returned, "Please check against the IMPACT report."), (returned.State, returned.ReturnComment));
+        Assert.Equal(RoundState.Open, round.State);
+        Assert.IsType<SaveResult.Saved>(await Save(id, returned, new ItemUpdate(6m, ValueStatus.Final, null, null, null), true, tracey));
+    }
+
+    [Fact]
+    public async Task Reminders_are_emailed_to_officers_with_outstanding_items()
+    {
+        var (id, _, _) = await DemoWithQ4RoundAsync();
+        var sent = await WithScope(sp => sp.GetRequiredService<RoundService>().RemindAsync(id, Performance, "http://localhost:5000"));
+
+        // Both demo contributors have accounts and outstanding items; the .eml files land in the pickup folder.
+        Assert.Equal(["ann.mcintyre@outturn.example", "tracey.coffey@outturn.example"], sent.Order());
+        var mail = Directory.GetFiles(Path.Combine(WithScopeDataDirectory(), "mail"), "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Equal(2, mail.Count);
+        Assert.Contains(mail, m => m.Contains("To: \"Tracey Coffey\" <tracey.coffey@outturn.example>") && m.Contains("15 April 2016"));
+    }
+
+    private string WithScopeDataDirectory() => Services.GetRequiredService<DataSettings>().DataDirectory;
+
+    [Fact]
+    public async Task The_workbook_round_trip_saves_what_was_filled_in()
+    {
+        var (id, tracey, _) = await DemoWithQ4RoundAsync();
+        var bytes = await WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().BuildAsync((await sp.GetRequiredService<RoundService>().FindAsync(id))!, tracey.OfficerId));
+        var measures = ReadSheet(bytes, RoundWorkbook.Measures);
+        var ced033 = measures.Single(r => (string?)r["ref"] == "CED033");
+        ced033["value"] = 84.5;
+        ced033["status"] = "provisional";
+        ced033["submit"] = "yes";
+
+        var result = await Upload(id, Workbook(measures, ReadSheet(bytes, RoundWorkbook.Milestones), ReadSheet(bytes, RoundWorkbook.Narrative)), tracey);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal((measures.Count + ReadSheet(bytes, RoundWorkbook.Milestones).Count + ReadSheet(bytes, RoundWorkbook.Narrative).Count, 1), (result.Saved, result.Submitted));
+        var item = ItemFor(await Round(id), "CED033:");
+        Assert.Equal((84.5m, ValueStatus.Provisional, ItemState.Submitted), (item.Value, item.ValueStatus, item.State));
+    }
+
+    [Fact]
+    public async Task A_bad_workbook_is_rejected_whole_naming_sheet_row_and_column_and_changes_nothing()
+    {
+        var (id, tracey, ann) = await DemoWithQ4RoundAsync();
+        var round = await Round(id);
+        var bytes = await WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().BuildAsync(round, tracey.OfficerId));
+        var measures = ReadSheet(bytes, RoundWorkbook.Measures);
+        measures[0]["value"] = 12; measures[0]["status"] = "final"; // a good row: must not be saved either
+        measures[1]["value"] = "seventy";
+        measures[2]["status"] = "nearly";
+        var annsItem = round.Items.First(i => i.AssigneeId == ann.OfficerId && i.Kind == ItemKind.Measure);
+        measures.Add(new Dictionary<string, object?> { ["item"] = annsItem.Id, ["ref"] = "x", ["measure"] = "x", ["last period"] = "", ["value"] = 1, ["status"] = "final", ["note"] = "", ["commentary"] = "", ["submit"] = "no" });
+        measures.Add(new Dictionary<string, object?> { ["item"] = 999999, ["ref"] = "CED999", ["measure"] = "x", ["last period"] = "", ["value"] = 1, ["status"] = "final", ["note"] = "", ["commentary"] = "", ["submit"] = "no" });
+        var auditBefore = await Db(db => db.AuditEntries.CountAsync());
+
+        var result = await Upload(id, Workbook(measures, ReadSheet(bytes, RoundWorkbook.Milestones), ReadSheet(bytes, RoundWorkbook.Narrative)), tracey);
+
+        Assert.Equal(0, result.Saved);
+        Assert.Contains("Sheet \"Measures\", row 3, column \"value\": \"seventy\" is not a number.", result.Errors);
+        Assert.Contains("Sheet \"Measures\", row 4, column \"status\": \"nearly\" is not one of final, provisional, not yet available.", result.Errors);
+        // Row 1 is the header, so the last of n data rows is row n + 1.
+        Assert.Contains(result.Errors, e => e.StartsWith($"Sheet \"Measures\", row {measures.Count + 1}, column \"item\": \"999999\" is not an item of this round"));
+        Assert.Contains(result.Errors, e => e.StartsWith($"Sheet \"Measures\", row {measures.Count}, column \"item\":") && e.EndsWith("is not assigned to you."));
+        Assert.All((await Round(id)).Items, i => Assert.Equal(ItemState.NotStarted, i.State));
+        Assert.Equal(auditBefore, await Db(db => db.AuditEntries.CountAsync()));
+    }
+
+    private Task<RoundWorkbook.UploadResult> Upload(int id, byte[] file, Actor actor) =>
+        WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().UploadAsync((await sp.GetRequiredService<RoundService>().FindAsync(id))!, new MemoryStream(file), actor));
+
+    private static List<Dictionary<string, object?>> ReadSheet(byte[] bytes, string sheet) =>
+        new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+
+    private static byte[] Workbook(List<Dictionary<string, object?>> measures, List<Dictionary<string, object?>> milestones, List<Dictionary<string, object?>> narrative)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { [RoundWorkbook.Measures] = measures, [RoundWorkbook.Milestones] = milestones, [RoundWorkbook.Narrative] = narrative });
+        return stream.ToArray();
+    }
+}
+
+public sealed class RoundTestsOnSqlite() : RoundTests(DatabaseProvider.Sqlite);
+
+public sealed class RoundTestsOnPostgres() : RoundTests(DatabaseProvider.Postgres);
