@@ -49,7 +49,10 @@ public static class ReturnsCommands
             var k = parse.GetValue(kind) switch { "cin" => ReturnKind.Cin, "annexa" => ReturnKind.AnnexA, _ => ReturnKind.Ssda903 };
             if (k == ReturnKind.AnnexA)
             {
-                return await Rejected(target, [new StructuralError(Path.GetFileName(target), null, null, "Annex A import is not available yet")]);
+                var annex = await scope.ServiceProvider.GetRequiredService<AnnexAImport>().ImportAsync(target, ct);
+                foreach (var line in annex.Report) Console.WriteLine(line);
+                if (!annex.Ok) return await Rejected(target, annex.Errors);
+                return 0;
             }
             var result = await scope.ServiceProvider.GetRequiredService<ReturnsImport>().ImportAsync(k, target, y, ct);
             if (!result.Ok) return await Rejected(target, result.Errors);

@@ -61,5 +61,8 @@ public static class ReturnsRegistration
             .AddScoped<ReturnsImport>()
             .AddScoped<ReturnsQuery>()
             .AddScoped<ReturnsFill>()
-            .AddScoped<DemoReturns>();
+            .AddScoped<DemoReturns>()
+            .AddScoped<ReturnsReport>()
+            .AddScoped<ReturnsUpload>()
+            .AddScoped<AnnexAImport>();
 }

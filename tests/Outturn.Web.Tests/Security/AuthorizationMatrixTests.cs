@@ -71,6 +71,12 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/plans/{planRef}/status/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/status/2015-16-Q2",
             ["/api/v1/plans/{planRef}/monitoring/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2",
             ["/api/v1/rounds"] = "/api/v1/rounds",
+            ["/returns"] = "/returns",
+            ["/returns/upload"] = "/returns/upload",
+            ["/returns/{period}/{code}/children"] = "/returns/2015-16-Q4/lac-3plus-placements/children",
+            ["/api/v1/returns/"] = "/api/v1/returns",
+            ["/api/v1/returns/indicators/{period}"] = "/api/v1/returns/indicators/2015-16-Q4",
+            ["/api/v1/returns/indicators/{period}/{code}/children"] = "/api/v1/returns/indicators/2015-16-Q4/lac-3plus-placements/children",
         };
     }
 
