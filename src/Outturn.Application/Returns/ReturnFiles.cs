@@ -90,6 +90,16 @@ public static class ReturnFiles
                 errors.Add(new(name, 1, null, "a column appears twice"));
             return null;
         }
+        var index = header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
+        // Codes, dates and ids repeat across rows: keep one copy of each value.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Intern(string v)
+        {
+            if (v.Length == 0) return "";
+            if (pool.TryGetValue(v, out var shared)) return shared;
+            if (pool.Count < 2_000_000) pool[v] = v;
+            return v;
+        }
         var lastRawRow = csv.Parser.RawRow;
         while (csv.Read())
         {
@@ -101,9 +111,9 @@ public static class ReturnFiles
                 errors.Add(new(name, line, null, $"{record.Length} fields where the header has {header.Length}"));
                 continue;
             }
-            var fields = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++) fields[header[i]] = record[i].Trim();
-            var row = new RawRow(spec.Name, name, line, fields);
+            var values = new string[header.Length];
+            for (var i = 0; i < header.Length; i++) values[i] = Intern(record[i].Trim());
+            var row = new RawRow(spec.Name, name, line, new RowFields(index, values));
             FieldChecks.Check(spec, row, Ssda903Spec.DateFormat, errors);
             rows.Add(row);
         }
@@ -154,56 +164,97 @@ internal static class CinXml
 
     public static void Read(string path, string name, List<RawRow> rows, List<StructuralError> errors)
     {
-        XDocument doc;
+        // The census is read one Child at a time, so a national-size file is never held whole in memory.
+        _pool = null;
+        _indexes = null;
         try
         {
-            doc = XDocument.Load(path, LoadOptions.SetLineInfo);
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+            var info = (IXmlLineInfo)reader;
+            if (!reader.IsStartElement())
+            {
+                errors.Add(new(name, info.LineNumber, null, "no root element; the root element should be Message"));
+                return;
+            }
+            if (reader.LocalName != "Message")
+            {
+                errors.Add(new(name, info.LineNumber, reader.LocalName, "the root element should be Message"));
+                return;
+            }
+            var messageLine = info.LineNumber;
+            var sawHeader = false;
+            var sawChildren = false;
+            reader.Read();
+            while (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "Header":
+                        sawHeader = true;
+                        ReadHeader(ReadElement(reader), name, rows, errors);
+                        break;
+                    case "Children":
+                        sawChildren = true;
+                        if (reader.IsEmptyElement) { reader.Read(); break; }
+                        reader.Read();
+                        while (reader.NodeType == XmlNodeType.Element)
+                        {
+                            if (reader.LocalName != "Child")
+                            {
+                                errors.Add(new(name, info.LineNumber, reader.LocalName, "unknown element under Children; expected Child"));
+                                reader.Skip();
+                                continue;
+                            }
+                            ReadChild(ReadElement(reader), name, rows, errors);
+                        }
+                        reader.Read(); // </Children>
+                        break;
+                    default:
+                        errors.Add(new(name, info.LineNumber, reader.LocalName, "unknown element under Message; expected Header, Children"));
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (!sawHeader) errors.Add(new(name, messageLine, "Header", "missing: the census needs a Header (CollectionDetails, Source)"));
+            if (!sawChildren) errors.Add(new(name, messageLine, "Children", "missing: the census needs a Children element"));
         }
         catch (XmlException e)
         {
             errors.Add(new(name, e.LineNumber, null, "not well-formed XML: " + e.Message));
-            return;
         }
-        var root = doc.Root!;
-        if (root.Name.LocalName != "Message")
+        finally
         {
-            errors.Add(new(name, Line(root), root.Name.LocalName, "the root element should be Message"));
-            return;
+            _pool = null;
         }
-        var header = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Header");
-        var children = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Children");
-        if (header is null) errors.Add(new(name, Line(root), "Header", "missing: the census needs a Header (CollectionDetails, Source)"));
-        if (children is null) errors.Add(new(name, Line(root), "Children", "missing: the census needs a Children element"));
-        foreach (var e in root.Elements().Where(e => e.Name.LocalName is not ("Header" or "Children")))
-            errors.Add(new(name, Line(e), e.Name.LocalName, "unknown element under Message; expected Header, Children"));
-        if (header is not null)
+    }
+
+    /// <summary>Reads the element under the reader (with its line numbers) and moves past it.</summary>
+    private static XElement ReadElement(XmlReader reader)
+    {
+        using var sub = reader.ReadSubtree();
+        sub.Read();
+        var e = XElement.Load(sub, LoadOptions.SetLineInfo);
+        reader.Read();
+        return e;
+    }
+
+    private static void ReadHeader(XElement header, string name, List<RawRow> rows, List<StructuralError> errors)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var group in header.Elements())
         {
-            var fields = new Dictionary<string, string>();
-            foreach (var group in header.Elements())
+            if (group.Name.LocalName is not ("CollectionDetails" or "Source"))
             {
-                if (group.Name.LocalName is not ("CollectionDetails" or "Source"))
-                {
-                    errors.Add(new(name, Line(group), group.Name.LocalName, "unknown element under Header; expected CollectionDetails, Source"));
-                    continue;
-                }
-                foreach (var leaf in group.Elements())
-                {
-                    if (HeaderLeaves.ContainsKey(leaf.Name.LocalName)) fields[leaf.Name.LocalName] = leaf.Value.Trim();
-                    else errors.Add(new(name, Line(leaf), leaf.Name.LocalName, $"unknown element under {group.Name.LocalName}"));
-                }
-            }
-            Add(CinSpec.Header, name, Line(header), fields, rows, errors);
-        }
-        if (children is null) return;
-        foreach (var child in children.Elements())
-        {
-            if (child.Name.LocalName != "Child")
-            {
-                errors.Add(new(name, Line(child), child.Name.LocalName, "unknown element under Children; expected Child"));
+                errors.Add(new(name, Line(group), group.Name.LocalName, "unknown element under Header; expected CollectionDetails, Source"));
                 continue;
             }
-            ReadChild(child, name, rows, errors);
+            foreach (var leaf in group.Elements())
+            {
+                if (HeaderLeaves.ContainsKey(leaf.Name.LocalName)) fields[leaf.Name.LocalName] = leaf.Value.Trim();
+                else errors.Add(new(name, Line(leaf), leaf.Name.LocalName, $"unknown element under {group.Name.LocalName}"));
+            }
         }
+        Add(CinSpec.Header, name, Line(header), fields, rows, errors);
     }
 
     private static void ReadChild(XElement child, string file, List<RawRow> rows, List<StructuralError> errors)
@@ -315,9 +366,28 @@ internal static class CinXml
         return fields;
     }
 
+    // Per read: one column index per table and one copy of each repeated value (codes, dates, ids), so a national census
+    // costs an array per row rather than a dictionary and a string per field.
+    [ThreadStatic] private static Dictionary<string, string>? _pool;
+    [ThreadStatic] private static Dictionary<string, IReadOnlyDictionary<string, int>>? _indexes;
+
+    private static string Intern(string v)
+    {
+        if (v.Length == 0) return "";
+        _pool ??= new(StringComparer.Ordinal);
+        if (_pool.TryGetValue(v, out var shared)) return shared;
+        if (_pool.Count < 2_000_000) _pool[v] = v;
+        return v;
+    }
+
     private static void Add(TableSpec spec, string file, int line, Dictionary<string, string> fields, List<RawRow> rows, List<StructuralError> errors)
     {
-        var row = new RawRow(spec.Name, file, line, fields);
+        _indexes ??= [];
+        if (!_indexes.TryGetValue(spec.Name, out var index))
+            _indexes[spec.Name] = index = spec.Fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var values = new string[index.Count];
+        foreach (var (k, i) in index) values[i] = fields.TryGetValue(k, out var v) ? Intern(v) : "";
+        var row = new RawRow(spec.Name, file, line, new RowFields(index, values));
         FieldChecks.Check(spec, row, CinSpec.DateFormat, errors);
         rows.Add(row);
     }

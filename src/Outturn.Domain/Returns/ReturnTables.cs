@@ -23,6 +23,31 @@ public sealed record TableSpec(string Name, IReadOnlyList<FieldSpec> Fields, boo
     public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
 
+/// <summary>
+/// A row's fields as a read-only dictionary over one array of values and a column index shared by every row of its
+/// file, so a national-size table costs one array per row rather than one dictionary.
+/// </summary>
+public sealed class RowFields(IReadOnlyDictionary<string, int> index, string[] values) : IReadOnlyDictionary<string, string>
+{
+    public string this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => index.Keys;
+    public IEnumerable<string> Values => index.Values.Select(i => values[i]);
+    public int Count => index.Count;
+    public bool ContainsKey(string key) => index.ContainsKey(key);
+
+    public bool TryGetValue(string key, out string value)
+    {
+        if (index.TryGetValue(key, out var i)) { value = values[i]; return true; }
+        value = "";
+        return false;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
+        index.Select(kv => new KeyValuePair<string, string>(kv.Key, values[kv.Value])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>A row as read from a file, before typing: the file and line it came from and its fields as text.</summary>
 public sealed class RawRow(string table, string file, int line, IReadOnlyDictionary<string, string> fields)
 {
