@@ -28,13 +28,17 @@ public sealed class ReturnsPagesInTheBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_children_page_and_the_upload_page_are_accessible()
+    public async Task The_children_upload_and_fill_pages_are_accessible()
     {
         var page = await SignedInAsync("/returns/2015-16-Q4/cp-second-plan/children");
         Assert.Contains("recorded in the audit trail", await page.Locator(".govuk-warning-text").InnerTextAsync());
         await page.AssertNoViolationsAsync();
         await page.GotoAsync("/returns/upload");
         Assert.Equal("Upload a return", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/returns/fill");
+        await page.ClickAsync("button:has-text('Fill the measures')");
+        Assert.True(await page.Locator("caption", new() { HasTextString = "Filled" }).IsVisibleAsync());
         await page.AssertNoViolationsAsync();
     }
 }

@@ -93,3 +93,26 @@ public sealed class ReturnsWebTests(OutturnApp app) : IClassFixture<OutturnApp>
         Assert.Equal(before, Tables());
     }
 }
+
+public sealed class ReturnsFillWebTests(OutturnApp app) : IClassFixture<OutturnApp>
+{
+    [Fact]
+    public async Task Filling_from_the_page_records_the_value_and_the_measure_page_shows_how_it_was_computed()
+    {
+        var officer = await app.SignedInClientAsync("performance@outturn.example");
+        var form = await officer.GetStringAsync("/returns/fill");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await officer.PostAsync("/returns/fill", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["plan"] = "HBC-CYP-2015-16", ["period"] = "2015-16-Q1", ["population"] = "26000", ["__RequestVerificationToken"] = token,
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<code>lac-3plus-placements</code> version 1", html);
+        var measure = await officer.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");
+        Assert.Contains("Computed from statutory returns", measure);
+        Assert.Contains("/returns/2015-16-Q1/lac-3plus-placements/children", measure);
+        // The public sees how the figure was computed, but no way to the children.
+        var anonymous = await app.CreateClient().GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");
+        Assert.DoesNotContain("/children", anonymous);
+    }
+}

@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/rounds"] = "/api/v1/rounds",
             ["/returns"] = "/returns",
             ["/returns/upload"] = "/returns/upload",
+            ["/returns/fill"] = "/returns/fill",
             ["/returns/{period}/{code}/children"] = "/returns/2015-16-Q4/lac-3plus-placements/children",
             ["/api/v1/returns/"] = "/api/v1/returns",
             ["/api/v1/returns/indicators/{period}"] = "/api/v1/returns/indicators/2015-16-Q4",
