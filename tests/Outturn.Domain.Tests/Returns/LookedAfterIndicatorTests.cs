@@ -169,3 +169,23 @@ public class ReviewChainTests
         Assert.False(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-02"), D("2016-03-30")], Year2015).OnTime);
     }
 }
+
+public class ReturnsDataTests
+{
+    [Fact]
+    public void A_later_years_copy_of_an_episode_replaces_the_earlier_one()
+    {
+        // Open at 31 March 2015 in the 2014/15 return; closed on 1 June 2015 in the 2015/16 return.
+        var data = Data(Lac(2014, [Episode("A", "2014-05-01", "S")]), Lac(2015, [Episode("A", "2014-05-01", "S", "2015-06-01")]));
+        Assert.Equal(D("2015-06-01"), Assert.Single(data.EpisodesByChild["A"]).Dec);
+    }
+
+    [Fact]
+    public void Leaving_children_out_removes_their_records_from_every_table()
+    {
+        var data = Data(Lac(2015, [Episode("A", "2015-05-01", "S"), Episode("B", "2015-05-01", "S")], reviews: [new LacReview("A", D("2015-06-01"), "PN1", 0)]));
+        var without = data.Without(new HashSet<string> { "A" });
+        Assert.Equal(["B"], without.EpisodesByChild.Keys);
+        Assert.Empty(without.ReviewsByChild);
+    }
+}
