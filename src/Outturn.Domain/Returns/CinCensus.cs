@@ -33,7 +33,7 @@ public static class CinSpec
     ], Required: true);
 
     public static readonly TableSpec ChildCharacteristics = new("ChildCharacteristics",
-        [FieldSpec.Text("LAchildID", true), FieldSpec.Text("Ethnicity")]);
+        [FieldSpec.Text("LAchildID", true), FieldSpec.Code("Ethnicity", Ssda903Spec.Ethnicities)]);
 
     public static readonly TableSpec Disabilities = new("Disabilities", [FieldSpec.Text("LAchildID", true), FieldSpec.Text("Disability")]);
 

@@ -37,10 +37,16 @@ public static class Ssda903Spec
         "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X1", "X2", "Y1", "Y2", "Z1", "Z2", "0",
     ];
     public static readonly string[] YesNo = ["0", "1"];
+    /// <summary>The Department for Education's ethnicity codes, shared by the SSDA903 and the CIN census.</summary>
+    public static readonly string[] Ethnicities =
+    [
+        "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
+        "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
+    ];
 
     public static readonly TableSpec Header = new("Header",
     [
-        FieldSpec.Text("CHILD", true), FieldSpec.Code("SEX", Sexes, true), FieldSpec.Date("DOB", true), FieldSpec.Text("ETHNIC"),
+        FieldSpec.Text("CHILD", true), FieldSpec.Code("SEX", Sexes, true), FieldSpec.Date("DOB", true), FieldSpec.Code("ETHNIC", Ethnicities),
         FieldSpec.Text("UPN"), FieldSpec.Code("MOTHER", YesNo), FieldSpec.Date("MC_DOB"),
     ], Required: true);
 

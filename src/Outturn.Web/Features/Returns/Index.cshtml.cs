@@ -10,7 +10,7 @@ namespace Outturn.Web.Features.Returns;
 
 /// <summary>The statutory indicators computed from the returns held, for a period, with what the validation rules found.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ReturnsReport report, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ReturnsReport report, ReturnsQuery query, IAuthorizationService authorization) : PageModel
 {
     public ReturnsOverview Overview { get; private set; } = null!;
     public IReadOnlyList<Period> Periods { get; private set; } = [];
@@ -18,7 +18,9 @@ public sealed class IndexModel(ReturnsReport report, IAuthorizationService autho
 
     public async Task<IActionResult> OnGetAsync(string? period, CancellationToken ct)
     {
-        var chosen = Period.Quarter(2015, 4);
+        // Without a period: the last quarter of the latest collection year held.
+        var latest = (await query.ImportsAsync(ct)).Select(i => (int?)i.Year).Max();
+        var chosen = Period.Quarter(latest ?? DateTime.UtcNow.Year - 1, 4);
         if (!string.IsNullOrEmpty(period) && !Period.TryParse(period, out chosen))
             return this.NotFoundWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
         Overview = await report.OverviewAsync(chosen, ct);
