@@ -53,7 +53,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         foreach (var e in entries)
         {
             var key = Describe(e);
-            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsForeignKey() && p.Metadata.Name is not ("Version" or "PublishedSnapshot"));
+            // The owner's key is in the entry's key already; an assignee (a foreign key too) is a change worth recording.
+            var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey()
+                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot"));
             foreach (var p in props)
             {
                 var (oldValue, newValue) = e.State switch

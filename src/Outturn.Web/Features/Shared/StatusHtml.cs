@@ -16,6 +16,14 @@ public static class StatusHtml
     public static IHtmlContent Direction(StatusJudgement<Direction> j) =>
         Render(j.Final.Describe(), Css(j.Final), j.IsOverridden ? j.Computed.Describe() : null, j.Reason, j.IsOverridden);
 
+    /// <summary>The symbol with its words written out, for forms where the meaning should be read by everyone.</summary>
+    public static IHtmlContent Labelled(Progress p) => Labelled(p.Describe(), Css(p));
+
+    public static IHtmlContent Labelled(Direction d) => Labelled(d.Describe(), Css(d));
+
+    private static IHtmlContent Labelled((string Symbol, string Words) s, string css) =>
+        new HtmlString($"<span class=\"outturn-status outturn-status--{css}\" aria-hidden=\"true\">{HtmlEncoder.Default.Encode(s.Symbol)}</span> {HtmlEncoder.Default.Encode(s.Words)}");
+
     public static IHtmlContent Milestone(MilestoneProgress? p, MilestoneProgress? suggested)
     {
         if (p is null)
