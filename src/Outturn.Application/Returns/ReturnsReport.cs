@@ -17,6 +17,9 @@ public sealed record ReturnsOverview(Period Period, ReportingWindow Window, IRea
 /// <summary>A child behind a figure, as child-level viewers see it: a pseudonym, month and year of birth, and why counted.</summary>
 public sealed record ChildLine(string Pseudonym, string? BirthMonth, bool InNumerator, string Detail);
 
+/// <summary>A failing record as child-level viewers see it: the rule, where it is in the return, the child's pseudonym.</summary>
+public sealed record FailureLine(string Rule, string Return, string Table, int Line, string Pseudonym, string Detail);
+
 public sealed record ChildList(StatutoryIndicator Definition, Period Period, IndicatorResult Result, IReadOnlyList<ChildLine> Children);
 
 /// <summary>The returns page and API: indicators for a period with their validation impact, and the audited child lists behind them.</summary>
@@ -40,6 +43,24 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
             return new RuleLine(r, mine.Count, mine.Select(f => f.ChildId).Distinct().Count());
         }).ToList();
         return new(period, window, imports, lines, rules);
+    }
+
+    /// <summary>Every record failing a validation rule, by table and line of its return, the child by pseudonym. Audited.</summary>
+    public async Task<IReadOnlyList<FailureLine>> FailuresAsync(Period period, CancellationToken ct = default)
+    {
+        var (data, _) = await query.LoadAsync(null, ct);
+        var rules = RuleCatalogue.All.ToDictionary(r => r.Code);
+        var lines = RuleCatalogue.Run(data, ReportingWindow.YearTo(period.End))
+            .Select(f => new FailureLine(f.Rule, $"{ReturnImport.KindName(rules[f.Rule].Source)} {f.Year}/{(f.Year + 1) % 100:D2}", f.Table, f.Line,
+                settings.Pseudonym(f.ChildId), f.Detail))
+            .OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Return, StringComparer.Ordinal).ThenBy(f => f.Table, StringComparer.Ordinal).ThenBy(f => f.Line).ToList();
+        db.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), By = user.Name, Entity = "ChildLevelView", EntityKey = $"validation:{period}",
+            Action = "Viewed", Field = "failures", NewValue = lines.Count.ToString(CultureInfo.InvariantCulture),
+        });
+        await db.SaveChangesAsync(ct);
+        return lines;
     }
 
     /// <summary>The children in an indicator's denominator (and whether in its numerator). Every call is written to the audit trail.</summary>

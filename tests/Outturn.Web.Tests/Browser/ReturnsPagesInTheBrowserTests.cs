@@ -33,6 +33,9 @@ public sealed class ReturnsPagesInTheBrowserTests(BrowserFixture browser)
         var page = await SignedInAsync("/returns/2015-16-Q4/cp-second-plan/children");
         Assert.Contains("recorded in the audit trail", await page.Locator(".govuk-warning-text").InnerTextAsync());
         await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/returns/2015-16-Q4/failures");
+        Assert.Equal("Records failing validation", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
         await page.GotoAsync("/returns/upload");
         Assert.Equal("Upload a return", await page.Locator("h1").InnerTextAsync());
         await page.AssertNoViolationsAsync();

@@ -55,6 +55,22 @@ public sealed class ReturnsWebTests(OutturnApp app) : IClassFixture<OutturnApp>
     }
 
     [Fact]
+    public async Task Failing_records_are_listed_by_return_table_and_line_to_child_level_users_only()
+    {
+        var admin = await app.SignedInClientAsync(Admin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/returns/validation/2015-16-Q4/failures")).StatusCode);
+        var officer = await app.SignedInClientAsync(Officer);
+        var before = await ChildViewsAsync();
+        var failures = JsonDocument.Parse(await officer.GetStringAsync("/api/v1/returns/validation/2015-16-Q4/failures")).RootElement;
+        // The demo set carries deliberate slips (synth --errors): some assessments authorised before they started.
+        var slip = failures.EnumerateArray().First(f => f.GetProperty("rule").GetString() == "CIN-ASSESS-AUTH-BEFORE-START");
+        Assert.Equal("Assessments", slip.GetProperty("table").GetString());
+        Assert.True(slip.GetProperty("line").GetInt32() > 1);
+        Assert.Matches("^C-[0-9A-F]{10}$", slip.GetProperty("pseudonym").GetString()!);
+        Assert.Equal(before + 1, await ChildViewsAsync());
+    }
+
+    [Fact]
     public async Task The_indicators_api_gives_numerator_denominator_and_validation_impact()
     {
         var staff = await app.SignedInClientAsync(Admin);

@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/returns"] = "/returns",
             ["/returns/upload"] = "/returns/upload",
             ["/returns/fill"] = "/returns/fill",
+            ["/returns/{period}/failures"] = "/returns/2015-16-Q4/failures",
+            ["/api/v1/returns/validation/{period}/failures"] = "/api/v1/returns/validation/2015-16-Q4/failures",
             ["/returns/{period}/{code}/children"] = "/returns/2015-16-Q4/lac-3plus-placements/children",
             ["/api/v1/returns/"] = "/api/v1/returns",
             ["/api/v1/returns/indicators/{period}"] = "/api/v1/returns/indicators/2015-16-Q4",

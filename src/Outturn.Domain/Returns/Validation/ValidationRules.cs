@@ -87,7 +87,7 @@ public sealed class EpisodeBeforeBirth : ValidationRule
             var dob = r.Children.GroupBy(c => c.ChildId).ToDictionary(g => g.Key, g => g.First().Dob);
             foreach (var e in r.Episodes)
                 if (dob.TryGetValue(e.ChildId, out var d) && e.Decom < d)
-                    yield return new(Code, r.Year, e.ChildId, "Episodes", e.Line, $"DECOM {Iso(e.Decom)} before DOB {Iso(d)}");
+                    yield return new(Code, r.Year, e.ChildId, "Episodes", e.Line, $"DECOM {Iso(e.Decom)} is before the date of birth");
         }
     }
 }

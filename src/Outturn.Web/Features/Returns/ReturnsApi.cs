@@ -25,7 +25,17 @@ public static class ReturnsApi
             .WithSummary("Every statutory indicator for the financial year to the end of the period, with numerator, denominator and validation impact.");
         returns.MapGet("/indicators/{period}/{code}/children", Children).RequireAuthorization(Policies.ChildLevel).WithName("ReturnsIndicatorChildren")
             .WithSummary("The children behind a figure, by pseudonym (child-level permission; every call is audited).");
+        returns.MapGet("/validation/{period}/failures", Failures).RequireAuthorization(Policies.ChildLevel).WithName("ReturnsValidationFailures")
+            .WithSummary("Every record failing a validation rule, by return, table and line, the child by pseudonym (child-level permission; audited).");
         return api;
+    }
+
+    public sealed record FailureDto(string Rule, string Return, string Table, int Line, string Pseudonym, string Detail);
+
+    private static async Task<Results<Ok<List<FailureDto>>, ProblemHttpResult>> Failures(string period, ReturnsReport report, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        return TypedResults.Ok((await report.FailuresAsync(p, ct)).Select(f => new FailureDto(f.Rule, f.Return, f.Table, f.Line, f.Pseudonym, f.Detail)).ToList());
     }
 
     private static async Task<Ok<List<ImportDto>>> ListImports(ReturnsQuery query, CancellationToken ct) =>
