@@ -5,6 +5,7 @@ using Outturn.Application.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
+using Outturn.Application.Finance;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
@@ -43,6 +44,7 @@ public static class ServiceRegistration
             .AddScoped<RoundWorkbook>()
             .AddScoped<DemoAccounts>()
             .AddScoped<DemoRounds>()
+            .AddRisksEqualityAndFinance()
             .AddOutturnEmail(configuration)
             .AddReturns(configuration);
     }

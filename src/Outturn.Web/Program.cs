@@ -7,6 +7,7 @@ using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Web.Features.Account;
+using Outturn.Web.Features.Finance;
 using Outturn.Web.Features.Plans;
 using Outturn.Web.Features.Returns;
 using Outturn.Web.Features.Rounds;
@@ -81,6 +82,7 @@ app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Pub
 var api = app.MapGroup("/api/v1");
 api.MapPlansApi();
 api.MapRoundsApi();
+api.MapRisksEqualityAndFinanceApi();
 api.MapReturnsApi();
 app.MapOidcSignIn();
 app.MapRazorPages();

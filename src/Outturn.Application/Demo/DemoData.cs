@@ -10,7 +10,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
 /// documents. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -30,6 +30,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccount
                 throw new InvalidOperationException($"The demo plan {planRef} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
             report.Add($"{planRef}: loaded.");
         }
+        report.AddRange(await registers.LoadAsync(ct));
         report.AddRange(await accounts.EnsureAsync());
         report.AddRange(await rounds.EnsureAsync(ct));
         report.AddRange(await returns.LoadAsync(ct));

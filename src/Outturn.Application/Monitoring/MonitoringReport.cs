@@ -62,3 +62,6 @@ public sealed record MeasureLine(
         return reason is null ? StatusJudgement<T>.Of(c) : StatusJudgement<T>.Of(c).WithOverride(f, reason);
     }
 }
+
+/// <summary>What the report's other sections (risks, equality, finance…) need to find their content.</summary>
+public sealed record ReportContext(Plan Plan, Domain.Periods.Period Period);

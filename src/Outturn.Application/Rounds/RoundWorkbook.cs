@@ -31,7 +31,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         var sheets = new Dictionary<string, object>
         {
             [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Value, Status(i.Item.ValueStatus), i.Item.Note, i.Item.Commentary, "no")).ToList(),
+                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.Commentary, "no")).ToList(),
             [Milestones] = items.Where(i => i.Item.Kind == ItemKind.Milestone).Select(i => Row(MilestoneColumns,
                 i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, "no")).ToList(),
             [Narrative] = items.Where(i => i.Item.Kind == ItemKind.Narrative).Select(i => Row(NarrativeColumns,

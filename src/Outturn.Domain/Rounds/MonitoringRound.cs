@@ -109,6 +109,17 @@ public class MonitoringRound
 
 public class RoundEvent
 {
+    public string ActionWords => Action switch
+    {
+        RoundAction.Opened => "Opened",
+        RoundAction.MovedToReview => "Moved to review",
+        RoundAction.ReopenedForUpdates => "Reopened for updates",
+        RoundAction.SignedOff => "Signed off",
+        RoundAction.Published => "Published",
+        RoundAction.ItemReturned => "Item returned",
+        _ => "Reminder sent",
+    };
+
     public int Id { get; set; }
     public int RoundId { get; set; }
     public RoundAction Action { get; set; }

@@ -25,9 +25,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenAsync(string path)
+    public async Task<IPage> OpenAsync(string path, string? signedInAs = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = BaseUrl });
+        if (signedInAs is not null)
+        {
+            await page.GotoAsync("/sign-in");
+            await page.FillAsync("#email", signedInAs);
+            await page.FillAsync("#password", OutturnApp.DemoPassword);
+            await page.ClickAsync("button[type=submit]:has-text('Sign in')");
+            await page.WaitForURLAsync(u => !u.Contains("/sign-in"));
+        }
         var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         return page;

@@ -15,8 +15,9 @@ namespace Outturn.Web.Features.Monitoring;
 /// marked "revised since publication"; before that, only those allowed to see drafts see it.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(MonitoringAccess access) : PageModel
+public sealed class IndexModel(MonitoringAccess access, MonitoringQuery query) : PageModel
 {
+    public ReportContext Context { get; private set; } = null!;
     public MonitoringReport Report { get; private set; } = null!;
     public MonitoringRound? Round { get; private set; }
     public bool IsDraft { get; private set; }
@@ -40,6 +41,7 @@ public sealed class IndexModel(MonitoringAccess access) : PageModel
         IsDraft = result.IsDraft;
         Revisions = result.Revisions;
         PlanRef = planRef;
+        Context = new ReportContext((await query.LoadPlanAsync(planRef, ct))!, p);
         return Page();
     }
 }

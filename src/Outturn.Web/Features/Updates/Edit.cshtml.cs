@@ -39,7 +39,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
         if (await LoadAsync(itemId, ct) is { } refusal) return refusal;
         var i = View.Item;
         Version = i.Version;
-        Value = i.Value?.ToString(CultureInfo.InvariantCulture);
+        Value = Application.Monitoring.MonitoringQuery.Normal(i.Value)?.ToString(CultureInfo.InvariantCulture);
         Status = i.ValueStatus?.ToString().ToLowerInvariant();
         Note = i.Note;
         Progress = i.Progress?.ToWord();

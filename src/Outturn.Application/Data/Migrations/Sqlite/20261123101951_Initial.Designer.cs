@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261123094205_Initial")]
+    [Migration("20261123101951_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -313,6 +313,295 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionsProposed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directorate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Officer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TimetableYears")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("EqualityActions", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("EqualityActionUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AnnualBudget")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BudgetToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ExpenditureToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ProjectedOutturn")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Period", "Section", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.BudgetPrintedTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AnnualBudget")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BudgetToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ExpenditureToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Period", "Total")
+                        .IsUnique();
+
+                    b.ToTable("BudgetPrintedTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.CapitalScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Allocation")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AllocationToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ExpenditureToDate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Period", "Programme", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CapitalSchemes", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.Department", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Directorate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.FinanceComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Period", "Statement", "Order");
+
+                    b.ToTable("FinanceComments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -790,6 +1079,152 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("Targets");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consequence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directorate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectiveRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Directorate");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Ref")
+                        .IsUnique();
+
+                    b.ToTable("RiskControlMeasures", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskControlUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ControlId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskControlUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Rounds.MonitoringRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1449,53 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
+                {
+                    b.HasOne("Outturn.Domain.Equality.EqualityAction", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.BudgetLine", b =>
+                {
+                    b.HasOne("Outturn.Domain.Finance.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.BudgetPrintedTotal", b =>
+                {
+                    b.HasOne("Outturn.Domain.Finance.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.CapitalScheme", b =>
+                {
+                    b.HasOne("Outturn.Domain.Finance.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Finance.FinanceComment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Finance.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Priority", "Priority")
@@ -1166,6 +1648,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Controls")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskControlUpdate", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.RiskControlMeasure", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Rounds.MonitoringRound", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
@@ -1213,6 +1713,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>
                 {
                     b.Navigation("Comparators");
@@ -1238,6 +1743,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Objectives");
 
                     b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.Navigation("Controls");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Rounds.MonitoringRound", b =>

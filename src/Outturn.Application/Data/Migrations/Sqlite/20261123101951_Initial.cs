@@ -46,6 +46,43 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EqualityActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Impact = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActionsProposed = table.Column<string>(type: "TEXT", nullable: false),
+                    TimetableYears = table.Column<string>(type: "TEXT", nullable: false),
+                    Officer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EqualityActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officers",
                 columns: table => new
                 {
@@ -83,6 +120,36 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Risks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Directorate = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlanRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ObjectiveRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", nullable: true),
+                    Event = table.Column<string>(type: "TEXT", nullable: true),
+                    Consequence = table.Column<string>(type: "TEXT", nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InitialLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitialImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastReviewed = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Risks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -99,6 +166,130 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ProjectedOutturn = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetLines_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetPrintedTotals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Total = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AnnualBudget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    BudgetToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetPrintedTotals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetPrintedTotals_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CapitalSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Allocation = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    AllocationToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    ExpenditureToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapitalSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapitalSchemes_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FinanceComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Statement = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FinanceComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FinanceComments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EqualityActionUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EqualityActionUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EqualityActionUpdates_EqualityActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "EqualityActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -179,6 +370,30 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         name: "FK_Priorities_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskControlMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskControlMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskControlMeasures_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -374,6 +589,28 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         column: x => x.PriorityId,
                         principalTable: "Priorities",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskControlUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ControlId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Commentary = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskControlUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskControlUpdates_RiskControlMeasures_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "RiskControlMeasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -706,6 +943,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 columns: new[] { "Entity", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BudgetLines_DepartmentId_Period_Section_Name",
+                table: "BudgetLines",
+                columns: new[] { "DepartmentId", "Period", "Section", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetPrintedTotals_DepartmentId_Period_Total",
+                table: "BudgetPrintedTotals",
+                columns: new[] { "DepartmentId", "Period", "Total" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapitalSchemes_DepartmentId_Period_Programme_Name",
+                table: "CapitalSchemes",
+                columns: new[] { "DepartmentId", "Period", "Programme", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Commentaries_PriorityId_Period_Order",
                 table: "Commentaries",
                 columns: new[] { "PriorityId", "Period", "Order" });
@@ -715,6 +970,29 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "ComparatorValues",
                 columns: new[] { "IndicatorId", "Period", "Comparator" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_Name",
+                table: "Departments",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EqualityActions_Ref",
+                table: "EqualityActions",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EqualityActionUpdates_ActionId_Period",
+                table: "EqualityActionUpdates",
+                columns: new[] { "ActionId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FinanceComments_DepartmentId_Period_Statement_Order",
+                table: "FinanceComments",
+                columns: new[] { "DepartmentId", "Period", "Statement", "Order" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_ObjectiveId",
@@ -811,6 +1089,29 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskControlMeasures_RiskId_Ref",
+                table: "RiskControlMeasures",
+                columns: new[] { "RiskId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskControlUpdates_ControlId_Period",
+                table: "RiskControlUpdates",
+                columns: new[] { "ControlId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_Directorate",
+                table: "Risks",
+                column: "Directorate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_Ref",
+                table: "Risks",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoundEvent_RoundId",
                 table: "RoundEvent",
                 column: "RoundId");
@@ -878,16 +1179,34 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "BudgetPrintedTotals");
+
+            migrationBuilder.DropTable(
+                name: "CapitalSchemes");
+
+            migrationBuilder.DropTable(
                 name: "Commentaries");
 
             migrationBuilder.DropTable(
                 name: "ComparatorValues");
 
             migrationBuilder.DropTable(
+                name: "EqualityActionUpdates");
+
+            migrationBuilder.DropTable(
+                name: "FinanceComments");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorValues");
 
             migrationBuilder.DropTable(
                 name: "MilestoneUpdates");
+
+            migrationBuilder.DropTable(
+                name: "RiskControlUpdates");
 
             migrationBuilder.DropTable(
                 name: "RoundEvent");
@@ -908,6 +1227,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "EqualityActions");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "RiskControlMeasures");
+
+            migrationBuilder.DropTable(
                 name: "Milestones");
 
             migrationBuilder.DropTable(
@@ -915,6 +1243,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "Risks");
 
             migrationBuilder.DropTable(
                 name: "Objectives");
