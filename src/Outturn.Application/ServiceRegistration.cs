@@ -11,6 +11,7 @@ using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
 using Outturn.Application.Plans;
+using Outturn.Application.Returns;
 
 namespace Outturn.Application;
 
@@ -46,6 +47,7 @@ public static class ServiceRegistration
             .AddScoped<DemoRounds>()
             .AddRisksEqualityAndFinance()
             .AddBenchmarks(configuration)
-            .AddOutturnEmail(configuration);
+            .AddOutturnEmail(configuration)
+            .AddReturns(configuration);
     }
 }

@@ -22,4 +22,6 @@ root.Subcommands.Add(Commands.Status(host.Services));
 root.Subcommands.Add(UserCommands.Users(host.Services));
 RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);
+root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
+root.Subcommands.Add(SynthCommands.Synth());
 return await root.Parse(args).InvokeAsync();

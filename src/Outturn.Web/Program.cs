@@ -10,6 +10,7 @@ using Outturn.Web.Features.Account;
 using Outturn.Web.Features.Finance;
 using Outturn.Web.Features.Benchmarks;
 using Outturn.Web.Features.Plans;
+using Outturn.Web.Features.Returns;
 using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
@@ -84,6 +85,7 @@ api.MapPlansApi();
 api.MapRoundsApi();
 api.MapBenchmarksApi();
 api.MapRisksEqualityAndFinanceApi();
+api.MapReturnsApi();
 app.MapOidcSignIn();
 app.MapRazorPages();
 app.Run();

@@ -87,6 +87,15 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/equality-actions"] = "/api/v1/equality-actions",
             ["/api/v1/finance/departments"] = "/api/v1/finance/departments",
             ["/api/v1/finance/{department}/{period}"] = "/api/v1/finance/Children%20and%20Families/2015-16-Q2",
+            ["/returns"] = "/returns",
+            ["/returns/upload"] = "/returns/upload",
+            ["/returns/fill"] = "/returns/fill",
+            ["/returns/{period}/failures"] = "/returns/2015-16-Q4/failures",
+            ["/api/v1/returns/validation/{period}/failures"] = "/api/v1/returns/validation/2015-16-Q4/failures",
+            ["/returns/{period}/{code}/children"] = "/returns/2015-16-Q4/lac-3plus-placements/children",
+            ["/api/v1/returns/"] = "/api/v1/returns",
+            ["/api/v1/returns/indicators/{period}"] = "/api/v1/returns/indicators/2015-16-Q4",
+            ["/api/v1/returns/indicators/{period}/{code}/children"] = "/api/v1/returns/indicators/2015-16-Q4/lac-3plus-placements/children",
         };
     }
 

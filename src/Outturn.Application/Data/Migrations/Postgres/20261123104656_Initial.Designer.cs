@@ -13,7 +13,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261123103255_Initial")]
+    [Migration("20261123104656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -358,6 +358,156 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorValueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorValueId")
+                        .IsUnique();
+
+                    b.ToTable("ComputedValue");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureSource");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("FileDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReturnImport");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Table")
+                        .IsUnique();
+
+                    b.ToTable("ReturnTable");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -1728,6 +1878,33 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
+                {
+                    b.HasOne("Outturn.Application.Returns.ReturnImport", null)
+                        .WithMany("Tables")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroupMember", b =>
                 {
                     b.HasOne("Outturn.Domain.Benchmarks.ComparisonGroup", null)
@@ -1999,6 +2176,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
+                {
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroup", b =>

@@ -206,6 +206,25 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnImport",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Files = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FileDate = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnImport", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Risks",
                 columns: table => new
                 {
@@ -477,6 +496,28 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         name: "FK_Priorities_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnTable",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Table = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnTable", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnTable_ReturnImport_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ReturnImport",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -864,6 +905,26 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeasureSource",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureSource", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureSource_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatusOverrides",
                 columns: table => new
                 {
@@ -991,6 +1052,34 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         principalColumn: "Id");
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ComputedValue",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorValueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Numerator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Denominator = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WindowEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ComputedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComputedValue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                        column: x => x.IndicatorValueId,
+                        principalTable: "IndicatorValues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_Hash",
                 table: "ApiToken",
@@ -1103,6 +1192,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComputedValue_IndicatorValueId",
+                table: "ComputedValue",
+                column: "IndicatorValueId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -1156,6 +1251,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "IX_IndicatorValues_IndicatorId_Period",
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureSource_IndicatorId",
+                table: "MeasureSource",
+                column: "IndicatorId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1229,6 +1330,18 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "IX_ReportCardEntries_IndicatorRef",
                 table: "ReportCardEntries",
                 column: "IndicatorRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnImport_Kind_Year",
+                table: "ReturnImport",
+                columns: new[] { "Kind", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnTable_ImportId_Table",
+                table: "ReturnTable",
+                columns: new[] { "ImportId", "Table" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1346,6 +1459,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "ComparisonGroupMembers");
 
             migrationBuilder.DropTable(
+                name: "ComputedValue");
+
+            migrationBuilder.DropTable(
                 name: "EqualityActionUpdates");
 
             migrationBuilder.DropTable(
@@ -1355,13 +1471,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "ImportProfiles");
 
             migrationBuilder.DropTable(
-                name: "IndicatorValues");
+                name: "MeasureSource");
 
             migrationBuilder.DropTable(
                 name: "MilestoneUpdates");
 
             migrationBuilder.DropTable(
                 name: "ReportCardEntries");
+
+            migrationBuilder.DropTable(
+                name: "ReturnTable");
 
             migrationBuilder.DropTable(
                 name: "RiskControlUpdates");
@@ -1388,10 +1507,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "ComparisonGroups");
 
             migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
                 name: "EqualityActions");
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "ReturnImport");
 
             migrationBuilder.DropTable(
                 name: "RiskControlMeasures");

@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261123103246_Initial")]
+    [Migration("20261123104610_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -342,6 +342,148 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorValueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorValueId")
+                        .IsUnique();
+
+                    b.ToTable("ComputedValue");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureSource");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FileDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReturnImport");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Table")
+                        .IsUnique();
+
+                    b.ToTable("ReturnTable");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -1652,6 +1794,33 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Officer");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnTable", b =>
+                {
+                    b.HasOne("Outturn.Application.Returns.ReturnImport", null)
+                        .WithMany("Tables")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroupMember", b =>
                 {
                     b.HasOne("Outturn.Domain.Benchmarks.ComparisonGroup", null)
@@ -1923,6 +2092,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Returns.ReturnImport", b =>
+                {
+                    b.Navigation("Tables");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.ComparisonGroup", b =>

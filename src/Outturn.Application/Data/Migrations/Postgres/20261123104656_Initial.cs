@@ -208,6 +208,25 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnImport",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Files = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FileDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RowCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnImport", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Risks",
                 columns: table => new
                 {
@@ -479,6 +498,28 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         name: "FK_Priorities_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnTable",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    Table = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RowCount = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnTable", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnTable_ReturnImport_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ReturnImport",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -866,6 +907,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeasureSource",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Definition = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureSource", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureSource_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatusOverrides",
                 columns: table => new
                 {
@@ -993,6 +1054,34 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         principalColumn: "Id");
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ComputedValue",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorValueId = table.Column<int>(type: "integer", nullable: false),
+                    Definition = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Numerator = table.Column<int>(type: "integer", nullable: false),
+                    Denominator = table.Column<int>(type: "integer", nullable: false),
+                    WindowStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    WindowEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ComputedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComputedValue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                        column: x => x.IndicatorValueId,
+                        principalTable: "IndicatorValues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiToken_Hash",
                 table: "ApiToken",
@@ -1105,6 +1194,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComputedValue_IndicatorValueId",
+                table: "ComputedValue",
+                column: "IndicatorValueId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -1158,6 +1253,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IX_IndicatorValues_IndicatorId_Period",
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureSource_IndicatorId",
+                table: "MeasureSource",
+                column: "IndicatorId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1231,6 +1332,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IX_ReportCardEntries_IndicatorRef",
                 table: "ReportCardEntries",
                 column: "IndicatorRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnImport_Kind_Year",
+                table: "ReturnImport",
+                columns: new[] { "Kind", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnTable_ImportId_Table",
+                table: "ReturnTable",
+                columns: new[] { "ImportId", "Table" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1348,6 +1461,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ComparisonGroupMembers");
 
             migrationBuilder.DropTable(
+                name: "ComputedValue");
+
+            migrationBuilder.DropTable(
                 name: "EqualityActionUpdates");
 
             migrationBuilder.DropTable(
@@ -1357,13 +1473,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ImportProfiles");
 
             migrationBuilder.DropTable(
-                name: "IndicatorValues");
+                name: "MeasureSource");
 
             migrationBuilder.DropTable(
                 name: "MilestoneUpdates");
 
             migrationBuilder.DropTable(
                 name: "ReportCardEntries");
+
+            migrationBuilder.DropTable(
+                name: "ReturnTable");
 
             migrationBuilder.DropTable(
                 name: "RiskControlUpdates");
@@ -1390,10 +1509,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "ComparisonGroups");
 
             migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
                 name: "EqualityActions");
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "ReturnImport");
 
             migrationBuilder.DropTable(
                 name: "RiskControlMeasures");

@@ -1,0 +1,218 @@
+namespace Outturn.Domain.Returns.Indicators;
+
+/// <summary>Walking a child's episodes: what is open on a date, when the period of care and the placement began.</summary>
+public static class CareHistory
+{
+    public static int OpenIndex(List<Episode> episodes, DateOnly date)
+    {
+        for (var i = episodes.Count - 1; i >= 0; i--)
+            if (episodes[i].OpenOn(date)) return i;
+        return -1;
+    }
+
+    /// <summary>Start of the continuous period of care containing episode <paramref name="index"/> (no gap between episodes, back to an RNE of S).</summary>
+    public static DateOnly PeriodStart(List<Episode> episodes, int index)
+    {
+        var i = index;
+        while (i > 0 && episodes[i].Rne != "S" && episodes[i - 1].Dec == episodes[i].Decom) i--;
+        return episodes[i].Decom;
+    }
+
+    /// <summary>Index of the episode the placement of episode <paramref name="index"/> began with (back through legal-status-only changes, RNE L).</summary>
+    public static int PlacementStartIndex(List<Episode> episodes, int index)
+    {
+        var i = index;
+        while (i > 0 && episodes[i].Rne == "L" && episodes[i - 1].Dec == episodes[i].Decom) i--;
+        return i;
+    }
+
+    public static int AgeOn(DateOnly dob, DateOnly date)
+    {
+        var age = date.Year - dob.Year;
+        if (dob.AddYears(age) > date) age--;
+        return age;
+    }
+}
+
+/// <summary>
+/// Placement stability: children looked after at the end of the window who had three or more placements during it
+/// (former NI 62). The placement held on the window's first day counts as one; each later episode starting a placement
+/// (RNE S, P, T, U or B) counts another. Children looked after only under short breaks (V3/V4) are left out.
+/// </summary>
+public sealed class PlacementStability : StatutoryIndicator
+{
+    public override string Code => "lac-3plus-placements";
+    public override string NationalRef => "NI 62";
+    public override string Title => "Children looked after with three or more placements during the year";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> SourceTables => ["Episodes"];
+    public override int Version => 1;
+    public override string Definition =>
+        "Children looked after at the period end (not only under short breaks, V3/V4) who had 3 or more placements since 1 April, "
+        + "÷ all children looked after at the period end. A placement starts with an episode whose RNE is S, P, T, U or B; the placement held on 1 April counts.";
+
+    protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
+    {
+        foreach (var (child, episodes) in data.EpisodesByChild)
+        {
+            if (CareHistory.OpenIndex(episodes, window.End) < 0) continue;
+            var inWindow = episodes.Where(e => e.OverlapsWindow(window.Start, window.End) && !e.IsRespite).ToList();
+            if (inWindow.Count == 0) continue;
+            var placements = 1 + inWindow.Skip(1).Count(e => e.StartsPlacement);
+            yield return new(child, placements >= 3, $"{placements} placement{(placements == 1 ? "" : "s")} since {Iso(window.Start)}");
+        }
+    }
+}
+
+/// <summary>
+/// Long-term placement stability (former NI 63): of children aged under 16 at the period end who had been looked
+/// after continuously for at least 2½ years, those in the same placement for at least 2 years, or placed for adoption
+/// (A3–A6) where that placement and the one before it together lasted at least 2 years.
+/// </summary>
+public sealed class LongTermPlacementStability : StatutoryIndicator
+{
+    public override string Code => "lac-long-term-stability";
+    public override string NationalRef => "NI 63";
+    public override string Title => "Children looked after long-term who have been in the same placement for at least 2 years";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> SourceTables => ["Header", "Episodes"];
+    public override int Version => 1;
+    public override string Definition =>
+        "Of children under 16 at the period end, looked after continuously for at least 2½ years, the percentage in the same placement for at least 2 years "
+        + "(or placed for adoption, where that placement and the previous one together lasted 2 years).";
+
+    private static readonly string[] Adoption = ["A3", "A4", "A5", "A6"];
+
+    protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
+    {
+        var end = window.End;
+        foreach (var (child, episodes) in data.EpisodesByChild)
+        {
+            var open = CareHistory.OpenIndex(episodes, end);
+            if (open < 0 || episodes[open].IsRespite) continue;
+            if (!data.LacChildren.TryGetValue(child, out var header) || CareHistory.AgeOn(header.Dob, end) >= 16) continue;
+            if (CareHistory.PeriodStart(episodes, open) > end.AddMonths(-30)) continue;
+            var start = CareHistory.PlacementStartIndex(episodes, open);
+            var placementStart = episodes[start].Decom;
+            if (Adoption.Contains(episodes[open].Place) && start > 0 && episodes[start - 1].Dec == episodes[start].Decom)
+                placementStart = episodes[CareHistory.PlacementStartIndex(episodes, start - 1)].Decom;
+            yield return new(child, placementStart <= end.AddYears(-2), $"placement since {Iso(placementStart)}");
+        }
+    }
+}
+
+/// <summary>
+/// Children looked after reviewed in timescale: of children looked after at the period end for at least 20 working
+/// days, those all of whose reviews due by then were held on time — the first within 20 working days of the period of
+/// care starting, the second within 3 months of the first, then every 6 months.
+/// </summary>
+public sealed class LookedAfterReviewsInTimescale : StatutoryIndicator
+{
+    public override string Code => "lac-reviews-in-timescale";
+    public override string Title => "Children looked after reviewed within the required timescales";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> SourceTables => ["Episodes", "Reviews"];
+    public override int Version => 1;
+    public override string Definition =>
+        "Children looked after at the period end (for at least 20 working days, not only under short breaks) whose reviews were all on time: "
+        + "first within 20 working days of becoming looked after, second within 3 months of the first, then every 6 months.";
+
+    protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
+    {
+        var end = window.End;
+        foreach (var (child, episodes) in data.EpisodesByChild)
+        {
+            var open = CareHistory.OpenIndex(episodes, end);
+            if (open < 0 || episodes[open].IsRespite) continue;
+            var start = CareHistory.PeriodStart(episodes, open);
+            var due = WorkingDays.Add(start, 20);
+            if (due > end) continue;
+            var reviews = data.ReviewsByChild.TryGetValue(child, out var list)
+                ? list.Where(r => r.Date >= start && r.Date <= end).Select(r => r.Date).ToList()
+                : [];
+            var (onTime, note) = ReviewChain.Check(start, due, 3, reviews, window);
+            yield return new(child, onTime, note);
+        }
+    }
+}
+
+/// <summary>
+/// Whether a chain of reviews was on time: the first by <c>firstDue</c>, the second within <c>secondGapMonths</c> of
+/// the first, then each within 6 months of the one before, and none overdue at the window's end. Returns hold only
+/// the reviews of their own years, so for a case whose first review fell due before the window only the reviews from
+/// the window's start are judged, continuing from the last review held before it (or, with none held, the first
+/// review in the window must fall within 6 months of the window's start).
+/// </summary>
+public static class ReviewChain
+{
+    public static (bool OnTime, string Note) Check(DateOnly start, DateOnly firstDue, int secondGapMonths, IReadOnlyList<DateOnly> reviews, ReportingWindow window)
+    {
+        var due = firstDue;
+        var n = 0;
+        var chain = reviews.Order().ToList();
+        if (firstDue < window.Start)
+        {
+            // Judge only the reviews from the window's start, continuing from the last one held before it.
+            var before = chain.Where(r => r < window.Start).ToList();
+            chain = chain.Where(r => r >= window.Start).ToList();
+            if (before.Count == 0) { due = window.Start.AddMonths(6); n = 2; }
+            else if (before.Count == 1 && before[0] <= firstDue) { due = before[0].AddMonths(secondGapMonths); n = 1; }
+            else { due = before[^1].AddMonths(6); n = 2; }
+        }
+        var counted = 0;
+        foreach (var review in chain)
+        {
+            if (review > due)
+                return (false, $"review due {Iso(due)}, held {Iso(review)}");
+            n++;
+            counted++;
+            due = n == 1 ? review.AddMonths(secondGapMonths) : review.AddMonths(6);
+        }
+        if (due < window.End) return (false, $"review due {Iso(due)}, none held by {Iso(window.End)}");
+        return (true, $"{counted} review{(counted == 1 ? "" : "s")} on time");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+
+/// <summary>Care leavers' outcomes at 19, 20 and 21 from OC3, for those whose birthday falls in the window.</summary>
+public abstract class CareLeaverIndicator : StatutoryIndicator
+{
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> SourceTables => ["OC3"];
+
+    protected abstract bool Counts(CareLeaver leaver);
+
+    protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
+    {
+        foreach (var leaver in data.CareLeavers(window.CollectionYear))
+        {
+            var age = CareHistory.AgeOn(leaver.Dob, window.End);
+            var birthday = leaver.Dob.AddYears(age);
+            if (age is < 19 or > 21 || !window.Contains(birthday)) continue;
+            yield return new(leaver.ChildId, Counts(leaver), $"aged {age} on {Iso(birthday)}; ACTIV {leaver.Activity ?? "-"}, ACCOM {leaver.Accommodation ?? "-"}");
+        }
+    }
+}
+
+public sealed class CareLeaversSuitableAccommodation : CareLeaverIndicator
+{
+    public override string Code => "cl-suitable-accommodation";
+    public override string Title => "Care leavers aged 19, 20 and 21 in suitable accommodation";
+    public override int Version => 1;
+    public override string Definition =>
+        "Care leavers whose 19th, 20th or 21st birthday fell in the year to date, in accommodation recorded as suitable (ACCOM ending in 1) ÷ all of them.";
+    protected override bool Counts(CareLeaver leaver) => leaver.Accommodation is { Length: 2 } a && a[1] == '1';
+}
+
+public sealed class CareLeaversInEducationEmploymentTraining : CareLeaverIndicator
+{
+    public override string Code => "cl-eet";
+    public override string Title => "Care leavers aged 19, 20 and 21 in education, employment or training";
+    public override int Version => 1;
+    public override string Definition =>
+        "Care leavers whose 19th, 20th or 21st birthday fell in the year to date, in education, employment or training (ACTIV F1, P1, F2, P2, F4, P4, F5, P5) ÷ all of them.";
+    private static readonly string[] Eet = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"];
+    protected override bool Counts(CareLeaver leaver) => leaver.Activity is { } a && Eet.Contains(a);
+}
