@@ -74,7 +74,7 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
         foreach (var (id, c) in data.LacChildren) births[id] = c.Dob;
         var children = result.Members
             .Select(m => new ChildLine(settings.Pseudonym(m.ChildId),
-                births.TryGetValue(m.ChildId, out var dob) ? dob.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : null, m.InNumerator, m.Detail))
+                births.TryGetValue(m.ChildId, out var dob) ? dob.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : null, m.InNumerator, m.Detail))
             .OrderByDescending(c => c.InNumerator).ThenBy(c => c.Pseudonym, StringComparer.Ordinal).ToList();
         db.Add(new AuditEntry
         {
