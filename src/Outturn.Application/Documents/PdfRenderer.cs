@@ -9,7 +9,7 @@ namespace Outturn.Application.Documents;
 /// from the headings (Chromium's <c>--generate-pdf-document-outline</c> / Playwright's Tagged and Outline options).
 /// One browser is started on first use and kept for the life of the service.
 /// </summary>
-public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
+public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable, IDisposable
 {
     public const string DefaultChromium = "/usr/bin/chromium";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -71,6 +71,10 @@ public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
+        _browser = null;
         _playwright?.Dispose();
+        _playwright = null;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
