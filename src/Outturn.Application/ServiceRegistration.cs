@@ -44,6 +44,6 @@ public static class ServiceRegistration
             .AddScoped<DemoAccounts>()
             .AddScoped<DemoRounds>()
             .AddOutturnEmail(configuration)
-            .AddOutturnDocuments();
+            .AddOutturnDocuments(configuration);
     }
 }

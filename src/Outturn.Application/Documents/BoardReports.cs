@@ -57,6 +57,16 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
         string? AssigneeInitials(NarrativeSection s) =>
             round?.Items.FirstOrDefault(i => i.Kind == ItemKind.Narrative && i.Section == s)?.AssigneeId is { } id ? initials.GetValueOrDefault(id) : null;
 
+        // The key, like the seed's "Key for Operational Directors" (section 8.3), lists the directorate's operational
+        // directors as well as every officer whose initials the report uses.
+        var organisation = await db.Plans.AsNoTracking().Where(p => p.Ref == report.Plan).Select(p => p.Organisation).SingleOrDefaultAsync(ct);
+        var directors = await db.Officers.AsNoTracking()
+            .Where(o => o.Initials != null && o.JobTitle != null && o.JobTitle.StartsWith("Operational Director") && o.Organisation == organisation)
+            .ToListAsync(ct);
+        var used = report.Officers.Select(o => o.Initials).ToHashSet(StringComparer.Ordinal);
+        var keyed = report.Officers.Concat(directors.Where(d => !used.Contains(d.Initials!)).Select(d => new OfficerKey(d.Initials!, d.Name, d.JobTitle)))
+            .OrderBy(o => o.Initials, StringComparer.Ordinal).ToList();
+
         var content = new PpbContent(
             report, isDraft,
             NarrativeEntry.Parse(Narrative(NarrativeSection.KeyDevelopments), AssigneeInitials(NarrativeSection.KeyDevelopments)),
@@ -64,7 +74,7 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
             await sections.RiskControlMeasuresAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.RiskControlMeasures)), ct),
             await sections.EqualityActionsAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.EqualityActions)), ct),
             await sections.FinancialSummariesAsync(new SectionRequest(report.Plan, period, null), ct),
-            round?.PublishedAt?.ToString("d MMMM yyyy", Gb));
+            round?.PublishedAt?.ToString("d MMMM yyyy", Gb), keyed);
         return PpbDocument.Build(content);
     }
 
@@ -84,9 +94,9 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
 
 public static class DocumentsRegistration
 {
-    public static IServiceCollection AddOutturnDocuments(this IServiceCollection services)
+    public static IServiceCollection AddOutturnDocuments(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddSingleton<PdfRenderer>();
+        services.AddSingleton(_ => PdfRenderer.From(configuration));
         services.AddScoped<IReportSectionSource, StandardReportSections>();
         services.AddScoped<BoardReports>();
         services.AddScoped<CoverReports>();

@@ -9,14 +9,17 @@ namespace Outturn.Application.Documents;
 /// from the headings (Chromium's <c>--generate-pdf-document-outline</c> / Playwright's Tagged and Outline options).
 /// One browser is started on first use and kept for the life of the service.
 /// </summary>
-public sealed class PdfRenderer(IConfiguration configuration) : IAsyncDisposable, IDisposable
+public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable, IDisposable
 {
     public const string DefaultChromium = "/usr/bin/chromium";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public string ChromiumPath => configuration["Outturn:Documents:Chromium"] is { Length: > 0 } path ? path : DefaultChromium;
+    public string ChromiumPath { get; } = chromiumPath is { Length: > 0 } ? chromiumPath : DefaultChromium;
+
+    /// <summary>The Chromium named by configuration <c>Outturn:Documents:Chromium</c>, else /usr/bin/chromium.</summary>
+    public static PdfRenderer From(IConfiguration configuration) => new(configuration["Outturn:Documents:Chromium"]);
 
     public async Task<byte[]> RenderAsync(Document document, CancellationToken ct = default)
     {

@@ -58,7 +58,11 @@ public sealed record PpbContent(
     MonitoringReport Report, bool IsDraft,
     IReadOnlyList<NarrativeEntry> KeyDevelopments, IReadOnlyList<NarrativeEntry> EmergingIssues,
     IReadOnlyList<Block> RiskControlMeasures, IReadOnlyList<Block> EqualityActions, IReadOnlyList<Block> FinancialSummaries,
-    string? PublishedOn = null);
+    string? PublishedOn = null, IReadOnlyList<OfficerKey>? OfficersKey = null)
+{
+    /// <summary>The key of officers' initials: as given, else the officers responsible for the report's items.</summary>
+    public IReadOnlyList<OfficerKey> Officers => OfficersKey ?? Report.Officers;
+}
 
 /// <summary>
 /// The Priority Based Policy and Performance Board report in the council's layout (seeds/004 lines 1178-1700):
@@ -111,7 +115,7 @@ public static class PpbDocument
         blocks.AddRange(c.FinancialSummaries);
 
         blocks.Add(new Heading(2, SectionHeadings[7]));
-        Appendix(blocks, r);
+        Appendix(blocks, c.Officers);
 
         return new Document($"{Title}: {r.Directorate ?? r.PlanTitle}, {r.PeriodTitle}{(c.IsDraft ? " (draft)" : "")}", blocks)
         {
@@ -198,7 +202,7 @@ public static class PpbDocument
         return new Cell(cell);
     }
 
-    private static void Appendix(List<Block> blocks, MonitoringReport r)
+    private static void Appendix(List<Block> blocks, IReadOnlyList<OfficerKey> officers)
     {
         blocks.Add(new Paragraph("Symbols are used in the following manner:", "8.1"));
         blocks.Add(new Table("Progress", ["Progress", "Milestone", "Measure"],
@@ -217,9 +221,9 @@ public static class PpbDocument
             [Cell.Of(Symbols.For(Direction.NotApplicable)), "Indicates that the measure cannot be compared to the same period last year."],
         ]) { Widths = [16, 84] });
         blocks.Add(new Paragraph("Key for Operational Directors", "8.3"));
-        if (r.Officers.Count == 0) blocks.Add(new Paragraph("No officers' initials are used in this report."));
+        if (officers.Count == 0) blocks.Add(new Paragraph("No officers' initials are used in this report."));
         else
             blocks.Add(new Table("Key of officers' initials", ["Initials", "Officer", "Role"],
-                r.Officers.Select(o => (IReadOnlyList<Cell>)[o.Initials, o.Name, o.JobTitle ?? ""]).ToList()) { Widths = [12, 28, 60] });
+                officers.Select(o => (IReadOnlyList<Cell>)[o.Initials, o.Name, o.JobTitle ?? ""]).ToList()) { Widths = [12, 28, 60] });
     }
 }

@@ -253,7 +253,7 @@ public static class WordRenderer
                 new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" }),
                 new StyleRunProperties(new Bold(), new FontSize { Val = "22" })) { Type = StyleValues.Paragraph, StyleId = "Caption" },
             new Style(new StyleName { Val = "List Bullet" }, new BasedOn { Val = "Normal" },
-                new StyleParagraphProperties(new Indentation { Left = "567", Hanging = "284" }, new SpacingBetweenLines { After = "60" })) { Type = StyleValues.Paragraph, StyleId = "ListBullet" },
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = "567", Hanging = "284" })) { Type = StyleValues.Paragraph, StyleId = "ListBullet" },
             new Style(new StyleName { Val = "Table Text" }, new BasedOn { Val = "Normal" },
                 new StyleParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
                 new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })) { Type = StyleValues.Paragraph, StyleId = "TableText" },
