@@ -8,6 +8,7 @@ using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Web.Features.Account;
 using Outturn.Web.Features.Plans;
+using Outturn.Web.Features.Reports;
 using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
@@ -76,6 +77,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapReports();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
 var api = app.MapGroup("/api/v1");
 api.MapPlansApi();

@@ -72,6 +72,11 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/plans/{planRef}/status/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/status/2015-16-Q2",
             ["/api/v1/plans/{planRef}/monitoring/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2",
             ["/api/v1/rounds"] = "/api/v1/rounds",
+            ["/css/documents.css"] = "/css/documents.css",
+            ["/plans/{planRef}/reports"] = "/plans/HBC-CYP-2015-16/reports",
+            ["/plans/{planRef}/reports/ppb/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/ppb/2015-16-Q2",
+            ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = "/plans/HBC-BP-2016-19/reports/business-plan",
+            ["/plans/{planRef}/reports/cover/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/cover/2015-16-Q2",
         };
     }
 
