@@ -89,7 +89,15 @@ public static class HtmlRenderer
                 break;
             case Table t:
                 tableNo++;
-                sb.Append("<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
+                sb.Append("<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n");
+                if (t.Widths is { } widths)
+                {
+                    var total = (double)widths.Sum();
+                    sb.Append("<colgroup>");
+                    foreach (var w in widths) sb.Append("<col style=\"width: ").Append((w * 100 / total).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)).Append("%\">");
+                    sb.Append("</colgroup>\n");
+                }
+                sb.Append("<thead><tr>");
                 foreach (var h in t.Header) sb.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
                 sb.Append("</tr></thead>\n<tbody>\n");
                 foreach (var row in t.Rows)
