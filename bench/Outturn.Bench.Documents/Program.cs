@@ -41,8 +41,8 @@ var pdf = provider.GetRequiredService<PdfRenderer>();
 Console.WriteLine($"Board documents benchmark: {runs} timed runs after 2 warm-ups; median (min) per document; allocated = managed bytes allocated by one run.");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 Console.WriteLine();
-Console.WriteLine($"| document | format | median ms | min ms | ratio to CSV baseline | allocated MB | output KB |");
-Console.WriteLine($"| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| document | format | median ms | min ms | ratio to CSV baseline | allocated MB | process peak MB so far | output KB |");
+Console.WriteLine($"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (name, report, doc) in new[] { ("demo PPB Q2 2015/16", demoReport, demo), ("synthetic 1,000 measures / 300 milestones", synthetic, syntheticDoc) })
 {
     var baseline = await Measure(() => Task.FromResult(TableExport.MonitoringCsv(report, "measures").Length + TableExport.MonitoringCsv(report, "milestones").Length), runs);
@@ -58,7 +58,7 @@ try { Directory.Delete(folder, true); } catch (IOException) { }
 return 0;
 
 static void Row(string name, string format, Result r, Result baseline) =>
-    Console.WriteLine($"| {name} | {format} | {r.Median:N1} | {r.Min:N1} | {r.Median / baseline.Median:N1}× | {r.AllocatedBytes / 1048576.0:N1} | {r.OutputBytes / 1024.0:N0} |");
+    Console.WriteLine($"| {name} | {format} | {r.Median:N1} | {r.Min:N1} | {r.Median / baseline.Median:N1}× | {r.AllocatedBytes / 1048576.0:N1} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} | {r.OutputBytes / 1024.0:N0} |");
 
 static async Task<Result> Measure(Func<Task<int>> work, int runs)
 {
@@ -69,11 +69,11 @@ static async Task<Result> Measure(Func<Task<int>> work, int runs)
     for (var i = 0; i < runs; i++)
     {
         GC.Collect();
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var sw = Stopwatch.StartNew();
         output = await work();
         sw.Stop();
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         times.Add(sw.Elapsed.TotalMilliseconds);
     }
     times.Sort();
