@@ -12,8 +12,9 @@ using Outturn.Domain.Periods;
 // Times the board documents: the demo Priority Based report (Quarter 2 2015/16) and a synthetic plan with 1,000
 // measures and 300 milestones, in Word, HTML and PDF. The baseline, measured in the same run, is writing the same
 // monitoring's tables as CSV; each figure is also given as a ratio to it.
-//   dotnet run -c Release --project bench/Outturn.Bench.Documents [-- --runs 10]
+//   dotnet run -c Release --project bench/Outturn.Bench.Documents [-- --runs 10] [--no-pdf]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(10);
+var withPdf = !args.Contains("--no-pdf");
 var chromium = Environment.GetEnvironmentVariable("OUTTURN_TEST_CHROMIUM") is { Length: > 0 } c ? c : PdfRenderer.DefaultChromium;
 
 var folder = Path.Combine(Path.GetTempPath(), "outturn-bench", Guid.NewGuid().ToString("N"));
@@ -50,7 +51,7 @@ foreach (var (name, report, doc) in new[] { ("demo PPB Q2 2015/16", demoReport, 
     Row(name, "document model (build)", await Measure(() => Task.FromResult(PpbDocument.Build(new PpbContent(report, false, [], [], [], [], [])).Blocks.Count), runs), baseline);
     Row(name, "Word .docx", await Measure(() => Task.FromResult(WordRenderer.Render(doc).Length), runs), baseline);
     Row(name, "HTML", await Measure(() => Task.FromResult(HtmlRenderer.RenderPage(doc).Length), runs), baseline);
-    Row(name, "PDF (Chromium)", await Measure(async () => (await pdf.RenderAsync(doc)).Length, Math.Min(runs, 3)), baseline);
+    if (withPdf) Row(name, "PDF (Chromium)", await Measure(async () => (await pdf.RenderAsync(doc)).Length, Math.Min(runs, 3)), baseline);
 }
 Console.WriteLine();
 Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB (Chromium runs in its own processes, not counted).");

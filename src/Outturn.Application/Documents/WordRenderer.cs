@@ -26,7 +26,8 @@ public static class WordRenderer
 
     public static void Render(Document document, Stream stream)
     {
-        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true);
+        // Each part is saved once, explicitly; autoSave would serialise the document a second time on close.
+        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: false);
         word.PackageProperties.Title = document.Title;
         word.PackageProperties.Subject = document.Subject;
         word.PackageProperties.Creator = document.Author ?? "Outturn";
