@@ -29,5 +29,14 @@ public static class ReportFiles
 
     /// <summary>GET /css/documents.css: the documents' own styles, the same as in the standalone HTML and the PDF.</summary>
     public static void MapReports(this WebApplication app) =>
-        app.MapGet("/css/documents.css", () => Results.Text(HtmlRenderer.Css, "text/css")).RequireAuthorization(Policies.Public);
+        app.MapGet("/css/documents.css", () => Results.Text(HtmlRenderer.Css + AppPrintCss, "text/css")).RequireAuthorization(Policies.Public);
+
+    /// <summary>Printing a document page from the app prints the document alone, without the service's header, menus and links.</summary>
+    private const string AppPrintCss = """
+
+        @media print {
+          .govuk-skip-link, .outturn-brand, .govuk-service-navigation, .govuk-breadcrumbs, .govuk-footer, .outturn-downloads { display: none !important; }
+          .govuk-width-container, .govuk-main-wrapper { margin: 0 !important; padding: 0 !important; max-width: none !important; }
+        }
+        """;
 }
