@@ -121,7 +121,9 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     public async Task The_PDF_reads_back_with_the_sections_in_order_the_CED033_row_the_key_and_is_tagged()
     {
         await LoadDemo();
-        var bytes = await WithScope(async sp => await sp.GetRequiredService<PdfRenderer>().RenderAsync(await Ppb(Q2)));
+        // The Chromium the browser tests use (./test.sh sets OUTTURN_TEST_CHROMIUM), else /usr/bin/chromium.
+        await using var renderer = new PdfRenderer(Environment.GetEnvironmentVariable("OUTTURN_TEST_CHROMIUM"));
+        var bytes = await renderer.RenderAsync(await Ppb(Q2));
         var pdf = PdfFile.Read(bytes);
         var text = pdf.Text;
 
