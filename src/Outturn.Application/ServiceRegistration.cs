@@ -7,6 +7,7 @@ using Outturn.Application.Benchmarks;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Finance;
+using Outturn.Application.Documents;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
@@ -48,6 +49,7 @@ public static class ServiceRegistration
             .AddRisksEqualityAndFinance()
             .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration)
-            .AddReturns(configuration);
+            .AddReturns(configuration)
+            .AddOutturnDocuments(configuration);
     }
 }

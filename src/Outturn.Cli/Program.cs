@@ -24,4 +24,5 @@ RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);
 root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 root.Subcommands.Add(SynthCommands.Synth());
+root.Subcommands.Add(ReportCommands.Report(host.Services));
 return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,7 @@ using Outturn.Web.Features.Finance;
 using Outturn.Web.Features.Benchmarks;
 using Outturn.Web.Features.Plans;
 using Outturn.Web.Features.Returns;
+using Outturn.Web.Features.Reports;
 using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
@@ -79,6 +80,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapReports();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
 var api = app.MapGroup("/api/v1");
 api.MapPlansApi();

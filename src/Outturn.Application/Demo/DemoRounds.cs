@@ -39,10 +39,7 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
                     ItemKind.Measure => new ItemUpdate(null, ValueStatus.Unavailable, "Not reported in the Quarter 2 2015/16 report", null, null),
                     ItemKind.Milestone => new ItemUpdate(null, null, null, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Progress, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Commentary),
                     _ when item.PriorityId is { } pid => new ItemUpdate(null, null, null, null, string.Join("\n\n", commentary.Where(c => c.PriorityId == pid).OrderBy(c => c.Order).Select(c => c.Text))),
-                    _ => new ItemUpdate(null, null, null, null, "As set out in section " + item.Section switch
-                    {
-                        NarrativeSection.KeyDevelopments => "2.0", NarrativeSection.EmergingIssues => "3.0", NarrativeSection.RiskControlMeasures => "4.0", _ => "5.0",
-                    } + " of the published Quarter 2 2015/16 report."),
+                    _ => new ItemUpdate(null, null, null, null, Q2Narrative(item.Section!.Value)),
                 };
                 item.RecordAsReported(update, "Loaded from the published report", at);
             }
@@ -76,4 +73,23 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
         }
         return report;
     }
+
+    public static string RoundsFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "rounds");
+
+    /// <summary>
+    /// Sections 2.0 to 5.0 of the published Quarter 2 2015/16 report (seeds/004 lines 1189-1256): key developments and
+    /// emerging issues from the files in Demo/rounds (each item headed by its title and the officer's initials), risk
+    /// control and equality as printed.
+    /// </summary>
+    private static string Q2Narrative(NarrativeSection section) => section switch
+    {
+        NarrativeSection.KeyDevelopments => File.ReadAllText(Path.Combine(RoundsFolder, "HBC-CYP-2015-16_2015-16-Q2_key-developments.txt")),
+        NarrativeSection.EmergingIssues => File.ReadAllText(Path.Combine(RoundsFolder, "HBC-CYP-2015-16_2015-16-Q2_emerging-issues.txt")),
+        NarrativeSection.RiskControlMeasures =>
+            "Risk control forms an integral part of the Council's Business Planning and performance monitoring arrangements. As such, Directorate Risk Registers were updated in tandem with the development of the 2015-17 Directorate Business Plans.\n\n" +
+            "Progress concerning the implementation of all Directorate high risk mitigation measures relevant to this Directorate will be reported at quarter two.",
+        _ =>
+            "Equality issues continue to form a routine element of the Council's business planning and operational decision making processes. Additionally the Council must have evidence to demonstrate compliance with the Public Sector Equality Duty (PSED) which came into force in April 2011.\n\n" +
+            "The council's latest annual progress report in relation to achievement of its equality objectives is published on the Council's website.",
+    };
 }

@@ -19,7 +19,7 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IntegrationTest
 
         var counts = await Db(db => db.Plans.Select(p => new { p.Ref, Objectives = p.Objectives.Count, Milestones = p.Milestones.Count, Measures = p.Indicators.Count }).ToListAsync());
         var byRef = counts.ToDictionary(c => c.Ref);
-        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16"], byRef.Keys.Order());
+        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16", "HBC-CYPP-2006-09"], byRef.Keys.Order());
         // Q2 2015/16 report: 36 milestone rows; 59 table measures plus 9 headline measures.
         Assert.Equal(36, byRef["HBC-CYP-2015-16"].Milestones);
         Assert.Equal(68, byRef["HBC-CYP-2015-16"].Measures);
@@ -28,6 +28,8 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IntegrationTest
         Assert.Equal(62, byRef["HBC-BP-2016-19"].Measures);
         Assert.Equal(8, byRef["HBC-CS-2007-10"].Objectives); // CS1 … CS8
         Assert.Equal(12, byRef["HBC-CS-2007-10"].Measures); // BVPI 222a/b, 43a/b, CS LPI 1–8
+        // 2007 review of the CYPP 2006-09, Part 4: 56 revised-priority targets (shared/data/cypp2007_revised_priorities.csv, one row each).
+        Assert.Equal(56, byRef["HBC-CYPP-2006-09"].Measures);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
 
         Assert.Equal("Plans", await page.Locator("h1").InnerTextAsync());
         var refs = await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
-        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16"], refs);
+        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16", "HBC-CYPP-2006-09"], refs);
         await page.AssertNoViolationsAsync();
     }
 

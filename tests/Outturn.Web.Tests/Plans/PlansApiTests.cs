@@ -13,7 +13,7 @@ public sealed class PlansApiTests(OutturnApp app) : IClassFixture<OutturnApp>
     {
         var plans = await _client.GetFromJsonAsync<JsonElement>("/api/v1/plans");
         var refs = plans.EnumerateArray().Select(p => p.GetProperty("ref").GetString()).ToList();
-        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16"], refs);
+        Assert.Equal(["HBC-BP-2016-19", "HBC-CS-2007-10", "HBC-CYP-2015-16", "HBC-CYPP-2006-09"], refs);
     }
 
     [Fact]

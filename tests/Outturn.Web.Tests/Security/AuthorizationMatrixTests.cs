@@ -96,6 +96,11 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/returns/"] = "/api/v1/returns",
             ["/api/v1/returns/indicators/{period}"] = "/api/v1/returns/indicators/2015-16-Q4",
             ["/api/v1/returns/indicators/{period}/{code}/children"] = "/api/v1/returns/indicators/2015-16-Q4/lac-3plus-placements/children",
+            ["/css/documents.css"] = "/css/documents.css",
+            ["/plans/{planRef}/reports"] = "/plans/HBC-CYP-2015-16/reports",
+            ["/plans/{planRef}/reports/ppb/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/ppb/2015-16-Q2",
+            ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = "/plans/HBC-BP-2016-19/reports/business-plan",
+            ["/plans/{planRef}/reports/cover/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/cover/2015-16-Q2",
         };
     }
 

@@ -1,0 +1,60 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Outturn.Cli.Tests;
+
+/// <summary>`outturn report …` through the real tool; expected values from seeds/004 (Q2 2015/16 report and Business Plan 2016-19).</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly Cli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Out(string name) => Path.Combine(_cli.DataDirectory, "out", name);
+
+    [Fact]
+    public async Task Report_ppb_writes_the_Word_file_with_the_seed_sections_and_html_with_CED033()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+
+        var docx = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
+        Assert.True(docx.ExitCode == 0, docx.Error);
+        using (var word = WordprocessingDocument.Open(Out("ppb.docx"), false))
+        {
+            var headings = word.MainDocumentPart!.Document.Body!.Descendants<Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2").Select(p => p.InnerText).ToList();
+            Assert.Equal("1.0 Introduction", headings[0]);
+            Assert.Equal("7.0 Financial Summaries", headings[6]);
+        }
+
+        var html = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "html", "--out", Out("ppb.html"));
+        Assert.Equal(0, html.ExitCode);
+        var text = File.ReadAllText(Out("ppb.html"));
+        Assert.Contains("<th scope=\"row\">CED033</th><td>Social Work Assessments completed within 45 working days</td><td>75%</td><td>95%</td>", text);
+    }
+
+    [Fact]
+    public async Task Report_business_plan_plan_review_and_cover_write_their_files()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+
+        Assert.Equal(0, (await _cli.RunAsync("report", "business-plan", "--plan", "HBC-BP-2016-19", "--format", "html", "--out", Out("bp.html"))).ExitCode);
+        Assert.Contains("PED001", File.ReadAllText(Out("bp.html")));
+        Assert.Equal(0, (await _cli.RunAsync("report", "plan-review", "--plan", "HBC-CYPP-2006-09", "--format", "docx", "--out", Out("review.docx"))).ExitCode);
+        var cover = await _cli.RunAsync("report", "cover", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "html", "--out", Out("cover.html"));
+        Assert.Equal(0, cover.ExitCode);
+        Assert.Contains("<strong>WARDS:</strong> Boroughwide", File.ReadAllText(Out("cover.html")));
+    }
+
+    [Fact]
+    public async Task Report_refuses_an_unknown_plan_and_a_malformed_period_on_standard_error()
+    {
+        var unknown = await _cli.RunAsync("report", "ppb", "--plan", "NO-SUCH", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("x.docx"));
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("No plan has the ref \"NO-SUCH\"", unknown.Error);
+
+        var period = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "Q7", "--format", "docx", "--out", Out("x.docx"));
+        Assert.Equal(2, period.ExitCode);
+        Assert.False(File.Exists(Out("x.docx")));
+    }
+}
