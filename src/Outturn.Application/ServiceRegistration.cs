@@ -5,6 +5,7 @@ using Outturn.Application.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
+using Outturn.Application.Governance;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
@@ -42,6 +43,7 @@ public static class ServiceRegistration
             .AddScoped<RoundWorkbook>()
             .AddScoped<DemoAccounts>()
             .AddScoped<DemoRounds>()
+            .AddGovernance()
             .AddOutturnEmail(configuration);
     }
 }

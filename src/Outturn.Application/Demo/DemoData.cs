@@ -9,7 +9,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
 /// documents. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccounts accounts, DemoRounds rounds)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccounts accounts, DemoRounds rounds, DemoGovernance governance)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -31,6 +31,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoAccount
         }
         report.AddRange(await accounts.EnsureAsync());
         report.AddRange(await rounds.EnsureAsync(ct));
+        report.AddRange(await governance.EnsureAsync(ct));
         return report;
     }
 }
