@@ -7,6 +7,7 @@ using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Web.Features.Account;
+using Outturn.Web.Features.Governance;
 using Outturn.Web.Features.Plans;
 using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
@@ -80,6 +81,7 @@ app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Pub
 var api = app.MapGroup("/api/v1");
 api.MapPlansApi();
 api.MapRoundsApi();
+api.MapGovernanceApi();
 app.MapOidcSignIn();
 app.MapRazorPages();
 app.Run();

@@ -32,7 +32,7 @@ public sealed record BoardView(Board Board, IReadOnlyList<BoardMember> Members, 
 public sealed record MeetingView(
     Meeting Meeting, Board Board, IReadOnlyList<BoardMember> Members, IReadOnlyList<AgendaItem> Items, bool ExemptHidden,
     bool ShowsMinutes, IReadOnlyList<Attendance> Attendance, IReadOnlyList<ActionLine> ActionsRaised, IReadOnlyList<ActionLine> CarriedForward,
-    MeetingSummary? Previous, MeetingSummary? Next);
+    MeetingSummary? Previous, MeetingSummary? Next, DateOnly? NextMeetingDate);
 
 public enum Visibility { Ok, NotFound, NotPublished }
 
@@ -112,11 +112,13 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
         var carriedIds = all.Where(a => a.IsCarriedForwardTo(a.Meeting!, meeting)).Select(a => a.Id).ToHashSet();
         var carried = actions.Where(a => carriedIds.Contains(a.Id)).ToList();
         var siblings = await db.Set<Meeting>().AsNoTracking().Where(m => m.BoardId == board.Id && m.Id != meeting.Id).ToListAsync(ct);
+        // The date of the next meeting is public (the front sheet prints it) even before its agenda is.
+        var nextDate = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefault();
         siblings = siblings.Where(m => m.AgendaPublishedAt is not null || viewer.SeesUnpublished(board.Id)).ToList();
         var previous = siblings.Where(m => m.Date < meeting.Date).OrderByDescending(m => m.Date).Select(Summary).FirstOrDefault();
         var next = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Select(Summary).FirstOrDefault();
         return (Visibility.Ok, new MeetingView(meeting, board, board.Members.OrderBy(m => m.Order).ToList(), items, !seesExempt && meeting.Items.Any(i => i.IsExempt),
-            showsMinutes, showsMinutes ? meeting.Attendance.OrderBy(a => a.Kind).ThenBy(a => a.Order).ToList() : [], raised, carried, previous, next));
+            showsMinutes, showsMinutes ? meeting.Attendance.OrderBy(a => a.Kind).ThenBy(a => a.Order).ToList() : [], raised, carried, previous, next, nextDate));
     }
 
     /// <summary>
@@ -129,7 +131,7 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
         if (view is null) return (visibility, null);
         var m = view.Meeting;
         var lines = view.Items.Select(i => new PackItem(i.Number, i.Title, i.ParentNumber, i.IsExempt, i.StandingText, i.Pages, i.Report, i.Decisions.ToList())).ToList();
-        var nextMeeting = view.Next is { } n ? $"The next meeting of the Board is on {n.Date.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : null;
+        var nextMeeting = view.NextMeetingDate is { } n ? $"The next meeting of the Board is on {n.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : null;
         return (Visibility.Ok, new AgendaPack(view.Board.Name, m.When, m.Venue, m.SignedBy, m.Contact, nextMeeting,
             view.Members.Select(x => new PackMember(x.Display, x.IsCouncillor ? x.Party : string.Join(", ", new[] { x.JobTitle, x.Organisation }.Where(s => !string.IsNullOrWhiteSpace(s))))).ToList(),
             lines.Where(l => !l.IsExempt).ToList(), lines.Where(l => l.IsExempt).ToList(),
