@@ -88,4 +88,47 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
         await page.AssertNoViolationsAsync();
     }
+
+    [Theory]
+    [InlineData("/boards", "Boards and meetings")]
+    [InlineData("/boards/cyp-ppb", "Children, Young People and Families Policy and Performance Board")]
+    [InlineData("/boards/ct-exec", "Halton Children's Trust Executive Group")]
+    [InlineData("/inspections", "Inspections")]
+    [InlineData("/inspections/JAR-2008", "Joint area review: Halton Children's Services Authority Area")]
+    [InlineData("/you-said-we-did", "You said, we did")]
+    [InlineData("/promises", "Promises and what we achieved")]
+    [InlineData("/plans/HBC-CS-2007-10/monitoring/2008-09-Q4", "Performance overview: Quarter 4 2008/09")]
+    public async Task The_governance_inspection_and_participation_pages_are_accessible(string path, string heading)
+    {
+        var page = await browser.OpenAsync(path);
+        Assert.Equal(heading, await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_meeting_page_and_its_agenda_pack_show_the_4_January_2016_agenda_and_are_accessible()
+    {
+        var page = await browser.OpenAsync("/boards/cyp-ppb");
+        await page.Locator("a", new() { HasTextString = "Monday, 4 January 2016" }).ClickAsync();
+        Assert.Equal("Monday, 4 January 2016 at 6.30 p.m.", await page.Locator("h1").InnerTextAsync());
+        var row = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "7(A)" }) }).First;
+        Assert.Contains("52 - 71", await row.InnerTextAsync()); // 004 line 53
+        await page.AssertNoViolationsAsync();
+
+        await page.Locator("a", new() { HasTextString = "Agenda pack (printable)" }).ClickAsync();
+        Assert.Contains("Councillor Mark Dennett (Chairman)", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(9, await page.Locator("section.outturn-pack__report").CountAsync()); // items 3, 4, 5, 6(A)-(E), 7(A) have reports
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_trust_meeting_shows_its_actions_and_the_chair_sees_them_overdue()
+    {
+        var page = await browser.OpenAsync("/boards/ct-exec");
+        var overdue = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Overdue actions" }) });
+        Assert.Contains("CT Exec/Trust Merger Proposal Report", await overdue.InnerTextAsync());
+        await page.Locator("a", new() { HasTextString = "27 October 2015" }).First.ClickAsync();
+        Assert.Contains("Gill Frame; Tracy Ryan", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
 }

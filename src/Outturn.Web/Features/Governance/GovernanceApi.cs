@@ -110,13 +110,28 @@ public static class GovernanceApi
         catch (DomainException e) { return TypedResults.Problem(statusCode: 400, title: "Update refused", detail: e.Message); }
     }
 
-    private static async Task<Results<Ok<Outturn.Domain.Inspections.Inspection>, ProblemHttpResult>> GetInspection(string inspectionRef, InspectionQuery q, ClaimsPrincipal user, CancellationToken ct)
+    public sealed record GradeDto(string Area, int Grade, string Words);
+    public sealed record KeyJudgementDto(string Area, string Kind, string Text, string? Paragraph);
+    public sealed record QuarterDto(string Period, string Delivery, string Impact, string? Evidence);
+    public sealed record ImprovementDto(int Id, string Owner, DateOnly Due, bool DueSet, IReadOnlyList<QuarterDto> Quarters);
+    public sealed record RecommendationDto(string Ref, string Timescale, string ResponsibleBody, string Text, string? Area, ImprovementDto? Action);
+    public sealed record InspectionDto(string Ref, string Type, string Title, IReadOnlyList<string> Inspectorates, DateOnly PublishedOn, string? Reference,
+        IReadOnlyList<GradeDto> Grades, IReadOnlyList<KeyJudgementDto> KeyJudgements, IReadOnlyList<RecommendationDto> Recommendations);
+
+    private static string Snake(string word) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(word);
+
+    private static async Task<Results<Ok<InspectionDto>, ProblemHttpResult>> GetInspection(string inspectionRef, InspectionQuery q, ClaimsPrincipal user, CancellationToken ct)
     {
         var staff = user.Identity?.IsAuthenticated == true;
-        var inspection = await q.GetAsync(inspectionRef, staff, ct);
-        if (inspection is null) return TypedResults.Problem(statusCode: 404, title: "No such inspection", detail: $"No published inspection has the reference \"{inspectionRef}\".");
-        if (!staff) foreach (var r in inspection.Recommendations) r.Action = null; // improvement progress is for staff
-        return TypedResults.Ok(inspection);
+        var i = await q.GetAsync(inspectionRef, staff, ct);
+        if (i is null) return TypedResults.Problem(statusCode: 404, title: "No such inspection", detail: $"No published inspection has the reference \"{inspectionRef}\".");
+        // Improvement progress is for staff; the findings are public.
+        return TypedResults.Ok(new InspectionDto(i.Ref, Snake(i.Type.ToString()), i.Title, i.Inspectorates.Split("; "), i.PublishedOn, i.Reference,
+            i.Grades.OrderBy(g => g.Order).Select(g => new GradeDto(g.Area, g.Grade, g.Words)).ToList(),
+            i.KeyJudgements.OrderBy(k => k.Order).Select(k => new KeyJudgementDto(k.Area, Snake(k.Kind.ToString()), k.Text, k.Paragraph)).ToList(),
+            i.Recommendations.OrderBy(r => r.Order).Select(r => new RecommendationDto(r.Ref, Snake(r.Timescale.ToString()), r.ResponsibleBody, r.Text, r.Area,
+                staff && r.Action is { } a ? new ImprovementDto(a.Id, a.Owner, a.Due, a.DueSet, a.Quarters.OrderBy(x => x.Period.End)
+                    .Select(x => new QuarterDto(x.Period.ToString(), Snake(x.Delivery.ToString()), Snake(x.Impact.ToString()), x.Evidence)).ToList()) : null)).ToList()));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ActionPlanLine>>, ProblemHttpResult>> GetActionPlan(string planRef, string period, InspectionQuery q, CancellationToken ct)
