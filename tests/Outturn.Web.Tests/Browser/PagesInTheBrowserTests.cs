@@ -131,4 +131,47 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         Assert.Contains("Gill Frame; Tracy Ryan", await page.Locator("main").InnerTextAsync());
         await page.AssertNoViolationsAsync();
     }
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await browser.OpenAsync("/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", OutturnApp.DemoPassword);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(u => !u.Contains("/sign-in"));
+        return page;
+    }
+
+    [Fact]
+    public async Task The_performance_officer_updates_an_action_and_records_improvement_progress_on_accessible_forms()
+    {
+        var page = await SignInAsync("performance@outturn.example");
+        await page.GotoAsync("/boards/ct-exec");
+        await page.Locator("a[href^='/actions/']").First.ClickAsync();
+        Assert.Equal("Update an action", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        await page.FillAsync("#note", "Front Page template in use for all member reports.");
+        await page.SelectOptionAsync("#status", "InProgress");
+        await page.ClickAsync("button:has-text('Save the update')");
+        Assert.Contains("The update is recorded.", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync("/inspections/JAR-2008");
+        await page.AssertNoViolationsAsync();
+        await page.Locator("a", new() { HasTextString = "Record progress" }).First.ClickAsync();
+        Assert.Equal("Record progress", await page.Locator("h1").InnerTextAsync());
+        await page.FillAsync("#quarter", "2008/09 Q3");
+        await page.SelectOptionAsync("#delivery", "InProgress");
+        await page.SelectOptionAsync("#impact", "Some");
+        await page.ClickAsync("button:has-text('Save progress')");
+        Assert.Contains("Say what evidence shows the impact", await page.Locator("main").InnerTextAsync()); // impact needs evidence
+        await page.AssertNoViolationsAsync();
+        await page.FillAsync("#evidence", "Dissemination plan agreed with the youth forums.");
+        await page.ClickAsync("button:has-text('Save progress')");
+        Assert.Contains("Progress for Quarter 3 2008/09 is recorded.", await page.Locator("main").InnerTextAsync());
+
+        await page.GotoAsync("/engagement");
+        Assert.Equal("Engagement activities", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
 }
