@@ -66,7 +66,7 @@ public sealed class DemoGovernance(OutturnDbContext db)
             boards[row.Ref] = board;
             db.Add(board);
         }
-        if (boards.Count == 0) return "Boards and meetings: already held, left as they are.";
+        if (boards.Count == 0) return "The boards and meetings demo: already held, left as it is.";
         await db.SaveChangesAsync(ct);
         foreach (var row in file.Boards.Where(b => b.Parent is not null && boards.ContainsKey(b.Ref)))
             boards[row.Ref].ParentBoardId = (boards.GetValueOrDefault(row.Parent!) ?? await db.Set<Board>().SingleAsync(b => b.Ref == row.Parent, ct)).Id;
@@ -198,7 +198,7 @@ public sealed class DemoGovernance(OutturnDbContext db)
 
     private async Task<string> ParticipationAsync(CancellationToken ct)
     {
-        if (await db.Set<Promise>().AnyAsync(ct) || await db.Set<EngagementActivity>().AnyAsync(ct)) return "Participation and promises: already held, left as they are.";
+        if (await db.Set<Promise>().AnyAsync(ct) || await db.Set<EngagementActivity>().AnyAsync(ct)) return "The participation and promises demo: already held, left as it is.";
         var folder = Folder("participation");
         var errors = new List<string>();
         var promises = CsvTable.Read(folder, "cypp2014_promises_review.csv", ["seq", "promise_theme", "promise_text", "what_we_achieved"],
