@@ -20,4 +20,5 @@ root.Subcommands.Add(Commands.Demo(host.Services));
 root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
 root.Subcommands.Add(UserCommands.Users(host.Services));
+foreach (var c in new[] { GovernanceCommands.Meetings(host.Services), GovernanceCommands.Actions(host.Services) }) root.Subcommands.Add(c);
 return await root.Parse(args).InvokeAsync();
