@@ -1,5 +1,6 @@
 using Outturn.Domain.Governance;
 using Outturn.Domain.Inspections;
+using Outturn.Domain.Participation;
 using Outturn.Domain.Periods;
 
 namespace Outturn.Domain.Tests.Governance;
@@ -108,5 +109,26 @@ public class GovernanceRuleTests
     {
         var action = new ImprovementAction { Owner = "o", Due = new DateOnly(2009, 1, 22) };
         Assert.Throws<DomainException>(() => action.Record(Period.Quarter(2008, 3), DeliveryStatus.Done, ImpactStatus.Clear, " ", "t", DateTimeOffset.UnixEpoch));
+    }
+
+    [Fact]
+    public void A_response_is_published_only_with_both_what_they_said_and_what_we_did()
+    {
+        var activity = new EngagementActivity { Title = "Baby weighing", Method = ParticipationMethod.FocusGroups, WhatTheySaid = "Hard to get to" };
+        Assert.Throws<DomainException>(activity.PublishResponse);
+        activity.WhatWeDid = "Monthly clinic at Halebank Community Centre";
+        activity.PublishResponse();
+        Assert.True(activity.ResponsePublished);
+    }
+
+    [Theory]
+    [InlineData("Surveys", ParticipationMethod.Surveys)]
+    [InlineData("speed/circuit meeting", ParticipationMethod.SpeedMeetings)]
+    [InlineData("13", ParticipationMethod.ListeningThroughPlay)]
+    public void The_fifteen_methods_are_read_by_name_words_or_number(string text, ParticipationMethod expected)
+    {
+        Assert.True(ParticipationMethods.TryParse(text, out var method));
+        Assert.Equal(expected, method);
+        Assert.Equal(15, Enum.GetValues<ParticipationMethod>().Length); // 003 lines 702-716
     }
 }

@@ -173,5 +173,18 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/engagement");
         Assert.Equal("Engagement activities", await page.Locator("h1").InnerTextAsync());
         await page.AssertNoViolationsAsync();
+        var form = page.Locator("form", new() { Has = page.Locator("legend", new() { HasTextString = "Our Healthy Halton" }) });
+        await form.Locator("input[name=fedBackOn]").FillAsync("March 2016");
+        await form.Locator("button").ClickAsync();
+        Assert.Contains("is not a date as yyyy-mm-dd", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        form = page.Locator("form", new() { Has = page.Locator("legend", new() { HasTextString = "Our Healthy Halton" }) });
+        await form.Locator("input[name=fedBackOn]").FillAsync("2016-03-31");
+        await form.Locator("input[name=publish]").CheckAsync();
+        await form.Locator("button").ClickAsync();
+        Assert.Contains("The response is recorded and published.", await page.Locator("main").InnerTextAsync());
+        await page.GotoAsync("/you-said-we-did");
+        Assert.Contains("Our Healthy Halton", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
     }
 }
