@@ -65,6 +65,15 @@ public sealed class HtmlAgendaPackWriter : IAgendaPackWriter
         }
         Items("Items to be dealt with in the presence of the press and public – Part I", pack.PartI);
         if (pack.PartII.Count > 0) Items("Items from which the press and public are likely to be excluded – Part II", pack.PartII);
+        if (pack.CarriedForward.Count > 0)
+        {
+            b.Append("<h2>Actions carried forward</h2><table><caption>Open actions from earlier meetings</caption><thead><tr><th scope=\"col\">Raised</th><th scope=\"col\">Action</th><th scope=\"col\">Owner</th><th scope=\"col\">Deadline</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+            foreach (var a in pack.CarriedForward)
+                b.Append("<tr><td>").Append(a.RaisedOn.ToString("d.M.yy", System.Globalization.CultureInfo.InvariantCulture)).Append(a.ItemNumber is null ? "" : " item " + E(a.ItemNumber))
+                    .Append("</td><td>").Append(E(a.Text)).Append("</td><td>").Append(E(a.Owner)).Append("</td><td>").Append(E(a.DeadlineText ?? "Ongoing"))
+                    .Append("</td><td>").Append(a.Status == ActionStatus.Closed ? "Closed" : a.Overdue ? "Overdue" : "Open").Append("</td></tr>");
+            b.Append("</tbody></table>");
+        }
         foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.Report is not null || i.Decisions.Count > 0))
         {
             b.Append("<section class=\"report\"><h2>").Append(E(i.Number)).Append(". ").Append(E(i.Title)).Append(i.Pages.Length > 0 ? $" (pages {E(i.Pages)})" : "").Append("</h2>");

@@ -90,6 +90,8 @@ public abstract class GovernanceTests(DatabaseProvider provider) : IntegrationTe
 
         var (_, atDecember) = await Query(q => q.MeetingAsync(december, Viewer.Officer));
         Assert.Equal(["2.1", "2.2", "2.4"], atDecember!.CarriedForward.Select(a => a.ItemNumber));
+        var (_, decemberPack) = await Query(q => q.PackAsync(december, Viewer.Officer));
+        Assert.Contains("CT Exec/Trust Merger Proposal Report", HtmlAgendaPackWriter.Render(decemberPack!)); // on the next agenda
 
         await WithScope(sp => sp.GetRequiredService<GovernanceService>().UpdateActionAsync(merger, "Merger proposal report presented.", ActionStatus.Closed, december, "test"));
 
