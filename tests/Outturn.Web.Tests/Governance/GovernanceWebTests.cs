@@ -134,4 +134,21 @@ public sealed class GovernanceWebTests(OutturnApp app) : IClassFixture<OutturnAp
         Assert.Contains("Halebank Community Centre", html); // 003, Bambino's Parent Group
         Assert.DoesNotContain("Our Healthy Halton", html);
     }
+
+    [Fact]
+    public async Task The_pack_and_board_API_answer_in_snake_case_with_the_agenda_and_the_chairs_overdue_list()
+    {
+        var id = await PpbMeetingWithAPartIIItemAsync();
+        var client = app.CreateClient();
+
+        using var pack = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/meetings/{id}/pack"));
+        var partI = pack.RootElement.GetProperty("part_i");
+        Assert.Equal(13, partI.GetArrayLength()); // items 1-7(A), 004 lines 36-53
+        Assert.Equal(0, pack.RootElement.GetProperty("part_ii").GetArrayLength());
+        Assert.Equal("52 - 71", partI[12].GetProperty("pages").GetString());
+
+        using var board = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/boards/ct-exec"));
+        var overdue = board.RootElement.GetProperty("overdue").EnumerateArray().Select(a => (a.GetProperty("item").GetString(), a.GetProperty("status").GetString())).ToList();
+        Assert.Equal([("2.4", "open"), ("2.2", "open")], overdue);
+    }
 }

@@ -27,7 +27,8 @@ public static class GovernanceApi
 
     public static RouteGroupBuilder MapGovernanceApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/boards", async (GovernanceQuery q, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await q.BoardsAsync(await q.ViewerAsync(user, ct), ct)))
+        api.MapGet("/boards", async (GovernanceQuery q, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok((await q.BoardsAsync(await q.ViewerAsync(user, ct), ct))
+                .Select(b => new { b.Ref, b.Name, Kind = Snake(b.Kind.ToString()), b.Members, b.Meetings, b.LastMeeting })))
             .WithName("ListBoards").WithTags("Governance").RequireAuthorization(Policies.Public);
         api.MapGet("/boards/{boardRef}", GetBoard).WithName("GetBoard").WithTags("Governance")
             .WithSummary("A board's members, meetings and open actions, with the overdue ones for the chair.").RequireAuthorization(Policies.Public);
@@ -44,7 +45,8 @@ public static class GovernanceApi
         api.MapGet("/inspections/{inspectionRef}", GetInspection).WithName("GetInspection").WithTags("Inspections").RequireAuthorization(Policies.Public);
         api.MapGet("/plans/{planRef}/inspection-action-plan/{period}", GetActionPlan).WithName("GetInspectionActionPlan").WithTags("Inspections")
             .WithSummary("The quarterly report's inspection action plan section for a plan and period, overdue actions first.").RequireAuthorization(Policies.Staff);
-        api.MapGet("/you-said-we-did", async (ParticipationQuery q, CancellationToken ct) => TypedResults.Ok(await q.PublishedAsync(ct)))
+        api.MapGet("/you-said-we-did", async (ParticipationQuery q, CancellationToken ct) => TypedResults.Ok((await q.PublishedAsync(ct))
+                .Select(r => new { r.Id, r.Title, Method = Snake(r.Method.ToString()), r.HeldOn, r.WhoTookPart, r.Participants, r.YouSaid, r.WeDid, r.FedBackOn, r.Informed })))
             .WithName("YouSaidWeDid").WithTags("Participation").RequireAuthorization(Policies.Public);
         api.MapGet("/promises", async (ParticipationQuery q, CancellationToken ct) => TypedResults.Ok((await q.PromisesAsync(ct)).Select(p => new { p.PlanTitle, p.ReviewedIn, p.Order, p.Theme, p.Text, p.WhatWeAchieved })))
             .WithName("ListPromises").WithTags("Participation").RequireAuthorization(Policies.Public);
@@ -80,11 +82,20 @@ public static class GovernanceApi
             v.ActionsRaised.Select(ToDto).ToList(), v.CarriedForward.Select(ToDto).ToList()));
     }
 
-    private static async Task<Results<Ok<AgendaPack>, ProblemHttpResult, UnauthorizedHttpResult>> GetPack(int id, GovernanceQuery q, ClaimsPrincipal user, CancellationToken ct)
+    public sealed record PackItemDto(string Number, string Title, string? ParentNumber, bool Exempt, string? StandingText, string Pages, CoverReport? Report, IReadOnlyList<DecisionDto> Decisions);
+    public sealed record PackDto(string Board, string When, string? Venue, string? SignedBy, string? Contact, string? NextMeeting, IReadOnlyList<PackMember> Membership,
+        IReadOnlyList<PackItemDto> PartI, IReadOnlyList<PackItemDto> PartIi, IReadOnlyList<ActionDto> CarriedForward);
+
+    private static PackItemDto ToDto(PackItem i) => new(i.Number, i.Title, i.ParentNumber, i.IsExempt, i.StandingText, i.Pages, i.Report,
+        i.Decisions.Select(d => new DecisionDto(d.MinuteNumber, d.Title, d.IsKeyDecision, d.Narrative, d.Reasons, d.AlternativesRejected, d.ImplementationDate, d.Resolved.Split('\n'))).ToList());
+
+    private static async Task<Results<Ok<PackDto>, ProblemHttpResult, UnauthorizedHttpResult>> GetPack(int id, GovernanceQuery q, ClaimsPrincipal user, CancellationToken ct)
     {
         var (visibility, pack) = await q.PackAsync(id, await q.ViewerAsync(user, ct), ct);
         if (visibility == Visibility.NotPublished && user.Identity?.IsAuthenticated != true) return TypedResults.Unauthorized();
-        return pack is null ? NoMeeting(id) : TypedResults.Ok(pack);
+        if (pack is null) return NoMeeting(id);
+        return TypedResults.Ok(new PackDto(pack.Board, pack.When, pack.Venue, pack.SignedBy, pack.Contact, pack.NextMeeting, pack.Membership,
+            pack.PartI.Select(ToDto).ToList(), pack.PartII.Select(ToDto).ToList(), pack.CarriedForward.Select(ToDto).ToList()));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> GetPackHtml(int id, GovernanceQuery q, IAgendaPackWriter writer, ClaimsPrincipal user, CancellationToken ct)
@@ -134,9 +145,13 @@ public static class GovernanceApi
                     .Select(x => new QuarterDto(x.Period.ToString(), Snake(x.Delivery.ToString()), Snake(x.Impact.ToString()), x.Evidence)).ToList()) : null)).ToList()));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ActionPlanLine>>, ProblemHttpResult>> GetActionPlan(string planRef, string period, InspectionQuery q, CancellationToken ct)
+    public sealed record ActionPlanLineDto(int ActionId, string Inspection, string InspectionRef, string RecommendationRef, string Recommendation, string Timescale,
+        string Owner, DateOnly Due, bool Overdue, string Delivery, string Impact, string? Evidence, string? StatusPeriod, IReadOnlyList<string> Links);
+
+    private static async Task<Results<Ok<List<ActionPlanLineDto>>, ProblemHttpResult>> GetActionPlan(string planRef, string period, InspectionQuery q, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p)) return PlansApi.BadPeriod(period);
-        return TypedResults.Ok(await q.ActionPlanSectionAsync(planRef, p, ct));
+        return TypedResults.Ok((await q.ActionPlanSectionAsync(planRef, p, ct)).Select(l => new ActionPlanLineDto(l.ActionId, l.Inspection, l.InspectionRef, l.RecommendationRef,
+            l.Recommendation, Snake(l.Timescale.ToString()), l.Owner, l.Due, l.Overdue, Snake(l.Delivery.ToString()), Snake(l.Impact.ToString()), l.Evidence, l.StatusPeriod?.ToString(), l.Links)).ToList());
     }
 }
