@@ -151,4 +151,31 @@ public sealed class GovernanceWebTests(OutturnApp app) : IClassFixture<OutturnAp
         var overdue = board.RootElement.GetProperty("overdue").EnumerateArray().Select(a => (a.GetProperty("item").GetString(), a.GetProperty("status").GetString())).ToList();
         Assert.Equal([("2.4", "open"), ("2.2", "open")], overdue);
     }
+
+    [Fact]
+    public async Task A_performance_officer_publishes_an_agenda_then_its_minutes_and_the_public_then_sees_the_meeting()
+    {
+        _ = app.CreateClient();
+        int id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
+            var meeting = new Meeting { BoardId = await db.Set<Board>().Where(b => b.Ref == "ct-exec").Select(b => b.Id).SingleAsync(), Date = new DateOnly(2016, 3, 8) };
+            db.Add(meeting);
+            await db.SaveChangesAsync();
+            id = meeting.Id;
+        }
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var officer = await app.SignedInClientAsync("performance@outturn.example");
+        var councillor = await app.SignedInClientAsync("councillor@outturn.example");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/meetings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await councillor.PostAsync($"/api/v1/meetings/{id}/publish?what=agenda", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsync($"/api/v1/meetings/{id}/publish?what=minutes", null)).StatusCode); // agenda first
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/v1/meetings/{id}/publish?what=agenda", null)).StatusCode);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync($"/api/v1/meetings/{id}"));
+        Assert.True(json.RootElement.GetProperty("agenda_published").GetBoolean());
+        Assert.False(json.RootElement.GetProperty("minutes_published").GetBoolean());
+    }
 }

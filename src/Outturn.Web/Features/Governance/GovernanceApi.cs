@@ -40,6 +40,8 @@ public static class GovernanceApi
             .WithSummary("The agenda pack as one printable HTML document.").RequireAuthorization(Policies.Public);
         api.MapPost("/actions/{id:int}/updates", PostActionUpdate).WithName("UpdateAction").WithTags("Governance")
             .WithSummary("Record an update on an action; status closed closes it.").RequireAuthorization(Policies.PerformanceOfficer);
+        api.MapPost("/meetings/{id:int}/publish", PublishMeeting).WithName("PublishMeeting").WithTags("Governance")
+            .WithSummary("Publish a meeting's agenda (what=agenda) or minutes (what=minutes).").RequireAuthorization(Policies.PerformanceOfficer);
         api.MapGet("/inspections", async (InspectionQuery q, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(user.Identity?.IsAuthenticated == true, ct)))
             .WithName("ListInspections").WithTags("Inspections").RequireAuthorization(Policies.Public);
         api.MapGet("/inspections/{inspectionRef}", GetInspection).WithName("GetInspection").WithTags("Inspections").RequireAuthorization(Policies.Public);
@@ -106,6 +108,21 @@ public static class GovernanceApi
         using var buffer = new MemoryStream();
         await writer.WriteAsync(pack, buffer, ct);
         return TypedResults.File(buffer.ToArray(), writer.ContentType, $"agenda-pack-{id}{writer.FileExtension}");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> PublishMeeting(int id, string what, GovernanceService service, CancellationToken ct)
+    {
+        try
+        {
+            switch (what)
+            {
+                case "agenda": await service.PublishAgendaAsync(id, ct); break;
+                case "minutes": await service.PublishMinutesAsync(id, ct); break;
+                default: return TypedResults.Problem(statusCode: 400, title: "Bad request", detail: $"what is \"{what}\"; expected agenda or minutes.");
+            }
+            return TypedResults.NoContent();
+        }
+        catch (DomainException e) { return TypedResults.Problem(statusCode: 400, title: "Publication refused", detail: e.Message); }
     }
 
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> PostActionUpdate(int id, ActionUpdateRequest request, GovernanceService service, GovernanceQuery q, Outturn.Application.Data.ICurrentUser current, CancellationToken ct)
