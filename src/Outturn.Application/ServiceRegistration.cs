@@ -8,6 +8,7 @@ using Outturn.Application.Data;
 using Outturn.Application.Demo;
 using Outturn.Application.Finance;
 using Outturn.Application.Documents;
+using Outturn.Application.Governance;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
@@ -50,6 +51,7 @@ public static class ServiceRegistration
             .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration)
             .AddReturns(configuration)
-            .AddOutturnDocuments(configuration);
+            .AddOutturnDocuments(configuration)
+            .AddGovernance();
     }
 }

@@ -89,4 +89,103 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
         await page.AssertNoViolationsAsync();
     }
+
+    [Theory]
+    [InlineData("/boards", "Boards and meetings")]
+    [InlineData("/boards/cyp-ppb", "Children, Young People and Families Policy and Performance Board")]
+    [InlineData("/boards/ct-exec", "Halton Children's Trust Executive Group")]
+    [InlineData("/inspections", "Inspections")]
+    [InlineData("/inspections/JAR-2008", "Joint area review: Halton Children's Services Authority Area")]
+    [InlineData("/you-said-we-did", "You said, we did")]
+    [InlineData("/promises", "Promises and what we achieved")]
+    [InlineData("/plans/HBC-CS-2007-10/monitoring/2008-09-Q4", "Performance overview: Quarter 4 2008/09")]
+    public async Task The_governance_inspection_and_participation_pages_are_accessible(string path, string heading)
+    {
+        var page = await browser.OpenAsync(path);
+        Assert.Equal(heading, await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_meeting_page_and_its_agenda_pack_show_the_4_January_2016_agenda_and_are_accessible()
+    {
+        var page = await browser.OpenAsync("/boards/cyp-ppb");
+        await page.Locator("a", new() { HasTextString = "Monday, 4 January 2016" }).ClickAsync();
+        Assert.Equal("Monday, 4 January 2016 at 6.30 p.m.", await page.Locator("h1").InnerTextAsync());
+        var row = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "7(A)" }) }).First;
+        Assert.Contains("52 - 71", await row.InnerTextAsync()); // 004 line 53
+        await page.AssertNoViolationsAsync();
+
+        await page.Locator("a", new() { HasTextString = "Agenda pack (printable)" }).ClickAsync();
+        Assert.Contains("Councillor Mark Dennett (Chairman)", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(9, await page.Locator("section.outturn-pack__report").CountAsync()); // items 3, 4, 5, 6(A)-(E), 7(A) have reports
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_trust_meeting_shows_its_actions_and_the_chair_sees_them_overdue()
+    {
+        var page = await browser.OpenAsync("/boards/ct-exec");
+        var overdue = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Overdue actions" }) });
+        Assert.Contains("CT Exec/Trust Merger Proposal Report", await overdue.InnerTextAsync());
+        await page.Locator("a", new() { HasTextString = "27 October 2015" }).First.ClickAsync();
+        Assert.Contains("Gill Frame; Tracy Ryan", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await browser.OpenAsync("/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", OutturnApp.DemoPassword);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(u => !u.Contains("/sign-in"));
+        return page;
+    }
+
+    [Fact]
+    public async Task The_performance_officer_updates_an_action_and_records_improvement_progress_on_accessible_forms()
+    {
+        var page = await SignInAsync("performance@outturn.example");
+        await page.GotoAsync("/boards/ct-exec");
+        await page.Locator("a[href^='/actions/']").First.ClickAsync();
+        Assert.Equal("Update an action", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        await page.FillAsync("#note", "Front Page template in use for all member reports.");
+        await page.SelectOptionAsync("#status", "InProgress");
+        await page.ClickAsync("button:has-text('Save the update')");
+        Assert.Contains("The update is recorded.", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync("/inspections/JAR-2008");
+        await page.AssertNoViolationsAsync();
+        await page.Locator("a", new() { HasTextString = "Record progress" }).First.ClickAsync();
+        Assert.Equal("Record progress", await page.Locator("h1").InnerTextAsync());
+        await page.FillAsync("#quarter", "2008/09 Q3");
+        await page.SelectOptionAsync("#delivery", "InProgress");
+        await page.SelectOptionAsync("#impact", "Some");
+        await page.ClickAsync("button:has-text('Save progress')");
+        Assert.Contains("Say what evidence shows the impact", await page.Locator("main").InnerTextAsync()); // impact needs evidence
+        await page.AssertNoViolationsAsync();
+        await page.FillAsync("#evidence", "Dissemination plan agreed with the youth forums.");
+        await page.ClickAsync("button:has-text('Save progress')");
+        Assert.Contains("Progress for Quarter 3 2008/09 is recorded.", await page.Locator("main").InnerTextAsync());
+
+        await page.GotoAsync("/engagement");
+        Assert.Equal("Engagement activities", await page.Locator("h1").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        var form = page.Locator("form", new() { Has = page.Locator("legend", new() { HasTextString = "Our Healthy Halton" }) });
+        await form.Locator("input[name=fedBackOn]").FillAsync("March 2016");
+        await form.Locator("button").ClickAsync();
+        Assert.Contains("is not a date as yyyy-mm-dd", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        form = page.Locator("form", new() { Has = page.Locator("legend", new() { HasTextString = "Our Healthy Halton" }) });
+        await form.Locator("input[name=fedBackOn]").FillAsync("2016-03-31");
+        await form.Locator("input[name=publish]").CheckAsync();
+        await form.Locator("button").ClickAsync();
+        Assert.Contains("The response is recorded and published.", await page.Locator("main").InnerTextAsync());
+        await page.GotoAsync("/you-said-we-did");
+        Assert.Contains("Our Healthy Halton", await page.Locator("main").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+    }
 }

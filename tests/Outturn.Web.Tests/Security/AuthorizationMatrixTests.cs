@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
         var q3 = await db.Set<MonitoringRound>().Include(r => r.Items).SingleAsync(r => r.Period == Period.Quarter(2015, 3));
         var ann = await db.Officers.SingleAsync(o => o.Name == "Ann McIntyre");
         var annsItem = q3.Items.First(i => i.AssigneeId == ann.Id);
+        var ppb = await db.Set<Outturn.Domain.Governance.Meeting>().SingleAsync(m => m.Date == new DateOnly(2016, 1, 4));
+        var action = await db.Set<Outturn.Domain.Governance.ActionItem>().OrderBy(a => a.Id).FirstAsync();
+        var improvement = await db.Set<Outturn.Domain.Inspections.ImprovementAction>().OrderBy(a => a.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["/"] = "/",
@@ -101,6 +104,27 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/plans/{planRef}/reports/ppb/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/ppb/2015-16-Q2",
             ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = "/plans/HBC-BP-2016-19/reports/business-plan",
             ["/plans/{planRef}/reports/cover/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/cover/2015-16-Q2",
+            ["/boards"] = "/boards",
+            ["/boards/{boardRef}"] = "/boards/cyp-ppb",
+            ["/meetings/{id:int}"] = $"/meetings/{ppb.Id}",
+            ["/meetings/{id:int}/pack"] = $"/meetings/{ppb.Id}/pack",
+            ["/actions/{id:int}"] = $"/actions/{action.Id}",
+            ["/inspections"] = "/inspections",
+            ["/inspections/{inspectionRef}"] = "/inspections/JAR-2008",
+            ["/improvement-actions/{id:int}"] = $"/improvement-actions/{improvement.Id}",
+            ["/you-said-we-did"] = "/you-said-we-did",
+            ["/promises"] = "/promises",
+            ["/engagement"] = "/engagement",
+            ["/api/v1/boards"] = "/api/v1/boards",
+            ["/api/v1/boards/{boardRef}"] = "/api/v1/boards/ct-exec",
+            ["/api/v1/meetings/{id:int}"] = $"/api/v1/meetings/{ppb.Id}",
+            ["/api/v1/meetings/{id:int}/pack"] = $"/api/v1/meetings/{ppb.Id}/pack",
+            ["/api/v1/meetings/{id:int}/pack.html"] = $"/api/v1/meetings/{ppb.Id}/pack.html",
+            ["/api/v1/inspections"] = "/api/v1/inspections",
+            ["/api/v1/inspections/{inspectionRef}"] = "/api/v1/inspections/JAR-2008",
+            ["/api/v1/plans/{planRef}/inspection-action-plan/{period}"] = "/api/v1/plans/HBC-CS-2007-10/inspection-action-plan/2008-09-Q4",
+            ["/api/v1/you-said-we-did"] = "/api/v1/you-said-we-did",
+            ["/api/v1/promises"] = "/api/v1/promises",
         };
     }
 

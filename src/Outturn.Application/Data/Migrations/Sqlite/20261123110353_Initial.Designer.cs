@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261123110301_Initial")]
+    [Migration("20261123110353_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1039,6 +1039,706 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("FinanceComments", (string)null);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Governance.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedAtMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerNames")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ClosedAtMeetingId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ActionItem");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("ActionUpdate");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Minutes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandingText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Attendance");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Board", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetsInPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentBoardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentBoardId");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Board");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.BoardMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCouncillor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BoardMember");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlternativesRejected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImplementationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKeyDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinuteNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolved")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("Decision");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AgendaPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BoardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("MinutesPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Date");
+
+                    b.ToTable("Meeting");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DueSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementAction");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImprovementActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("ImprovementLink");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementQuarter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImprovementActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementActionId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementQuarter");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Inspectorates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Inspection");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.JudgementGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("JudgementGrade", t =>
+                        {
+                            t.HasCheckConstraint("CK_JudgementGrade_Grade", "\"Grade\" BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.KeyJudgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Paragraph")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("KeyJudgement");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timescale")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "Ref")
+                        .IsUnique();
+
+                    b.ToTable("Recommendation");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeGroups")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FedBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Groups")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResponsePublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatTheySaid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeDid")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsePublished");
+
+                    b.ToTable("EngagementActivity");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EngagementActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Informed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementActivityId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("EngagementLink");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedIn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeAchieved")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("PlanTitle", "Order");
+
+                    b.ToTable("Promise");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
                 {
                     b.Property<int>("Id")
@@ -1976,6 +2676,241 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Governance.ActionItem", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Outturn.Domain.Governance.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedAtMeetingId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Outturn.Domain.Governance.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.ActionUpdate", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.ActionItem", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Outturn.Domain.Governance.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.AgendaItem", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.Meeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Outturn.Domain.Governance.CoverReport", "Report", b1 =>
+                        {
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Body")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DateText")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Portfolio")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Purpose")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Recommendation")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReportTo")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReportingOfficer")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Subject")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Wards")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgendaItemId");
+
+                            b1.ToTable("AgendaItem");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Attendance", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Board", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.Board", null)
+                        .WithMany()
+                        .HasForeignKey("ParentBoardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.BoardMember", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.Board", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Outturn.Application.Accounts.OutturnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Decision", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.AgendaItem", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Meeting", b =>
+                {
+                    b.HasOne("Outturn.Domain.Governance.Board", "Board")
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Board");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementAction", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Inspections.Recommendation", "Recommendation")
+                        .WithOne("Action")
+                        .HasForeignKey("Outturn.Domain.Inspections.ImprovementAction", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementLink", b =>
+                {
+                    b.HasOne("Outturn.Domain.Inspections.ImprovementAction", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Outturn.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Plans.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementQuarter", b =>
+                {
+                    b.HasOne("Outturn.Domain.Inspections.ImprovementAction", null)
+                        .WithMany("Quarters")
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.JudgementGrade", b =>
+                {
+                    b.HasOne("Outturn.Domain.Inspections.Inspection", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.KeyJudgement", b =>
+                {
+                    b.HasOne("Outturn.Domain.Inspections.Inspection", null)
+                        .WithMany("KeyJudgements")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
+                {
+                    b.HasOne("Outturn.Domain.Inspections.Inspection", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
+                {
+                    b.HasOne("Outturn.Domain.Participation.EngagementActivity", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EngagementActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Outturn.Domain.Plans.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Outturn.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Priority", "Priority")
@@ -2206,6 +3141,54 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.ActionItem", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.AgendaItem", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Board", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Governance.Meeting", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementAction", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Quarters");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Grades");
+
+                    b.Navigation("KeyJudgements");
+
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
+                {
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

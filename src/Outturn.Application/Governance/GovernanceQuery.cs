@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Domain.Governance;
+
+namespace Outturn.Application.Governance;
+
+/// <summary>
+/// Who is looking. Officers (administrators, the performance team, approvers) see every board's drafts and Part II
+/// items; a board member whose account is linked to a seat sees that board's drafts and Part II items; everyone
+/// else sees only what is published, Part I only.
+/// </summary>
+public sealed record Viewer(bool IsOfficer, IReadOnlySet<int> SeatsOnBoards)
+{
+    public static readonly Viewer Anonymous = new(false, new HashSet<int>());
+    public static readonly Viewer Officer = new(true, new HashSet<int>());
+
+    public bool SeesUnpublished(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
+    public bool SeesExempt(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
+}
+
+public sealed record BoardSummary(string Ref, string Name, BoardKind Kind, int Members, int Meetings, DateOnly? LastMeeting);
+
+public sealed record ActionLine(
+    int Id, string Board, int MeetingId, DateOnly RaisedOn, string? ItemNumber, string Text, string Owner, string? OwnerNames,
+    string? DeadlineText, DateOnly? Deadline, ActionStatus Status, DateOnly? ClosedOn, bool Overdue, IReadOnlyList<ActionUpdate> Updates);
+
+public sealed record MeetingSummary(int Id, DateOnly Date, string When, string? Venue, bool AgendaPublished, bool MinutesPublished);
+
+public sealed record BoardView(Board Board, IReadOnlyList<BoardMember> Members, IReadOnlyList<MeetingSummary> Meetings,
+    IReadOnlyList<ActionLine> OpenActions, IReadOnlyList<ActionLine> Overdue);
+
+public sealed record MeetingView(
+    Meeting Meeting, Board Board, IReadOnlyList<BoardMember> Members, IReadOnlyList<AgendaItem> Items, bool ExemptHidden,
+    bool ShowsMinutes, IReadOnlyList<Attendance> Attendance, IReadOnlyList<ActionLine> ActionsRaised, IReadOnlyList<ActionLine> CarriedForward,
+    MeetingSummary? Previous, MeetingSummary? Next, DateOnly? NextMeetingDate);
+
+public enum Visibility { Ok, NotFound, NotPublished }
+
+public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The boards a viewer holds a seat on, through a membership linked to their account.</summary>
+    public async Task<IReadOnlySet<int>> SeatsAsync(string? userId, CancellationToken ct = default) =>
+        userId is null ? new HashSet<int>()
+            : (await db.Set<BoardMember>().Where(m => m.UserId == userId).Select(m => m.BoardId).Distinct().ToListAsync(ct)).ToHashSet();
+
+    public async Task<IReadOnlyList<BoardSummary>> BoardsAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var boards = await db.Set<Board>().AsNoTracking().Include(b => b.Members).ToListAsync(ct);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Select(m => new { m.BoardId, m.Date, m.AgendaPublishedAt }).ToListAsync(ct);
+        return boards.OrderBy(b => b.Kind).ThenBy(b => b.Name, StringComparer.Ordinal).Select(b =>
+        {
+            var visible = meetings.Where(m => m.BoardId == b.Id && (m.AgendaPublishedAt is not null || viewer.SeesUnpublished(b.Id))).ToList();
+            return new BoardSummary(b.Ref, b.Name, b.Kind, b.Members.Count, visible.Count, visible.Count == 0 ? null : visible.Max(m => m.Date));
+        }).ToList();
+    }
+
+    public async Task<BoardView?> BoardAsync(string boardRef, Viewer viewer, CancellationToken ct = default)
+    {
+        var board = await db.Set<Board>().AsNoTracking().Include(b => b.Members).SingleOrDefaultAsync(b => b.Ref == boardRef, ct);
+        if (board is null) return null;
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.BoardId == board.Id).OrderByDescending(m => m.Date).ToListAsync(ct);
+        var visible = meetings.Where(m => m.AgendaPublishedAt is not null || viewer.SeesUnpublished(board.Id)).Select(Summary).ToList();
+        var actions = await ActionsAsync(board, viewer, ct);
+        var open = actions.Where(a => a.Status != ActionStatus.Closed).ToList();
+        return new BoardView(board, board.Members.OrderBy(m => m.Order).ToList(), visible, open, open.Where(a => a.Overdue).OrderBy(a => a.Deadline).ToList());
+    }
+
+    /// <summary>Overdue actions of a board, oldest deadline first: the chair's list.</summary>
+    public async Task<IReadOnlyList<ActionLine>> OverdueAsync(string boardRef, Viewer viewer, CancellationToken ct = default) =>
+        (await BoardAsync(boardRef, viewer, ct))?.Overdue ?? [];
+
+    /// <summary>A board's actions this viewer may see: those minuted in published minutes, not from Part II items unless allowed.</summary>
+    private async Task<List<ActionLine>> ActionsAsync(Board board, Viewer viewer, CancellationToken ct)
+    {
+        var exempt = await db.Set<AgendaItem>().Where(i => i.IsExempt).Select(i => i.Id).ToListAsync(ct);
+        var actions = await db.Set<ActionItem>().AsNoTracking().Include(a => a.Meeting).Include(a => a.Updates)
+            .Where(a => a.Meeting!.BoardId == board.Id).ToListAsync(ct);
+        return actions
+            .Where(a => a.Meeting!.MinutesPublishedAt is not null || viewer.SeesUnpublished(board.Id))
+            .Where(a => a.AgendaItemId is not { } item || !exempt.Contains(item) || viewer.SeesExempt(board.Id))
+            .OrderBy(a => a.Meeting!.Date).ThenBy(a => a.ItemNumber, StringComparer.Ordinal).ThenBy(a => a.Id)
+            .Select(a => Line(a, board)).ToList();
+    }
+
+    private ActionLine Line(ActionItem a, Board board) => new(
+        a.Id, board.Ref, a.MeetingId, a.Meeting!.Date, a.ItemNumber, a.Text, a.Owner, a.OwnerNames, a.DeadlineText, a.Deadline, a.Status, a.ClosedOn,
+        a.IsOverdue(Today), a.Updates.OrderBy(u => u.On).ThenBy(u => u.Id).ToList());
+
+    private static MeetingSummary Summary(Meeting m) => new(m.Id, m.Date, m.When, m.Venue, m.AgendaPublishedAt is not null, m.MinutesPublishedAt is not null);
+
+    public async Task<(Visibility Visibility, MeetingView? View)> MeetingAsync(int id, Viewer viewer, CancellationToken ct = default)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking()
+            .Include(m => m.Board).ThenInclude(b => b!.Members)
+            .Include(m => m.Items).ThenInclude(i => i.Decisions)
+            .Include(m => m.Attendance)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return (Visibility.NotFound, null);
+        var board = meeting.Board!;
+        if (meeting.AgendaPublishedAt is null && !viewer.SeesUnpublished(board.Id)) return (Visibility.NotPublished, null);
+        var seesExempt = viewer.SeesExempt(board.Id);
+        var items = meeting.Items.Where(i => seesExempt || !i.IsExempt).OrderBy(i => i.Order).ToList();
+        var showsMinutes = meeting.MinutesPublishedAt is not null || viewer.SeesUnpublished(board.Id);
+        if (!showsMinutes)
+            foreach (var i in items) { i.Minutes = null; i.Decisions = []; }
+        var actions = await ActionsAsync(board, viewer, ct);
+        var raised = showsMinutes ? actions.Where(a => a.MeetingId == meeting.Id).ToList() : [];
+        var all = await db.Set<ActionItem>().AsNoTracking().Include(a => a.Meeting).Where(a => a.Meeting!.BoardId == board.Id).ToListAsync(ct);
+        var carriedIds = all.Where(a => a.IsCarriedForwardTo(a.Meeting!, meeting)).Select(a => a.Id).ToHashSet();
+        var carried = actions.Where(a => carriedIds.Contains(a.Id)).ToList();
+        var siblings = await db.Set<Meeting>().AsNoTracking().Where(m => m.BoardId == board.Id && m.Id != meeting.Id).ToListAsync(ct);
+        // The date of the next meeting is public (the front sheet prints it) even before its agenda is.
+        var nextDate = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefault();
+        siblings = siblings.Where(m => m.AgendaPublishedAt is not null || viewer.SeesUnpublished(board.Id)).ToList();
+        var previous = siblings.Where(m => m.Date < meeting.Date).OrderByDescending(m => m.Date).Select(Summary).FirstOrDefault();
+        var next = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Select(Summary).FirstOrDefault();
+        return (Visibility.Ok, new MeetingView(meeting, board, board.Members.OrderBy(m => m.Order).ToList(), items, !seesExempt && meeting.Items.Any(i => i.IsExempt),
+            showsMinutes, showsMinutes ? meeting.Attendance.OrderBy(a => a.Kind).ThenBy(a => a.Order).ToList() : [], raised, carried, previous, next, nextDate));
+    }
+
+    /// <summary>
+    /// The agenda pack as this viewer may have it: the front sheet (board, date, venue, membership, the item list
+    /// with page numbers) then each item's report in order. A public pack leaves Part II items out altogether.
+    /// </summary>
+    public async Task<(Visibility Visibility, AgendaPack? Pack)> PackAsync(int meetingId, Viewer viewer, CancellationToken ct = default)
+    {
+        var (visibility, view) = await MeetingAsync(meetingId, viewer, ct);
+        if (view is null) return (visibility, null);
+        var m = view.Meeting;
+        var lines = view.Items.Select(i => new PackItem(i.Number, i.Title, i.ParentNumber, i.IsExempt, i.StandingText, i.Pages, i.Report, i.Decisions.ToList())).ToList();
+        var nextMeeting = view.NextMeetingDate is { } n ? $"The next meeting of the Board is on {n.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : null;
+        return (Visibility.Ok, new AgendaPack(view.Board.Name, m.When, m.Venue, m.SignedBy, m.Contact, nextMeeting,
+            view.Members.Select(x => new PackMember(x.Display, x.IsCouncillor ? x.Party : string.Join(", ", new[] { x.JobTitle, x.Organisation }.Where(s => !string.IsNullOrWhiteSpace(s))))).ToList(),
+            lines.Where(l => !l.IsExempt).ToList(), lines.Where(l => l.IsExempt).ToList(),
+            view.CarriedForward));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Outturn.Domain.Participation;
+using Outturn.Domain.Plans;
+
+namespace Outturn.Application.Participation;
+
+internal sealed class EngagementActivityMapping : IEntityTypeConfiguration<EngagementActivity>
+{
+    public void Configure(EntityTypeBuilder<EngagementActivity> e)
+    {
+        e.Ignore(a => a.CycleComplete);
+        e.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.EngagementActivityId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(a => a.ResponsePublished);
+    }
+}
+
+internal sealed class EngagementLinkMapping : IEntityTypeConfiguration<EngagementLink>
+{
+    public void Configure(EntityTypeBuilder<EngagementLink> e)
+    {
+        e.HasOne<Priority>().WithMany().HasForeignKey(l => l.PriorityId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Objective>().WithMany().HasForeignKey(l => l.ObjectiveId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class PromiseMapping : IEntityTypeConfiguration<Promise>
+{
+    public void Configure(EntityTypeBuilder<Promise> e)
+    {
+        e.HasOne<Plan>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(p => new { p.PlanTitle, p.Order });
+    }
+}
