@@ -45,7 +45,8 @@ public static class GovernanceCommands
                     : "No such meeting.");
                 return 3;
             }
-            var writer = scope.ServiceProvider.GetRequiredService<IAgendaPackWriter>();
+            // The format follows the output file's extension: .docx, .pdf, otherwise HTML.
+            var writer = scope.ServiceProvider.GetRequiredService<AgendaPackWriters>().For(Path.GetExtension(parse.GetValue(output)!.Name).TrimStart('.'));
             await using (var file = File.Create(parse.GetValue(output)!.FullName))
                 await writer.WriteAsync(content, file, ct);
             Console.WriteLine($"Wrote {parse.GetValue(output)!.FullName} ({content.PartI.Count} Part I items{(content.PartII.Count > 0 ? $", {content.PartII.Count} Part II" : "")}).");

@@ -97,7 +97,7 @@ public static class DocumentsRegistration
     public static IServiceCollection AddOutturnDocuments(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddSingleton(_ => PdfRenderer.From(configuration));
-        services.AddScoped<IReportSectionSource, StandardReportSections>();
+        services.AddScoped<IReportSectionSource, RegisterReportSections>();
         services.AddScoped<BoardReports>();
         services.AddScoped<CoverReports>();
         services.AddScoped<DocumentContent>();

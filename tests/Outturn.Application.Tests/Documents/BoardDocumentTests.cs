@@ -76,7 +76,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     }
 
     [Fact]
-    public async Task Key_developments_are_numbered_with_the_responsible_officers_initials_and_finance_says_none_is_held()
+    public async Task Key_developments_are_numbered_with_the_responsible_officers_initials_and_the_financial_summaries_carry_the_published_totals()
     {
         await LoadDemo();
         using var word = new WordFile(WordRenderer.Render(await Ppb(Q2)));
@@ -89,7 +89,15 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         // seeds/004 lines 1249 and 1255: the standard wording of 4.1 and 5.1.
         Assert.Contains("4.1\tRisk control forms an integral part of the Council's Business Planning", text);
         Assert.Contains("5.1\tEquality issues continue to form a routine element", text);
-        Assert.Contains("7.1\t" + StandardReportSections.NoFinancialSummary, text);
+        // Section 7.0 (seeds/004 lines 1529-1536 and 1618-1625): Net Expenditure of Education, Inclusion and Provision
+        // 15,149 / 6,384 / 6,112 / 272, and of Children and Families 19,233 / 10,052 / 11,128 / (1,076).
+        Assert.Contains("CHILDREN AND FAMILIES DEPARTMENT", text);
+        var financial = text[text.IndexOf("7.0 Financial Summaries", StringComparison.Ordinal)..];
+        Assert.Contains("15,149", financial);
+        Assert.Contains("19,233", financial);
+        Assert.Contains("11,128", financial);
+        Assert.Contains("(1,076)", financial);
+        Assert.DoesNotContain(StandardReportSections.NoFinancialSummary, text);
     }
 
     [Fact]
@@ -138,7 +146,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         Assert.Equal(order.Order(), order);
         var key = text[text.LastIndexOf("Key for Operational Directors", StringComparison.Ordinal)..];
         Assert.True(key.Contains("TC Tracey Coffey", StringComparison.Ordinal) && key.Contains("AMc Ann McIntyre", StringComparison.Ordinal) && key.Contains("WR Wesley Rourke", StringComparison.Ordinal), key);
-        Assert.Contains(StandardReportSections.NoFinancialSummary, text);
+        Assert.Contains("(1,076)", text); // Children and Families' net variance to date, section 7.0
         Assert.True(pdf.Tagged, "the PDF has no structure tree (not tagged)");
         Assert.Contains(pdf.Pages, p => p.Width > p.Height); // landscape pages for the performance overview
         Assert.Contains(pdf.Pages, p => p.Width < p.Height);

@@ -119,7 +119,7 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/api/v1/boards/{boardRef}"] = "/api/v1/boards/ct-exec",
             ["/api/v1/meetings/{id:int}"] = $"/api/v1/meetings/{ppb.Id}",
             ["/api/v1/meetings/{id:int}/pack"] = $"/api/v1/meetings/{ppb.Id}/pack",
-            ["/api/v1/meetings/{id:int}/pack.html"] = $"/api/v1/meetings/{ppb.Id}/pack.html",
+            ["/api/v1/meetings/{id:int}/pack.{format:regex(^(html|docx|pdf)$)}"] = $"/api/v1/meetings/{ppb.Id}/pack.docx",
             ["/api/v1/inspections"] = "/api/v1/inspections",
             ["/api/v1/inspections/{inspectionRef}"] = "/api/v1/inspections/JAR-2008",
             ["/api/v1/plans/{planRef}/inspection-action-plan/{period}"] = "/api/v1/plans/HBC-CS-2007-10/inspection-action-plan/2008-09-Q4",

@@ -36,8 +36,8 @@ public static class GovernanceApi
             .WithSummary("A meeting's agenda, attendance, minutes, decisions and actions; Part II items only for officers and the board's members.").RequireAuthorization(Policies.Public);
         api.MapGet("/meetings/{id:int}/pack", GetPack).WithName("GetAgendaPack").WithTags("Governance")
             .WithSummary("The agenda pack's content: front sheet, membership, items with page numbers, reports in order.").RequireAuthorization(Policies.Public);
-        api.MapGet("/meetings/{id:int}/pack.html", GetPackHtml).WithName("GetAgendaPackHtml").WithTags("Governance")
-            .WithSummary("The agenda pack as one printable HTML document.").RequireAuthorization(Policies.Public);
+        api.MapGet("/meetings/{id:int}/pack.{format:regex(^(html|docx|pdf)$)}", GetPackFile).WithName("GetAgendaPackFile").WithTags("Governance")
+            .WithSummary("The agenda pack as one document: printable HTML, Word (.docx) or PDF.").RequireAuthorization(Policies.Public);
         api.MapPost("/actions/{id:int}/updates", PostActionUpdate).WithName("UpdateAction").WithTags("Governance")
             .WithSummary("Record an update on an action; status closed closes it.").RequireAuthorization(Policies.PerformanceOfficer);
         api.MapPost("/meetings/{id:int}/publish", PublishMeeting).WithName("PublishMeeting").WithTags("Governance")
@@ -100,8 +100,9 @@ public static class GovernanceApi
             pack.PartI.Select(ToDto).ToList(), pack.PartII.Select(ToDto).ToList(), pack.CarriedForward.Select(ToDto).ToList()));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> GetPackHtml(int id, GovernanceQuery q, IAgendaPackWriter writer, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> GetPackFile(int id, string format, GovernanceQuery q, AgendaPackWriters writers, ClaimsPrincipal user, CancellationToken ct)
     {
+        var writer = writers.For(format);
         var (visibility, pack) = await q.PackAsync(id, await q.ViewerAsync(user, ct), ct);
         if (visibility == Visibility.NotPublished && user.Identity?.IsAuthenticated != true) return TypedResults.Unauthorized();
         if (pack is null) return NoMeeting(id);
