@@ -53,6 +53,16 @@ public sealed record Landscape(IReadOnlyList<Block> Blocks) : Block;
 /// <summary>Starts a new page.</summary>
 public sealed record PageBreak : Block;
 
+/// <summary>
+/// A chart drawn as SVG (inline in HTML and so in the PDF). Word needs a picture: <see cref="Png"/> is rasterised from
+/// the SVG before a Word file is written; <see cref="AltText"/> is the picture's alternative text, and the figures are
+/// always in a table beside it.
+/// </summary>
+public sealed record Figure(string Svg, string AltText, int Width, int Height) : Block
+{
+    public byte[]? Png { get; init; }
+}
+
 public abstract record Inline;
 
 public sealed record Run(string Text, bool Bold = false) : Inline;

@@ -46,6 +46,37 @@ public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable,
         }
     }
 
+    /// <summary>The document with every chart also drawn as a PNG picture, for Word.</summary>
+    public async Task<Document> WithPicturesAsync(Document document, CancellationToken ct = default)
+    {
+        if (!document.AllBlocks.OfType<Figure>().Any()) return document;
+        async Task<Block> Draw(Block b) => b switch
+        {
+            Figure f when f.Png is null => f with { Png = await RasterizeAsync(f, ct) },
+            Landscape l => new Landscape(await Task.WhenAll(l.Blocks.Select(Draw).ToArray())),
+            _ => b,
+        };
+        var blocks = new List<Block>();
+        foreach (var b in document.Blocks) blocks.Add(await Draw(b));
+        return document with { Blocks = blocks };
+    }
+
+    private async Task<byte[]> RasterizeAsync(Figure figure, CancellationToken ct)
+    {
+        var browser = await BrowserAsync(ct);
+        // Twice the size on screen, so the picture stays sharp when printed.
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = figure.Width, Height = figure.Height }, DeviceScaleFactor = 2 });
+        try
+        {
+            await page.SetContentAsync($"<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">{figure.Svg}</body></html>");
+            return await page.Locator("svg").First.ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png });
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
     {
         if (_browser is { IsConnected: true }) return _browser;

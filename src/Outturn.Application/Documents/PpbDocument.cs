@@ -58,7 +58,8 @@ public sealed record PpbContent(
     MonitoringReport Report, bool IsDraft,
     IReadOnlyList<NarrativeEntry> KeyDevelopments, IReadOnlyList<NarrativeEntry> EmergingIssues,
     IReadOnlyList<Block> RiskControlMeasures, IReadOnlyList<Block> EqualityActions, IReadOnlyList<Block> FinancialSummaries,
-    string? PublishedOn = null, IReadOnlyList<OfficerKey>? OfficersKey = null)
+    string? PublishedOn = null, IReadOnlyList<OfficerKey>? OfficersKey = null,
+    IReadOnlyDictionary<string, Figure>? Charts = null)
 {
     /// <summary>The key of officers' initials: as given, else the officers responsible for the report's items.</summary>
     public IReadOnlyList<OfficerKey> Officers => OfficersKey ?? Report.Officers;
@@ -108,7 +109,7 @@ public static class PpbDocument
         blocks.Add(new Paragraph("The following information provides a synopsis of progress for both milestones and performance measures across the key business areas that have been identified by the Directorate.", "6.1"));
         var overview = new List<Block>();
         if (r.Priorities.Count == 0) overview.Add(new Paragraph("Nothing has been recorded for this period."));
-        foreach (var p in r.Priorities) Priority(overview, p, r);
+        foreach (var p in r.Priorities) Priority(overview, p, r, c.Charts);
         blocks.Add(new Landscape(overview));
 
         blocks.Add(new Heading(2, SectionHeadings[6]));
@@ -154,13 +155,16 @@ public static class PpbDocument
         else blocks.Add(new Paragraph(text));
     }
 
-    private static void Priority(List<Block> blocks, PriorityReport p, MonitoringReport r)
+    private static void Priority(List<Block> blocks, PriorityReport p, MonitoringReport r, IReadOnlyDictionary<string, Figure>? charts)
     {
         blocks.Add(new Heading(3, "Priority: " + p.Priority));
         if (p.KeyMeasures.Count > 0)
             blocks.Add(new Table("Key Milestones and Measures", ["Ref", "Measure", "Current progress", "Target", "Quarterly Progress", "Direction of Travel"],
                 p.KeyMeasures.Select(m => (IReadOnlyList<Cell>)[m.Ref, m.Title, m.CurrentText, m.TargetText, ProgressCell(m), DirectionCell(m)]).ToList())
             { Widths = [10, 34, 16, 12, 14, 14] });
+        // Each key measure's chart against its target and comparators, as in the seed report's headline boxes.
+        foreach (var m in p.KeyMeasures)
+            if (charts?.GetValueOrDefault(m.Ref) is { } chart) blocks.Add(chart);
         if (p.Milestones.Count > 0)
             blocks.Add(new Table("Milestones", ["Ref", "Milestones", "Quarterly progress"],
                 p.Milestones.Select(m => (IReadOnlyList<Cell>)[m.Ref, MilestoneText(m), MilestoneCell(m)]).ToList())

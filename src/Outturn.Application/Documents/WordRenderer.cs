@@ -94,6 +94,19 @@ public static class WordRenderer
                 body.Append(RenderTable(t, context));
                 body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" })));
                 break;
+            case Figure f when f.Png is not null:
+                {
+                    var id = context.NextDrawingId();
+                    var part = context.Main.AddImagePart(ImagePartType.Png);
+                    using (var s = new MemoryStream(f.Png)) part.FeedData(s);
+                    // 96 pixels to the inch, 914,400 EMU to the inch.
+                    body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                        PictureDrawing(context.Main.GetIdOfPart(part), f.Width * 9525L, f.Height * 9525L, $"Chart {id}", f.AltText, "Chart", id))));
+                    break;
+                }
+            case Figure f:
+                body.Append(Para(null, [new Run(f.AltText)], null, context));
+                break;
             case PageBreak:
                 body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new Break { Type = BreakValues.Page })));
                 break;
@@ -150,22 +163,25 @@ public static class WordRenderer
     private static Drawing SymbolDrawing(Symbol s, Context context)
     {
         var id = context.NextDrawingId();
-        var rid = context.ImageId(s.Kind);
-        var name = $"{s.Label} symbol {id}";
+        return PictureDrawing(context.ImageId(s.Kind), SymbolEmu, SymbolEmu, $"{s.Label} symbol {id}", s.Words, s.Label, id);
+    }
+
+    private static Drawing PictureDrawing(string rid, long cx, long cy, string name, string description, string title, uint id)
+    {
         return new Drawing(
             new DW.Inline(
-                new DW.Extent { Cx = SymbolEmu, Cy = SymbolEmu },
+                new DW.Extent { Cx = cx, Cy = cy },
                 new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-                new DW.DocProperties { Id = id, Name = name, Description = s.Words, Title = s.Label },
+                new DW.DocProperties { Id = id, Name = name, Description = description, Title = title },
                 new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
                 new A.Graphic(new A.GraphicData(
                     new PIC.Picture(
                         new PIC.NonVisualPictureProperties(
-                            new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = s.Words },
+                            new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png", Description = description },
                             new PIC.NonVisualPictureDrawingProperties()),
                         new PIC.BlipFill(new A.Blip { Embed = rid }, new A.Stretch(new A.FillRectangle())),
                         new PIC.ShapeProperties(
-                            new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = SymbolEmu, Cy = SymbolEmu }),
+                            new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
                             new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
                 { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
             {

@@ -101,6 +101,30 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     }
 
     [Fact]
+    public async Task Each_key_measure_with_figures_by_year_has_its_chart_as_a_picture_in_Word_and_as_SVG_in_HTML()
+    {
+        await LoadDemo();
+        var document = await Ppb(Q2);
+        // The Q2 report's CED033, CED036 and CED047 boxes carry charts of several years (seeds/004 lines 1336-1422).
+        var figures = document.AllBlocks.OfType<Figure>().ToList();
+        Assert.Contains(figures, f => f.AltText.StartsWith("CED033: Halton compared over time", StringComparison.Ordinal));
+        Assert.Contains(figures, f => f.AltText.StartsWith("CED047:", StringComparison.Ordinal));
+
+        var rendered = await WithScope(sp => sp.GetRequiredService<BoardReports>().RenderAsync(document, OutputFormat.Docx, "q2"));
+        using var word = new WordFile(rendered.Content);
+        Assert.Empty(word.ValidationErrors());
+        var pictures = word.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Where(d => d.Title?.Value == "Chart").ToList();
+        Assert.Equal(figures.Count, pictures.Count);
+        Assert.Contains(pictures, d => d.Description!.Value!.StartsWith("CED033:", StringComparison.Ordinal));
+        // A real picture: the PNG signature, and more than a blank few bytes.
+        var png = word.Doc.MainDocumentPart!.ImageParts.Select(part => { using var s = part.GetStream(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); }).OrderByDescending(b => b.Length).First();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+        Assert.True(png.Length > 2000, $"the largest picture has only {png.Length} bytes");
+
+        Assert.Contains("<svg", HtmlRenderer.RenderPage(document));
+    }
+
+    [Fact]
     public async Task A_published_quarter_is_printed_from_its_snapshot_not_from_later_corrections()
     {
         await LoadDemo();

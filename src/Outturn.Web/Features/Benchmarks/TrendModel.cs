@@ -18,19 +18,9 @@ public sealed record TrendModel(string Id, Indicator Indicator, TrendView Trend,
     public bool HasEngland => Points.Any(p => p.Position.England is not null);
     public bool HasRank => Points.Any(p => p.Position.Place is not null);
 
-    public string Title => $"{Indicator.Ref}: {AreaName} compared over time" +
-        (HasTarget ? " with its target" : "") + (HasNeighbours ? ", statistical neighbours" : "") +
-        (HasRegion ? $", {RegionName}" : "") + (HasEngland ? " and England" : "") + ". The figures are in the table below the chart.";
+    public string Title => TrendChart.Title(Indicator, Trend);
 
-    public IHtmlContent Chart()
-    {
-        var series = new List<ChartSeries> { new(AreaName, Points.Select(p => p.Value).ToList(), ChartStyle.Authority) };
-        if (HasTarget) series.Add(new("Target", Points.Select(p => p.Target).ToList(), ChartStyle.Target));
-        if (HasNeighbours) series.Add(new("Neighbours' average", Points.Select(p => p.Position.NeighboursAverage).ToList(), ChartStyle.Neighbours));
-        if (HasRegion) series.Add(new(RegionName, Points.Select(p => p.Position.Region).ToList(), ChartStyle.Region));
-        if (HasEngland) series.Add(new("England", Points.Select(p => p.Position.England).ToList(), ChartStyle.England));
-        return new HtmlString(SvgLineChart.Render(Id, Title, Points.Select(p => p.Period.ToString()).ToList(), series, v => Indicator.Format(v), Compact));
-    }
+    public IHtmlContent Chart() => new HtmlString(TrendChart.Svg(Id, Indicator, Trend, Compact));
 
     public string ValueText(TrendPoint p) =>
         p.Suppression is { } code ? $"{Suppression.Describe(code)}" : p.Value is null ? "Not held" : Indicator.Format(p.Value) + (p.ValueSource == "plan" ? " (plan)" : "");

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Outturn.Domain.Plans;
+
+namespace Outturn.Application.Benchmarks;
+
+/// <summary>An indicator's trend chart: the council, its target, neighbours' average, region and England by year.</summary>
+public static partial class TrendChart
+{
+    public static string Title(Indicator indicator, TrendView trend)
+    {
+        var p = trend.Points;
+        return $"{indicator.Ref}: {trend.Area.Name} compared over time" +
+               (p.Any(x => x.Target is not null) ? " with its target" : "") + (p.Any(x => x.Position.NeighboursAverage is not null) ? ", statistical neighbours" : "") +
+               (p.Any(x => x.Position.Region is not null) ? $", {trend.Region?.Name ?? "Region"}" : "") + (p.Any(x => x.Position.England is not null) ? " and England" : "") +
+               ". The figures are in the table below the chart.";
+    }
+
+    public static string Svg(string id, Indicator indicator, TrendView trend, bool compact)
+    {
+        var p = trend.Points;
+        var series = new List<ChartSeries> { new(trend.Area.Name, p.Select(x => x.Value).ToList(), ChartStyle.Authority) };
+        if (p.Any(x => x.Target is not null)) series.Add(new("Target", p.Select(x => x.Target).ToList(), ChartStyle.Target));
+        if (p.Any(x => x.Position.NeighboursAverage is not null)) series.Add(new("Neighbours' average", p.Select(x => x.Position.NeighboursAverage).ToList(), ChartStyle.Neighbours));
+        if (p.Any(x => x.Position.Region is not null)) series.Add(new(trend.Region?.Name ?? "Region", p.Select(x => x.Position.Region).ToList(), ChartStyle.Region));
+        if (p.Any(x => x.Position.England is not null)) series.Add(new("England", p.Select(x => x.Position.England).ToList(), ChartStyle.England));
+        return SvgLineChart.Render(id, Title(indicator, trend), p.Select(x => x.Period.ToString()).ToList(), series, v => indicator.Format(v), compact);
+    }
+
+    /// <summary>The chart as a document figure, sized from the SVG's own view box.</summary>
+    public static Documents.Figure Figure(string id, Indicator indicator, TrendView trend)
+    {
+        var svg = Svg(id, indicator, trend, compact: true);
+        var box = ViewBox().Match(svg);
+        return new Documents.Figure(svg, Title(indicator, trend), int.Parse(box.Groups["w"].Value), int.Parse(box.Groups["h"].Value));
+    }
+
+    [GeneratedRegex("viewBox=\"0 0 (?<w>\\d+) (?<h>\\d+)\"")]
+    private static partial Regex ViewBox();
+}
