@@ -1,6 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
 using Outturn.Application.Equality;
 using Outturn.Application.Finance;
-using Outturn.Application.Monitoring;
 using Outturn.Application.Risks;
 using Outturn.Domain.Finance;
 using Outturn.Domain.Status;
@@ -12,14 +13,18 @@ namespace Outturn.Application.Documents;
 /// measures of risks initially assessed as high, the high priority equality actions, and the directorate's
 /// financial summaries. The standard wording opens each section; where nothing is held the standard sections stand.
 /// </summary>
-public sealed class RegisterReportSections(MonitoringQuery plans, RiskQuery risks, EqualityQuery equality, FinanceQuery finance) : IReportSectionSource
+public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks, EqualityQuery equality, FinanceQuery finance) : IReportSectionSource
 {
     private readonly StandardReportSections _standard = new();
+
+    // The sections need the plan, its directorate and objectives, not its measures and figures.
+    private Task<Domain.Plans.Plan?> PlanAsync(string planRef, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Ref == planRef, ct);
 
     public async Task<IReadOnlyList<Block>> RiskControlMeasuresAsync(SectionRequest request, CancellationToken ct = default)
     {
         var blocks = (await _standard.RiskControlMeasuresAsync(request, ct)).ToList();
-        if (await plans.LoadPlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
+        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
         var section = await risks.ForPlanAsync(plan, request.Period, ct);
         if (section.HighRisks.Count == 0) return blocks;
         var rows = section.HighRisks.SelectMany(r => r.Controls.OrderBy(c => c.Order).Select(c =>
@@ -36,7 +41,7 @@ public sealed class RegisterReportSections(MonitoringQuery plans, RiskQuery risk
     public async Task<IReadOnlyList<Block>> EqualityActionsAsync(SectionRequest request, CancellationToken ct = default)
     {
         var blocks = (await _standard.EqualityActionsAsync(request, ct)).ToList();
-        if (await plans.LoadPlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
+        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
         var section = await equality.ForPlanAsync(plan, request.Period, ct);
         if (section.HighPriority.Count == 0) return blocks;
         blocks.Add(new Table("Progress against high priority equality actions",
@@ -48,7 +53,7 @@ public sealed class RegisterReportSections(MonitoringQuery plans, RiskQuery risk
 
     public async Task<IReadOnlyList<Block>> FinancialSummariesAsync(SectionRequest request, CancellationToken ct = default)
     {
-        if (await plans.LoadPlanAsync(request.PlanRef, ct) is not { } plan) return await _standard.FinancialSummariesAsync(request, ct);
+        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return await _standard.FinancialSummariesAsync(request, ct);
         var summaries = await finance.ForDirectorateAsync(plan.Directorate, request.Period, ct);
         if (summaries.Count == 0) return await _standard.FinancialSummariesAsync(request, ct);
         var blocks = new List<Block>();

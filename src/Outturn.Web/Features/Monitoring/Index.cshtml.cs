@@ -29,13 +29,7 @@ public sealed class IndexModel(MonitoringAccess access, MonitoringQuery query) :
         if (!Period.TryParse(period, out var p))
             return this.BadRequestWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
         var result = await access.GetAsync(planRef, p, User, ct);
-        switch (result.Outcome)
-        {
-            case AccessOutcome.NoPlan: return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
-            case AccessOutcome.NotCovered: return this.NotFoundWith($"{planRef} does not cover {p.ToDisplayString()}; it has no monitoring for that period.");
-            case AccessOutcome.NeedsSignIn: return Challenge();
-            case AccessOutcome.Forbidden: return Forbid();
-        }
+        if (MonitoringAccess.Refusal(this, result, planRef, p) is { } refusal) return refusal;
         Report = result.Report!;
         Round = result.Round;
         IsDraft = result.IsDraft;

@@ -27,13 +27,7 @@ public sealed class PpbModel(MonitoringAccess access, BoardReports reports) : Pa
         if (!Period.TryParse(period, out var p) || p.Kind != PeriodKind.Quarter)
             return this.BadRequestWith($"\"{period}\" is not a quarter. Use a form such as 2015-16-Q2.");
         var result = await access.GetAsync(planRef, p, User, ct);
-        switch (result.Outcome)
-        {
-            case AccessOutcome.NoPlan: return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
-            case AccessOutcome.NotCovered: return this.NotFoundWith($"{planRef} does not cover {p.ToDisplayString()}.");
-            case AccessOutcome.NeedsSignIn: return Challenge();
-            case AccessOutcome.Forbidden: return Forbid();
-        }
+        if (MonitoringAccess.Refusal(this, result, planRef, p) is { } refusal) return refusal;
         PlanRef = planRef;
         Period = p;
         IsDraft = result.IsDraft || result.Round is null;

@@ -1,4 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Data;
+using Outturn.Web.Features.Shared;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
@@ -14,7 +19,7 @@ public sealed record MonitoringAccessResult(
     AccessOutcome Outcome, MonitoringReport? Report, MonitoringRound? Round, bool IsDraft,
     IReadOnlyDictionary<string, (string Published, string Now)> Revisions);
 
-public sealed class MonitoringAccess(RoundService rounds, MonitoringQuery query, TimeProvider clock)
+public sealed class MonitoringAccess(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
 
@@ -38,10 +43,21 @@ public sealed class MonitoringAccess(RoundService rounds, MonitoringQuery query,
     /// <summary>Periods whose figures this user may not see yet: those of rounds not yet published.</summary>
     public async Task<HashSet<Period>> HiddenPeriodsAsync(string planRef, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var hidden = new HashSet<Period>();
-        foreach (var (round, plan) in await rounds.ListAsync(ct))
-            if (plan.Ref == planRef && round.State != RoundState.Published && !Policies.CanSeeDraft(user, round.State))
-                hidden.Add(round.Period);
-        return hidden;
+        // Asked on every page and API call that shows figures: read only each round's period and stage.
+        var unpublished = await db.Set<MonitoringRound>().AsNoTracking()
+            .Where(r => r.State != RoundState.Published && db.Plans.Any(p => p.Id == r.PlanId && p.Ref == planRef))
+            .Select(r => new { r.Period, r.State })
+            .ToListAsync(ct);
+        return unpublished.Where(r => !Policies.CanSeeDraft(user, r.State)).Select(r => r.Period).ToHashSet();
     }
+
+    /// <summary>The page's answer when the monitoring cannot be shown: not found, sign in, or forbidden; null when it can.</summary>
+    public static IActionResult? Refusal(PageModel page, MonitoringAccessResult result, string planRef, Period period) => result.Outcome switch
+    {
+        AccessOutcome.NoPlan => page.NotFoundWith($"No plan has the reference \"{planRef}\"."),
+        AccessOutcome.NotCovered => page.NotFoundWith($"{planRef} does not cover {period.ToDisplayString()}; it has no monitoring for that period."),
+        AccessOutcome.NeedsSignIn => page.Challenge(),
+        AccessOutcome.Forbidden => page.Forbid(),
+        _ => null,
+    };
 }
