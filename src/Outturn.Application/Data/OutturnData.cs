@@ -15,9 +15,23 @@ public enum DatabaseProvider { Sqlite, Postgres }
 /// </summary>
 public sealed record DataSettings(string DataDirectory, DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>
+    /// A relative data directory is taken from the repository root when run from a checkout (the folder holding
+    /// Outturn.slnx, found upwards from the working folder), so that `dotnet run --project src/Outturn.Web` and
+    /// `dotnet run --project src/Outturn.Cli`, which each run in their own project folder, share one `data/`;
+    /// elsewhere (an installed build) it is relative to the working folder.
+    /// </summary>
+    public static string ResolveDataDirectory(string configured, string workingFolder)
+    {
+        if (Path.IsPathRooted(configured)) return Path.GetFullPath(configured);
+        for (var folder = new DirectoryInfo(workingFolder); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Outturn.slnx"))) return Path.GetFullPath(Path.Combine(folder.FullName, configured));
+        return Path.GetFullPath(Path.Combine(workingFolder, configured));
+    }
+
     public static DataSettings From(IConfiguration configuration)
     {
-        var dir = Path.GetFullPath(configuration["Outturn:DataDirectory"] is { Length: > 0 } d ? d : "data");
+        var dir = ResolveDataDirectory(configuration["Outturn:DataDirectory"] is { Length: > 0 } d ? d : "data", Directory.GetCurrentDirectory());
         var providerText = configuration["Outturn:Database:Provider"] ?? "sqlite";
         var provider = providerText.ToLowerInvariant() switch
         {
