@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Data;
 using Outturn.Domain.Benchmarks;
 using Outturn.Domain.Periods;
+using Sylvan.Data.Csv;
 
 namespace Outturn.Application.Benchmarks;
 
@@ -24,7 +23,7 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
     public const int MaxErrorsListed = 100;
 
     /// <summary>Rows written per batch on SQLite (PostgreSQL streams each row to the server as it is read).</summary>
-    public const int BatchRows = SqliteWriter.BatchRows;
+    public const int BatchRows = BenchmarkWriter.BatchRows;
 
     public async Task<BenchmarkImportResult> ImportAsync(string profileName, string path, CancellationToken ct = default)
     {
@@ -40,6 +39,9 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         return await ImportAsync(profile, reader, file, ct);
     }
 
+    /// <summary>Characters of the file the CSV reader holds at once: with a batch, the most read ahead of what is written.</summary>
+    public const int ReadBufferChars = 1 << 14;
+
     /// <param name="progress">Called after each batch is written with (lines read, rows written): lets a test see that the file is streamed.</param>
     public async Task<BenchmarkImportResult> ImportAsync(ImportProfile profile, TextReader reader, string file, CancellationToken ct = default, Action<long, long>? progress = null)
     {
@@ -49,11 +51,13 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         var indicatorRefs = (await db.Indicators.Select(i => i.Ref).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var areas = await db.Set<Area>().AsNoTracking().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
 
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        // Sylvan's reader hands out fields as spans without making strings (CsvHelper took most of the load's time
+        // at national size: ADR 0304); HasHeaders is off so that the header is checked here with our messages.
+        using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions
         {
-            DetectDelimiter = false, IgnoreBlankLines = true, BadDataFound = null, TrimOptions = TrimOptions.None, CacheFields = true,
-        };
-        using var parser = new CsvParser(reader, config);
+            HasHeaders = false, BufferSize = ReadBufferChars, OwnsReader = false, ResultSetMode = ResultSetMode.SingleResult,
+        });
+        var row = new CsvRow(csv);
         var errors = new List<string>();
         long errorCount = 0;
         void Error(string message)
@@ -62,43 +66,47 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
             if (errors.Count < MaxErrorsListed) errors.Add(message);
         }
 
-        if (!parser.Read()) return Rejected(file, profile.Name, $"{file}:1: empty file; expected a header row.");
-        var header = parser.Record!.Select(h => h.Trim()).ToArray();
+        string[] header;
+        try
+        {
+            if (!csv.Read()) return Rejected(file, profile.Name, $"{file}:1: empty file; expected a header row.");
+            header = Enumerable.Range(0, csv.RowFieldCount).Select(i => row.Span(i).ToString()).ToArray();
+        }
+        catch (CsvFormatException ex)
+        {
+            return Rejected(file, profile.Name, $"{file}:1: not valid CSV: {ex.Message}");
+        }
         var extractor = RowExtractor.For(profile, header, file, out var headerErrors);
         if (headerErrors.Count > 0) return Rejected(file, profile.Name, [.. headerErrors]);
 
         var warnings = new List<string>();
         var added = new Dictionary<string, Area>(StringComparer.Ordinal);
-        var namesInFile = new Dictionary<string, (string Name, long Line)>(StringComparer.Ordinal);
-        var warned = new HashSet<string>(StringComparer.Ordinal);
+        var codesInFile = new Dictionary<string, CodeInFile>(StringComparer.Ordinal);
         var periods = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var wellFormed = new HashSet<string>(StringComparer.Ordinal); // codes already checked (bounded)
-        string? lastIndicator = null, lastArea = null, lastAreaName = null;
+        string? lastIndicator = null, lastArea = null, lastAreaName = null, lastPeriodText = null, lastPeriod = null;
         long rows = 0, suppressed = 0, skipped = 0;
         var cells = new List<Cell>(4);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await using var writer = await BenchmarkWriter.OpenAsync(db, file, ct);
-        var lastRawRow = (long)parser.RawRow;
-        long line = 0;
+        long line = 1;
         Action<string> rowError = m => Error($"{file}:{line}: {m}");
         try
         {
-            while (parser.Read())
+            while (csv.Read())
             {
                 ct.ThrowIfCancellationRequested();
-                line = lastRawRow + 1;
-                lastRawRow = parser.RawRow;
-                var record = parser.Record!;
-                if (record.Length != header.Length)
+                // Rows are counted as lines: the same unless a quoted field runs over a line break, which these files never need.
+                line = csv.RowNumber;
+                if (csv.RowFieldCount != header.Length)
                 {
-                    Error($"{file}:{line}: {record.Length} fields where the header has {header.Length}.");
+                    if (csv.RowFieldCount == 1 && row.Span(0).IsEmpty) continue; // a blank line
+                    Error($"{file}:{line}: {csv.RowFieldCount} fields where the header has {header.Length}.");
                     continue;
                 }
-                if (string.IsNullOrWhiteSpace(record[0]) && record.All(string.IsNullOrWhiteSpace)) continue;
 
                 cells.Clear();
-                if (!extractor.Extract(record, cells, out var skipReason, rowError))
+                if (!extractor.Extract(row, cells, out var skipReason, rowError))
                 {
                     if (skipReason) skipped++;
                     continue;
@@ -106,56 +114,19 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                 foreach (var c in cells)
                 {
                     var ok = true;
-                    // Published files repeat the same indicator, area and name row after row, and the parser hands out
-                    // the same string instances for repeated fields: a row like the last good one needs no lookups.
-                    var sameIndicator = ReferenceEquals(c.Indicator, lastIndicator);
-                    var sameArea = ReferenceEquals(c.AreaCode, lastArea) && ReferenceEquals(c.AreaName, lastAreaName);
-                    if (!sameIndicator && !indicatorRefs.Contains(c.Indicator))
+                    // Published files repeat the same indicator, area and name row after row, and CsvRow hands out
+                    // one string for each repeated text: a cell like the last good one needs no lookups.
+                    if (!ReferenceEquals(c.Indicator, lastIndicator) && !indicatorRefs.Contains(c.Indicator))
                     {
                         Error($"{file}:{line}: column \"{c.IndicatorColumn}\": \"{c.Indicator}\" is not an indicator Outturn holds; import the plan that defines it first.");
                         ok = false;
                     }
-                    if (sameArea) { }
-                    else if (!wellFormed.Contains(c.AreaCode) && !(AreaCodes.IsWellFormed(c.AreaCode) && (wellFormed.Count > 100_000 || wellFormed.Add(c.AreaCode))))
-                    {
-                        Error($"{file}:{line}: column \"{c.AreaColumn}\": \"{c.AreaCode}\" is not an area code; expected a GSS code such as E06000006 (E92000001 England, E12… regions).");
+                    if (!(ReferenceEquals(c.AreaCode, lastArea) && ReferenceEquals(c.AreaName, lastAreaName)) && !CheckArea(c))
                         ok = false;
-                    }
-                    else if (!string.IsNullOrEmpty(c.AreaName))
-                    {
-                        if (namesInFile.TryGetValue(c.AreaCode, out var first))
-                        {
-                            if (first.Name != c.AreaName)
-                            {
-                                Error($"{file}:{line}: column \"{c.AreaNameColumn}\": {c.AreaCode} is named \"{c.AreaName}\" here but \"{first.Name}\" at line {first.Line}; a code has one name within a file.");
-                                ok = false;
-                            }
-                        }
-                        else
-                        {
-                            namesInFile[c.AreaCode] = (c.AreaName, line);
-                            if (areas.TryGetValue(c.AreaCode, out var known))
-                            {
-                                if (known.Name != c.AreaName && warned.Add(c.AreaCode))
-                                    warnings.Add($"{file}:{line}: {c.AreaCode} is named \"{c.AreaName}\" in the file but held as \"{known.Name}\"; the held name is kept.");
-                            }
-                            else
-                            {
-                                added[c.AreaCode] = new Area
-                                {
-                                    Code = c.AreaCode, Name = c.AreaName, Kind = AreaCodes.KindOf(c.AreaCode),
-                                    RegionCode = AreaCodes.KindOf(c.AreaCode) == AreaKind.Authority ? c.RegionCode : null,
-                                };
-                            }
-                        }
-                    }
-                    else if (!areas.ContainsKey(c.AreaCode) && !added.ContainsKey(c.AreaCode))
-                    {
-                        Error($"{file}:{line}: column \"{c.AreaNameColumn}\": {c.AreaCode} is not a known area, so its name is needed.");
-                        ok = false;
-                    }
 
-                    if (!periods.TryGetValue(c.Period, out var period))
+                    string? period;
+                    if (ReferenceEquals(c.Period, lastPeriodText)) period = lastPeriod;
+                    else if (!periods.TryGetValue(c.Period, out period))
                         periods[c.Period] = period = Domain.Periods.Period.TryParse(c.Period, out var p) ? p.ToString() : null;
                     if (period is null)
                     {
@@ -163,35 +134,42 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                         ok = false;
                     }
 
-                    decimal? value = null;
+                    ReadOnlySpan<char> value = row.Span(c.ValueIndex);
                     string? suppression = null;
-                    var text = c.Value.Trim();
-                    if (Suppression.IsCode(text)) suppression = text;
-                    else if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                             && Math.Abs(number) < 1_000_000_000_000m)
+                    if (PlainNumber(value)) { } // kept as written: it needs neither checking further nor rounding
+                    else if (Suppression.IsCode(value.ToString()))
                     {
-                        // Stored to six decimal places; the file's own text is kept when it needs no rounding.
-                        value = Math.Round(number, 6, MidpointRounding.AwayFromZero);
-                        if (number.Scale > 6 || text[0] == '+') text = value.Value.ToString(CultureInfo.InvariantCulture);
+                        suppression = value.ToString();
+                        value = default;
+                    }
+                    else if (decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                             && Math.Abs(number) < MaxValue)
+                    {
+                        // Stored to six decimal places.
+                        var rounded = Math.Round(number, 6, MidpointRounding.AwayFromZero);
+                        value = rounded.ToString(CultureInfo.InvariantCulture);
                     }
                     else
                     {
-                        Error($"{file}:{line}: column \"{c.ValueColumn}\": \"{text}\" is not a number or a suppression code ({Suppression.Accepted}).");
+                        Error($"{file}:{line}: column \"{c.ValueColumn}\": \"{value}\" is not a number or a suppression code ({Suppression.Accepted}).");
                         ok = false;
                     }
 
                     if (!ok || errorCount > 0) continue;
-                    (lastIndicator, lastArea, lastAreaName) = (c.Indicator, c.AreaCode, c.AreaName);
+                    (lastIndicator, lastArea, lastAreaName, lastPeriodText, lastPeriod) = (c.Indicator, c.AreaCode, c.AreaName, c.Period, period);
                     rows++;
                     if (suppression is not null) suppressed++;
-                    if (await writer.AddAsync(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, value is null ? null : text, suppression, c.Rounded), ct))
+                    if (writer.Add(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, suppression, c.Rounded)))
+                    {
+                        await writer.FlushAsync(ct);
                         progress?.Invoke(line, writer.Written);
+                    }
                 }
             }
         }
-        catch (CsvHelperException ex)
+        catch (CsvFormatException ex)
         {
-            Error($"{file}:{parser.RawRow}: not valid CSV ({ex.GetType().Name}).");
+            Error($"{file}:{ex.RowNumber}: not valid CSV: {ex.Message}");
         }
 
         if (errorCount > 0)
@@ -203,7 +181,7 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         }
 
         await writer.CompleteAsync(ct);
-        progress?.Invoke(lastRawRow, writer.Written);
+        progress?.Invoke(line, writer.Written);
         db.Set<Area>().AddRange(added.Values);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -214,22 +192,117 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         await tx.CommitAsync(ct);
         return new BenchmarkImportResult(true, file, profile.Name, rows, suppressed, skipped, [], warnings,
             added.Values.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => $"{a.Code} {a.Name}").ToList());
+
+        // A code is checked once; its first name in the file is kept, and a second name is an error.
+        bool CheckArea(in Cell c)
+        {
+            if (!codesInFile.TryGetValue(c.AreaCode, out var seen))
+            {
+                if (!AreaCodes.IsWellFormed(c.AreaCode))
+                {
+                    Error($"{file}:{line}: column \"{c.AreaColumn}\": \"{c.AreaCode}\" is not an area code; expected a GSS code such as E06000006 (E92000001 England, E12… regions).");
+                    return false;
+                }
+                codesInFile[c.AreaCode] = seen = new CodeInFile();
+            }
+            if (c.AreaName.Length == 0)
+            {
+                if (seen.Name is not null || areas.ContainsKey(c.AreaCode)) return true;
+                Error($"{file}:{line}: column \"{c.AreaNameColumn}\": {c.AreaCode} is not a known area, so its name is needed.");
+                return false;
+            }
+            if (seen.Name is not null)
+            {
+                if (seen.Name == c.AreaName) return true;
+                Error($"{file}:{line}: column \"{c.AreaNameColumn}\": {c.AreaCode} is named \"{c.AreaName}\" here but \"{seen.Name}\" at line {seen.Line}; a code has one name within a file.");
+                return false;
+            }
+            (seen.Name, seen.Line) = (c.AreaName, line);
+            if (areas.TryGetValue(c.AreaCode, out var known))
+            {
+                if (known.Name != c.AreaName)
+                    warnings.Add($"{file}:{line}: {c.AreaCode} is named \"{c.AreaName}\" in the file but held as \"{known.Name}\"; the held name is kept.");
+            }
+            else
+            {
+                var kind = AreaCodes.KindOf(c.AreaCode);
+                added[c.AreaCode] = new Area { Code = c.AreaCode, Name = c.AreaName, Kind = kind, RegionCode = kind == AreaKind.Authority ? c.RegionCode : null };
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Figures are held to six decimal places and below a million million.</summary>
+    private const decimal MaxValue = 1_000_000_000_000m;
+
+    /// <summary>
+    /// Digits with an optional minus sign and point, at most twelve before the point and six after: such text is a
+    /// number Outturn holds exactly as written, so the decimal parse and rounding are not needed (nearly every cell).
+    /// </summary>
+    internal static bool PlainNumber(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        var whole = i - start;
+        if (whole is 0 or > 12) return false;
+        if (i == text.Length) return true;
+        if (text[i] != '.') return false;
+        var point = ++i;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        return i == text.Length && i - point is > 0 and <= 6;
+    }
+
+    private sealed class CodeInFile
+    {
+        public string? Name;
+        public long Line;
     }
 
     private static BenchmarkImportResult Rejected(string file, string profile, params string[] errors) =>
         new(false, file, profile, 0, 0, 0, errors, [], []);
 }
 
-/// <summary>One figure found in a row, with the names of the columns it came from (for error messages).</summary>
+/// <summary>One figure found in a row, with the names of the columns it came from (for error messages); the value is read from the row by <see cref="ValueIndex"/>.</summary>
 internal readonly record struct Cell(
     string Indicator, string IndicatorColumn, string AreaCode, string AreaColumn, string AreaName, string AreaNameColumn,
-    string Period, string PeriodColumn, string Value, string ValueColumn, bool Rounded, string? RegionCode);
+    string Period, string PeriodColumn, int ValueIndex, string ValueColumn, bool Rounded, string? RegionCode);
+
+/// <summary>
+/// The CSV reader's current row. Text that repeats from row to row (indicator refs, area codes and names, periods,
+/// filter values) comes back as one shared string, so a national file makes a few thousand strings, not millions,
+/// and the importer can compare them by reference.
+/// </summary>
+internal sealed class CsvRow(CsvDataReader csv)
+{
+    private const int SharedLimit = 100_000; // bounds memory on a file whose texts never repeat
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private string[] _last = [];
+
+    /// <summary>A field without the spaces around it.</summary>
+    public ReadOnlySpan<char> Span(int ordinal) => csv.GetFieldSpan(ordinal).Trim();
+
+    /// <summary>A field without the spaces around it, as a string shared with every other field of the same text.</summary>
+    public string Text(int ordinal)
+    {
+        var span = Span(ordinal);
+        if (ordinal >= _last.Length) Array.Resize(ref _last, ordinal + 1);
+        if (_last[ordinal] is { } last && span.SequenceEqual(last)) return last;
+        var lookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(span, out var text))
+        {
+            text = span.ToString();
+            if (_shared.Count < SharedLimit) _shared[text] = text;
+        }
+        return _last[ordinal] = text;
+    }
+}
 
 /// <summary>Reads the figures out of one row as the profile's layout says.</summary>
 internal abstract class RowExtractor
 {
     /// <returns>false when the row gives nothing: <paramref name="skipped"/> says whether it was simply not wanted (another geographic level, other filter values) rather than in error.</returns>
-    public abstract bool Extract(string[] record, List<Cell> cells, out bool skipped, Action<string> error);
+    public abstract bool Extract(CsvRow row, List<Cell> cells, out bool skipped, Action<string> error);
 
     public static RowExtractor For(ImportProfile profile, string[] header, string file, out List<string> errors)
     {
@@ -271,7 +344,12 @@ internal abstract class RowExtractor
 
     internal sealed record MeasureColumns(ProfileMeasure Measure, int Column, (int Column, string Value)[] Filters, HashSet<string> RoundedLevels)
     {
-        public bool Matches(string[] record) => Filters.All(f => record[f.Column].Trim() == f.Value);
+        public bool Matches(CsvRow row)
+        {
+            foreach (var (column, value) in Filters)
+                if (!row.Span(column).SequenceEqual(value)) return false;
+            return true;
+        }
     }
 }
 
@@ -279,19 +357,20 @@ internal sealed class ColumnsExtractor(
     int indicator, string indicatorName, int areaCode, string areaCodeName, int areaName, string areaNameName,
     int period, string periodName, int value, string valueName, List<RowExtractor.MeasureColumns> measures) : RowExtractor
 {
-    public override bool Extract(string[] record, List<Cell> cells, out bool skipped, Action<string> error)
+    public override bool Extract(CsvRow row, List<Cell> cells, out bool skipped, Action<string> error)
     {
         skipped = false;
-        var code = record[areaCode].Trim();
-        var name = areaName < 0 ? "" : record[areaName].Trim();
-        var p = record[period].Trim();
+        var code = row.Text(areaCode);
+        var name = areaName < 0 ? "" : row.Text(areaName);
+        var p = row.Text(period);
         if (measures.Count == 0)
         {
-            cells.Add(new Cell(record[indicator].Trim(), indicatorName, code, areaCodeName, name, areaNameName, p, periodName, record[value], valueName, false, null));
+            cells.Add(new Cell(row.Text(indicator), indicatorName, code, areaCodeName, name, areaNameName, p, periodName, value, valueName, false, null));
             return true;
         }
-        foreach (var m in measures.Where(m => m.Matches(record)))
-            cells.Add(new Cell(m.Measure.Indicator, "(profile)", code, areaCodeName, name, areaNameName, p, periodName, record[m.Column], m.Measure.Column, false, null));
+        foreach (var m in measures)
+            if (m.Matches(row))
+                cells.Add(new Cell(m.Measure.Indicator, "(profile)", code, areaCodeName, name, areaNameName, p, periodName, m.Column, m.Measure.Column, false, null));
         skipped = cells.Count == 0;
         return cells.Count > 0;
     }
@@ -305,10 +384,12 @@ internal sealed class EesExtractor(
     int timePeriod, int timeIdentifier, int level, int countryCode, int countryName, int regionCode, int regionName, int laCode, int laName,
     List<RowExtractor.MeasureColumns> measures) : RowExtractor
 {
-    public override bool Extract(string[] record, List<Cell> cells, out bool skipped, Action<string> error)
+    private readonly Dictionary<(string, string), string?> _periods = [];
+
+    public override bool Extract(CsvRow row, List<Cell> cells, out bool skipped, Action<string> error)
     {
         skipped = false;
-        var geographic = record[level].Trim();
+        var geographic = row.Text(level);
         var (codeColumn, nameColumn, codeName, nameName) = geographic switch
         {
             "National" => (countryCode, countryName, "country_code", "country_name"),
@@ -326,16 +407,22 @@ internal sealed class EesExtractor(
             error($"column \"{codeName}\" or \"{nameName}\" is missing, so a {geographic} row cannot be placed.");
             return false;
         }
-        var period = EesPeriod(record[timePeriod].Trim(), record[timeIdentifier].Trim());
+        var key = (row.Text(timePeriod), row.Text(timeIdentifier));
+        if (!_periods.TryGetValue(key, out var period))
+        {
+            period = EesPeriod(key.Item1, key.Item2);
+            if (_periods.Count < 10_000) _periods[key] = period;
+        }
         if (period is null)
         {
-            error($"columns \"time_period\" and \"time_identifier\": \"{record[timePeriod].Trim()}\" \"{record[timeIdentifier].Trim()}\" is not a period; expected e.g. 201516 Financial year, 201516 Academic year, 2015 Calendar year or 2016 Reporting year.");
+            error($"columns \"time_period\" and \"time_identifier\": \"{key.Item1}\" \"{key.Item2}\" is not a period; expected e.g. 201516 Financial year, 201516 Academic year, 2015 Calendar year or 2016 Reporting year.");
             return false;
         }
-        var region = geographic == "Local authority" && regionCode >= 0 ? record[regionCode].Trim() : null;
-        foreach (var m in measures.Where(m => m.Matches(record)))
-            cells.Add(new Cell(m.Measure.Indicator, "(profile)", record[codeColumn].Trim(), codeName, record[nameColumn].Trim(), nameName,
-                period, "time_period", record[m.Column], m.Measure.Column, m.RoundedLevels.Contains(geographic), region));
+        var region = geographic == "Local authority" && regionCode >= 0 ? row.Text(regionCode) : null;
+        foreach (var m in measures)
+            if (m.Matches(row))
+                cells.Add(new Cell(m.Measure.Indicator, "(profile)", row.Text(codeColumn), codeName, row.Text(nameColumn), nameName,
+                    period, "time_period", m.Column, m.Measure.Column, m.RoundedLevels.Contains(geographic), region));
         skipped = cells.Count == 0;
         return cells.Count > 0;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +8,7 @@ using Outturn.Domain.Benchmarks;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Status;
+using SQLitePCL;
 
 namespace Outturn.Application.Benchmarks;
 
@@ -80,31 +83,76 @@ public sealed class BenchmarkQuery(OutturnDbContext db, BenchmarkSettings settin
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = $"SELECT \"AreaCode\", \"Period\", \"Value\" FROM \"{BenchmarkSql.Table}\" WHERE \"IndicatorRef\" = @r";
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = "r";
-            parameter.Value = indicatorRef;
-            cmd.Parameters.Add(parameter);
-            var byPeriod = new Dictionary<string, List<(string, decimal?)>>(StringComparer.Ordinal);
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    var area = reader.GetString(0);
-                    if (AreaCodes.KindOf(area) != AreaKind.Authority) continue;
-                    var period = reader.GetString(1);
-                    if (!byPeriod.TryGetValue(period, out var list)) byPeriod[period] = list = new List<(string, decimal?)>(160);
-                    list.Add((area, reader.IsDBNull(2) ? null : reader.GetDecimal(2)));
-                }
-            }
+            var byPeriod = connection is SqliteConnection sqlite
+                ? AuthorityValuesOnSqlite(sqlite, indicatorRef)
+                : await AuthorityValuesAsync(connection, indicatorRef, ct);
             return byPeriod.ToDictionary(kv => Period.Parse(kv.Key), kv => Ranking.Rank(kv.Value, polarity));
         }
         finally
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private const string AuthorityValuesSql = $"SELECT \"AreaCode\", \"Period\", \"Value\" FROM \"{BenchmarkSql.Table}\" WHERE \"IndicatorRef\" = ";
+
+    private async Task<Dictionary<string, List<(string, decimal?)>>> AuthorityValuesAsync(System.Data.Common.DbConnection connection, string indicatorRef, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = AuthorityValuesSql + "@r";
+        var parameter = cmd.CreateParameter();
+        parameter.ParameterName = "r";
+        parameter.Value = indicatorRef;
+        cmd.Parameters.Add(parameter);
+        var byPeriod = new Dictionary<string, List<(string, decimal?)>>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var area = reader.GetString(0);
+            if (AreaCodes.KindOf(area) != AreaKind.Authority) continue;
+            var period = reader.GetString(1);
+            if (!byPeriod.TryGetValue(period, out var list)) byPeriod[period] = list = new List<(string, decimal?)>(160);
+            list.Add((area, reader.IsDBNull(2) ? null : reader.GetDecimal(2)));
+        }
+        return byPeriod;
+    }
+
+    /// <summary>
+    /// The same read through SQLite's own API: ADO.NET's per-value overhead was most of the query's time (a 5,049-row
+    /// read: 6–8 ms against 4 ms), and the rows arrive in key order, so a period's text is decoded once.
+    /// </summary>
+    private static Dictionary<string, List<(string, decimal?)>> AuthorityValuesOnSqlite(SqliteConnection connection, string indicatorRef)
+    {
+        const int Row = 100, Null = 5; // SQLITE_ROW, SQLITE_NULL
+        var handle = connection.Handle!;
+        var byPeriod = new Dictionary<string, List<(string, decimal?)>>(StringComparer.Ordinal);
+        if (raw.sqlite3_prepare_v2(handle, AuthorityValuesSql + "?1", out var stmt) != 0)
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_errcode(handle));
+        using (stmt)
+        {
+            raw.sqlite3_bind_text(stmt, 1, indicatorRef);
+            List<(string, decimal?)>? list = null;
+            byte[] periodBytes = [];
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == Row)
+            {
+                var area = raw.sqlite3_column_text(stmt, 0).utf8_to_string();
+                if (AreaCodes.KindOf(area) != AreaKind.Authority) continue;
+                var period = raw.sqlite3_column_blob(stmt, 1);
+                if (list is null || !period.SequenceEqual(periodBytes))
+                {
+                    periodBytes = period.ToArray();
+                    var text = System.Text.Encoding.UTF8.GetString(period);
+                    if (!byPeriod.TryGetValue(text, out list)) byPeriod[text] = list = new List<(string, decimal?)>(160);
+                }
+                decimal? value = raw.sqlite3_column_type(stmt, 2) == Null ? null
+                    : decimal.Parse(raw.sqlite3_column_blob(stmt, 2), NumberStyles.Number, CultureInfo.InvariantCulture);
+                list.Add((area, value));
+            }
+            if (rc != 101) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
+        }
+        return byPeriod;
     }
 
     public async Task<BenchmarkPosition?> PositionAsync(string indicatorRef, Period period, string areaCode, CancellationToken ct = default)

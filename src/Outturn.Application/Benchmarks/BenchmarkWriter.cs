@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,8 +19,21 @@ internal static class BenchmarkSql
         "\"Suppression\" = excluded.\"Suppression\", \"Rounded\" = excluded.\"Rounded\", \"Source\" = excluded.\"Source\"";
 }
 
-/// <summary>A validated row; <see cref="ValueText"/> is the value as invariant text (SQLite stores decimals as text).</summary>
-internal readonly record struct BenchmarkRow(long Line, string Indicator, string Area, string Period, decimal? Value, string? ValueText, string? Suppression, bool Rounded);
+/// <summary>
+/// A validated row. <see cref="Value"/> is the figure as invariant text, exactly as it is stored (SQLite keeps decimals
+/// as text), and empty when the cell is suppressed; it is a span into the CSV reader's buffer, so it is written before
+/// the next row is read.
+/// </summary>
+internal readonly ref struct BenchmarkRow(long line, string indicator, string area, string period, ReadOnlySpan<char> value, string? suppression, bool rounded)
+{
+    public long Line { get; } = line;
+    public string Indicator { get; } = indicator;
+    public string Area { get; } = area;
+    public string Period { get; } = period;
+    public ReadOnlySpan<char> Value { get; } = value;
+    public string? Suppression { get; } = suppression;
+    public bool Rounded { get; } = rounded;
+}
 
 /// <summary>
 /// Writes validated rows in batches inside the import's transaction, so the file is never held in memory:
@@ -27,11 +41,47 @@ internal readonly record struct BenchmarkRow(long Line, string Indicator, string
 /// </summary>
 internal abstract class BenchmarkWriter : IAsyncDisposable
 {
-    public long Written { get; protected set; }
+    /// <summary>Rows in a batch: the most the reader is ahead of the database.</summary>
+    public const int BatchRows = 32;
 
-    /// <returns>true when a batch was written.</returns>
-    public abstract ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct);
-    public abstract Task CompleteAsync(CancellationToken ct);
+    /// <summary>A row waiting in the batch; its value's characters are in the batch's own buffer.</summary>
+    protected readonly record struct Pending(long Line, string Indicator, string Area, string Period, int ValueStart, int ValueLength, string? Suppression, bool Rounded);
+
+    private readonly Pending[] _batch = new Pending[BatchRows];
+    private char[] _chars = new char[BatchRows * 16];
+    private int _used;
+
+    protected int Count { get; private set; }
+    protected Pending Row(int r) => _batch[r];
+    protected ReadOnlySpan<char> ValueOf(in Pending row) => _chars.AsSpan(row.ValueStart, row.ValueLength);
+
+    public long Written { get; private set; }
+
+    /// <summary>Takes a row, copying its value out of the reader's buffer.</summary>
+    /// <returns>true when the batch is full: call <see cref="FlushAsync"/> before adding another row.</returns>
+    public bool Add(scoped in BenchmarkRow row)
+    {
+        if (_used + row.Value.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + row.Value.Length));
+        row.Value.CopyTo(_chars.AsSpan(_used));
+        _batch[Count++] = new Pending(row.Line, row.Indicator, row.Area, row.Period, _used, row.Value.Length, row.Suppression, row.Rounded);
+        _used += row.Value.Length;
+        return Count == BatchRows;
+    }
+
+    /// <summary>Writes the rows waiting, full batch or not.</summary>
+    public async ValueTask FlushAsync(CancellationToken ct)
+    {
+        if (Count == 0) return;
+        await WriteAsync(ct);
+        Written += Count;
+        (Count, _used) = (0, 0);
+    }
+
+    protected abstract ValueTask WriteAsync(CancellationToken ct);
+
+    /// <summary>Writes what is waiting and finishes the load (still inside the import's transaction).</summary>
+    public virtual async Task CompleteAsync(CancellationToken ct) => await FlushAsync(ct);
+
     public virtual Task CancelAsync() => Task.CompletedTask;
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -55,13 +105,10 @@ internal abstract class BenchmarkWriter : IAsyncDisposable
 /// </summary>
 internal sealed class SqliteWriter : BenchmarkWriter
 {
-    public const int BatchRows = 32;
     private const int Fields = 6;
     private const int Done = 101; // SQLITE_DONE
     private readonly sqlite3 _db;
     private readonly string _source;
-    private readonly BenchmarkRow[] _buffer = new BenchmarkRow[BatchRows];
-    private int _count;
     private sqlite3_stmt? _full;
 
     private SqliteWriter(SqliteConnection connection, string source)
@@ -74,7 +121,7 @@ internal sealed class SqliteWriter : BenchmarkWriter
     {
         await using (var pragma = connection.CreateCommand())
         {
-            // A larger page cache keeps the unique index's pages in memory while loading (bounded: 64 MB).
+            // A larger page cache keeps the table's pages in memory while loading (bounded: 64 MB).
             pragma.Transaction = transaction;
             pragma.CommandText = "PRAGMA cache_size = -65536";
             await pragma.ExecuteNonQueryAsync(ct);
@@ -101,12 +148,19 @@ internal sealed class SqliteWriter : BenchmarkWriter
 
     /// <summary>Indicator refs, area codes and periods repeat: encode each once (the cache is bounded).</summary>
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+    private string? _lastText;
+    private byte[] _lastBytes = [];
 
     private ReadOnlySpan<byte> Utf8(string s)
     {
-        if (_utf8.TryGetValue(s, out var bytes)) return bytes;
-        bytes = System.Text.Encoding.UTF8.GetBytes(s);
-        if (_utf8.Count < 100_000) _utf8[s] = bytes;
+        // The reader shares one string per repeated text, so the indicator and period are usually the last ones seen.
+        if (ReferenceEquals(s, _lastText)) return _lastBytes;
+        if (!_utf8.TryGetValue(s, out var bytes))
+        {
+            bytes = System.Text.Encoding.UTF8.GetBytes(s);
+            if (_utf8.Count < 100_000) _utf8[s] = bytes;
+        }
+        (_lastText, _lastBytes) = (s, bytes);
         return bytes;
     }
 
@@ -115,39 +169,44 @@ internal sealed class SqliteWriter : BenchmarkWriter
         if (rc is not (0 or Done)) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
     }
 
-    public override ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct)
+    protected override ValueTask WriteAsync(CancellationToken ct)
     {
-        _buffer[_count++] = row;
-        if (_count < BatchRows) return ValueTask.FromResult(false);
-        Flush(_full!);
-        return ValueTask.FromResult(true);
+        if (Count == BatchRows) Write(_full!);
+        else
+        {
+            using var last = Prepare(Count);
+            Write(last);
+        }
+        return ValueTask.CompletedTask;
     }
 
-    private void Flush(sqlite3_stmt stmt)
+    private void Write(sqlite3_stmt stmt)
     {
-        for (var r = 0; r < _count; r++)
+        // SQLite copies bound text (SQLITE_TRANSIENT), so one buffer on the stack serves every value.
+        Span<byte> utf8 = stackalloc byte[256];
+        for (var r = 0; r < Count; r++)
         {
-            var row = _buffer[r];
+            var row = Row(r);
             var b = 2 + r * Fields;
             Check(raw.sqlite3_bind_text(stmt, b, Utf8(row.Indicator)));
             Check(raw.sqlite3_bind_text(stmt, b + 1, Utf8(row.Area)));
             Check(raw.sqlite3_bind_text(stmt, b + 2, Utf8(row.Period)));
-            Check(row.ValueText is { } v ? raw.sqlite3_bind_text(stmt, b + 3, v) : raw.sqlite3_bind_null(stmt, b + 3));
-            Check(row.Suppression is { } s ? raw.sqlite3_bind_text(stmt, b + 4, s) : raw.sqlite3_bind_null(stmt, b + 4));
+            if (row.Suppression is { } s)
+            {
+                Check(raw.sqlite3_bind_null(stmt, b + 3));
+                Check(raw.sqlite3_bind_text(stmt, b + 4, s));
+            }
+            else
+            {
+                var value = ValueOf(row);
+                var bytes = value.Length * 3 <= utf8.Length ? utf8 : new byte[value.Length * 3];
+                Check(raw.sqlite3_bind_text(stmt, b + 3, bytes[..System.Text.Encoding.UTF8.GetBytes(value, bytes)]));
+                Check(raw.sqlite3_bind_null(stmt, b + 4));
+            }
             Check(raw.sqlite3_bind_int(stmt, b + 5, row.Rounded ? 1 : 0));
         }
         Check(raw.sqlite3_step(stmt));
         Check(raw.sqlite3_reset(stmt));
-        Written += _count;
-        _count = 0;
-    }
-
-    public override Task CompleteAsync(CancellationToken ct)
-    {
-        if (_count == 0) return Task.CompletedTask;
-        using var last = Prepare(_count);
-        Flush(last);
-        return Task.CompletedTask;
     }
 
     public override ValueTask DisposeAsync()
@@ -160,7 +219,6 @@ internal sealed class SqliteWriter : BenchmarkWriter
 
 internal sealed class PostgresWriter : BenchmarkWriter
 {
-    private const int ReportEvery = 4096;
     private readonly NpgsqlConnection _connection;
     private readonly string _source;
     private NpgsqlBinaryImporter? _copy;
@@ -183,23 +241,27 @@ internal sealed class PostgresWriter : BenchmarkWriter
         return writer;
     }
 
-    public override async ValueTask<bool> AddAsync(BenchmarkRow row, CancellationToken ct)
+    protected override async ValueTask WriteAsync(CancellationToken ct)
     {
         var copy = _copy!;
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(row.Line, NpgsqlDbType.Bigint, ct);
-        await copy.WriteAsync(row.Indicator, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(row.Area, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(row.Period, NpgsqlDbType.Text, ct);
-        if (row.Value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Numeric, ct); else await copy.WriteNullAsync(ct);
-        if (row.Suppression is { } s) await copy.WriteAsync(s, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
-        await copy.WriteAsync(row.Rounded, NpgsqlDbType.Boolean, ct);
-        Written++;
-        return Written % ReportEvery == 0;
+        for (var r = 0; r < Count; r++)
+        {
+            var row = Row(r);
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.Line, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(row.Indicator, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Area, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Period, NpgsqlDbType.Text, ct);
+            if (row.Suppression is null) await copy.WriteAsync(decimal.Parse(ValueOf(row), CultureInfo.InvariantCulture), NpgsqlDbType.Numeric, ct);
+            else await copy.WriteNullAsync(ct);
+            if (row.Suppression is { } s) await copy.WriteAsync(s, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
+            await copy.WriteAsync(row.Rounded, NpgsqlDbType.Boolean, ct);
+        }
     }
 
     public override async Task CompleteAsync(CancellationToken ct)
     {
+        await base.CompleteAsync(ct);
         await _copy!.CompleteAsync(ct);
         await _copy.DisposeAsync();
         _copy = null;

@@ -5,10 +5,10 @@ namespace Outturn.Domain.Benchmarks;
 /// <summary>
 /// A published figure for one area, indicator and period: a number, or a suppressed cell kept with its code.
 /// Indicators are matched by ref across plans (ADR 0300), so one national figure serves every plan holding the ref.
+/// Identified by indicator, period and area: there is one figure for each (ADR 0304).
 /// </summary>
 public class BenchmarkValue
 {
-    public long Id { get; set; }
     public required string IndicatorRef { get; set; }
     public required string AreaCode { get; set; }
     public Period Period { get; set; }

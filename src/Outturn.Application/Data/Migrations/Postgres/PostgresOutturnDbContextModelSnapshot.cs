@@ -548,24 +548,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.BenchmarkValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AreaCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("IndicatorRef")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Period")
-                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AreaCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -584,10 +575,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IndicatorRef", "Period", "AreaCode")
-                        .IsUnique();
+                    b.HasKey("IndicatorRef", "Period", "AreaCode");
 
                     b.ToTable("BenchmarkValues", (string)null);
                 });

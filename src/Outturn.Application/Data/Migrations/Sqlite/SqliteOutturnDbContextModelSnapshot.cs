@@ -522,22 +522,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.BenchmarkValue", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AreaCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IndicatorRef")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
-                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -556,10 +549,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IndicatorRef", "Period", "AreaCode")
-                        .IsUnique();
+                    b.HasKey("IndicatorRef", "Period", "AreaCode");
 
                     b.ToTable("BenchmarkValues", (string)null);
                 });
