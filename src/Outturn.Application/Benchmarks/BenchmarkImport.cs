@@ -22,7 +22,7 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
     /// <summary>Errors listed in full; beyond this they are counted.</summary>
     public const int MaxErrorsListed = 100;
 
-    /// <summary>Rows written per batch on SQLite (PostgreSQL streams each row to the server as it is read).</summary>
+    /// <summary>Rows written per batch, on both providers: with the CSV reader's buffer, the most read ahead of what is written.</summary>
     public const int BatchRows = BenchmarkWriter.BatchRows;
 
     public async Task<BenchmarkImportResult> ImportAsync(string profileName, string path, CancellationToken ct = default)
@@ -288,8 +288,7 @@ internal sealed class CsvRow(CsvDataReader csv)
         var span = Span(ordinal);
         if (ordinal >= _last.Length) Array.Resize(ref _last, ordinal + 1);
         if (_last[ordinal] is { } last && span.SequenceEqual(last)) return last;
-        var lookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(span, out var text))
+        if (!_shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var text))
         {
             text = span.ToString();
             if (_shared.Count < SharedLimit) _shared[text] = text;

@@ -148,19 +148,12 @@ internal sealed class SqliteWriter : BenchmarkWriter
 
     /// <summary>Indicator refs, area codes and periods repeat: encode each once (the cache is bounded).</summary>
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
-    private string? _lastText;
-    private byte[] _lastBytes = [];
 
     private ReadOnlySpan<byte> Utf8(string s)
     {
-        // The reader shares one string per repeated text, so the indicator and period are usually the last ones seen.
-        if (ReferenceEquals(s, _lastText)) return _lastBytes;
-        if (!_utf8.TryGetValue(s, out var bytes))
-        {
-            bytes = System.Text.Encoding.UTF8.GetBytes(s);
-            if (_utf8.Count < 100_000) _utf8[s] = bytes;
-        }
-        (_lastText, _lastBytes) = (s, bytes);
+        if (_utf8.TryGetValue(s, out var bytes)) return bytes;
+        bytes = System.Text.Encoding.UTF8.GetBytes(s);
+        if (_utf8.Count < 100_000) _utf8[s] = bytes;
         return bytes;
     }
 

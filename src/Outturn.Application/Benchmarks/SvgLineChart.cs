@@ -24,7 +24,10 @@ public sealed record ChartStyle(string Colour, string? Dash, string Marker, doub
 /// </summary>
 public static class SvgLineChart
 {
-    public static string Render(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series,
+    /// <summary>The markup with the size it draws at, in CSS pixels (a Word picture is sized from it).</summary>
+    public sealed record Chart(string Markup, int Width, int Height);
+
+    public static Chart Render(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series,
         Func<decimal, string> format, bool compact = false)
     {
         var width = compact ? 320 : 640;
@@ -52,7 +55,7 @@ public static class SvgLineChart
         if (values.Count == 0)
         {
             svg.Append($"<text x=\"{width / 2}\" y=\"{top + plotHeight / 2}\" text-anchor=\"middle\" fill=\"#505a5f\">No figures held</text></svg>");
-            return svg.ToString();
+            return new Chart(svg.ToString(), width, height);
         }
         for (var v = lo; v <= hi; v += step)
         {
@@ -100,7 +103,7 @@ public static class SvgLineChart
             svg.Append($"<text x=\"{x + 34}\" y=\"{y}\" dy=\"0.35em\" fill=\"#0b0c0c\">{E(s.Name)}</text>");
         }
         svg.Append("</svg>");
-        return svg.ToString();
+        return new Chart(svg.ToString(), width, height);
     }
 
     private static string Marker(ChartStyle style, double x, double y, double r)

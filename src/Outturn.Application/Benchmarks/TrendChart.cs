@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Outturn.Domain.Plans;
 
 namespace Outturn.Application.Benchmarks;
 
 /// <summary>An indicator's trend chart: the council, its target, neighbours' average, region and England by year.</summary>
-public static partial class TrendChart
+public static class TrendChart
 {
     public static string Title(Indicator indicator, TrendView trend)
     {
@@ -15,7 +14,7 @@ public static partial class TrendChart
                ". The figures are in the table below the chart.";
     }
 
-    public static string Svg(string id, Indicator indicator, TrendView trend, bool compact)
+    public static SvgLineChart.Chart Svg(string id, Indicator indicator, TrendView trend, bool compact)
     {
         var p = trend.Points;
         var series = new List<ChartSeries> { new(trend.Area.Name, p.Select(x => x.Value).ToList(), ChartStyle.Authority) };
@@ -26,14 +25,10 @@ public static partial class TrendChart
         return SvgLineChart.Render(id, Title(indicator, trend), p.Select(x => x.Period.ToString()).ToList(), series, v => indicator.Format(v), compact);
     }
 
-    /// <summary>The chart as a document figure, sized from the SVG's own view box.</summary>
+    /// <summary>The chart as a document figure, at the size it draws at.</summary>
     public static Documents.Figure Figure(string id, Indicator indicator, TrendView trend)
     {
-        var svg = Svg(id, indicator, trend, compact: true);
-        var box = ViewBox().Match(svg);
-        return new Documents.Figure(svg, Title(indicator, trend), int.Parse(box.Groups["w"].Value), int.Parse(box.Groups["h"].Value));
+        var chart = Svg(id, indicator, trend, compact: true);
+        return new Documents.Figure(chart.Markup, Title(indicator, trend), chart.Width, chart.Height);
     }
-
-    [GeneratedRegex("viewBox=\"0 0 (?<w>\\d+) (?<h>\\d+)\"")]
-    private static partial Regex ViewBox();
 }

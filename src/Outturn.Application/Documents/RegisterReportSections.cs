@@ -17,9 +17,17 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
 {
     private readonly StandardReportSections _standard = new();
 
-    // The sections need the plan, its directorate and objectives, not its measures and figures.
-    private Task<Domain.Plans.Plan?> PlanAsync(string planRef, CancellationToken ct) =>
-        db.Plans.AsNoTracking().Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Ref == planRef, ct);
+    private (string Ref, Domain.Plans.Plan? Plan)? _plan;
+
+    // The sections need the plan, its directorate and objectives, not its measures and figures; a report asks for
+    // the three sections in turn (the service is scoped), so the plan is read once.
+    private async Task<Domain.Plans.Plan?> PlanAsync(string planRef, CancellationToken ct)
+    {
+        if (_plan is { } held && held.Ref == planRef) return held.Plan;
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Ref == planRef, ct);
+        _plan = (planRef, plan);
+        return plan;
+    }
 
     public async Task<IReadOnlyList<Block>> RiskControlMeasuresAsync(SectionRequest request, CancellationToken ct = default)
     {

@@ -20,7 +20,7 @@ public sealed record TrendModel(string Id, Indicator Indicator, TrendView Trend,
 
     public string Title => TrendChart.Title(Indicator, Trend);
 
-    public IHtmlContent Chart() => new HtmlString(TrendChart.Svg(Id, Indicator, Trend, Compact));
+    public IHtmlContent Chart() => new HtmlString(TrendChart.Svg(Id, Indicator, Trend, Compact).Markup);
 
     public string ValueText(TrendPoint p) =>
         p.Suppression is { } code ? $"{Suppression.Describe(code)}" : p.Value is null ? "Not held" : Indicator.Format(p.Value) + (p.ValueSource == "plan" ? " (plan)" : "");
