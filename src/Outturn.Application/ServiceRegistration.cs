@@ -43,6 +43,7 @@ public static class ServiceRegistration
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
             .AddScoped<MonitoringQuery>()
+            .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<DemoAccounts>()

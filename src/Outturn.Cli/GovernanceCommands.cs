@@ -1,3 +1,4 @@
+using Outturn.Application.Accounts;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

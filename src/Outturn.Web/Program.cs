@@ -10,21 +10,33 @@ using Outturn.Web.Features.Account;
 using Outturn.Web.Features.Finance;
 using Outturn.Web.Features.Benchmarks;
 using Outturn.Web.Features.Governance;
+using Outturn.Web.Features.Inspections;
+using Outturn.Web.Features.Participation;
+using Outturn.Web.Features.Equality;
+using Outturn.Web.Features.Risks;
 using Outturn.Web.Features.Plans;
 using Outturn.Web.Features.Returns;
 using Outturn.Web.Features.Reports;
 using Outturn.Web.Features.Rounds;
+using Outturn.Web.Features.Shared;
 using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOutturn(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
-builder.Services.AddScoped<Outturn.Web.Features.Rounds.MonitoringAccess>();
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddMvcOptions(o =>
+    {
+        o.ModelBinderProviders.Insert(0, new PeriodModelBinderProvider());
+        o.Filters.Add<PeriodInAddressFilter>();
+    });
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DomainErrors>();
+// Unreadable API input reaches DomainErrors as an exception, to be answered in words rather than a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi("v1");
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(o => OutturnJson.Configure(o.SerializerOptions));
 
 // Accounts: local Identity accounts by cookie in the browser, personal access tokens for API clients,
 // and optionally a council's OpenID Connect provider (Outturn:Oidc:Authority).
@@ -87,9 +99,13 @@ var api = app.MapGroup("/api/v1");
 api.MapPlansApi();
 api.MapRoundsApi();
 api.MapBenchmarksApi();
-api.MapRisksEqualityAndFinanceApi();
+api.MapRisksApi();
+api.MapEqualityApi();
+api.MapFinanceApi();
 api.MapReturnsApi();
 api.MapGovernanceApi();
+api.MapInspectionsApi();
+api.MapParticipationApi();
 app.MapOidcSignIn();
 app.MapRazorPages();
 app.Run();

@@ -1,22 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Domain.Governance;
 
 namespace Outturn.Application.Governance;
-
-/// <summary>
-/// Who is looking. Officers (administrators, the performance team, approvers) see every board's drafts and Part II
-/// items; a board member whose account is linked to a seat sees that board's drafts and Part II items; everyone
-/// else sees only what is published, Part I only.
-/// </summary>
-public sealed record Viewer(bool IsOfficer, IReadOnlySet<int> SeatsOnBoards)
-{
-    public static readonly Viewer Anonymous = new(false, new HashSet<int>());
-    public static readonly Viewer Officer = new(true, new HashSet<int>());
-
-    public bool SeesUnpublished(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
-    public bool SeesExempt(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
-}
 
 public sealed record BoardSummary(string Ref, string Name, BoardKind Kind, int Members, int Meetings, DateOnly? LastMeeting);
 

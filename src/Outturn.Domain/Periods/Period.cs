@@ -130,7 +130,10 @@ public readonly partial record struct Period(PeriodKind Kind, int Year, int Numb
     public static Period Parse(string text) =>
         TryParse(text, out var period)
             ? period
-            : throw new FormatException($"\"{text}\" is not a period. Accepted forms: {AcceptedForms}.");
+            : throw new FormatException(NotAPeriod(text));
+
+    /// <summary>The one message for text that is not a period, wherever it was written (web address, form, command line, file).</summary>
+    public static string NotAPeriod(string? text) => $"\"{text}\" is not a period. Accepted forms: {AcceptedForms}.";
 
     public static bool TryParse(string? text, out Period period)
     {

@@ -39,12 +39,4 @@ public static class Policies
         auth.AddPolicy(ChildLevel, p => p.RequireAuthenticatedUser().RequireClaim(Roles.ChildLevelClaim));
         return auth;
     }
-
-    /// <summary>
-    /// Drafts (a round not yet published) are for staff; board members see them once the round is in review,
-    /// as the board's papers are being prepared.
-    /// </summary>
-    public static bool CanSeeDraft(ClaimsPrincipal user, RoundState state) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PerformanceOfficer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.Contributor)
-        || (user.IsInRole(Roles.BoardMember) && state is RoundState.InReview or RoundState.SignedOff);
 }

@@ -1,3 +1,4 @@
+using Outturn.Application.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;

@@ -1,3 +1,4 @@
+using Outturn.Application.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
@@ -137,11 +138,11 @@ public abstract class GovernanceTests(DatabaseProvider provider) : IntegrationTe
         // The demo councillor's account is linked to the chairman's seat (Demo/governance/README.md).
         var userId = await Db(db => db.Users.Where(u => u.Email == "councillor@outturn.example").Select(u => u.Id).SingleAsync());
         var seats = await Query(q => q.SeatsAsync(userId));
-        var (_, memberPack) = await Query(q => q.PackAsync(id, new Viewer(false, seats)));
+        var (_, memberPack) = await Query(q => q.PackAsync(id, Viewer.BoardMember(seats)));
         Assert.Equal(["8"], memberPack!.PartII.Select(i => i.Number));
         Assert.Contains("PLACEMENT CONTRACT", HtmlAgendaPackWriter.Render(memberPack));
         // A seat on another board gives nothing here.
-        var (_, otherPack) = await Query(q => q.PackAsync(id, new Viewer(false, new HashSet<int> { -1 })));
+        var (_, otherPack) = await Query(q => q.PackAsync(id, Viewer.BoardMember(new HashSet<int> { -1 })));
         Assert.Empty(otherPack!.PartII);
     }
 

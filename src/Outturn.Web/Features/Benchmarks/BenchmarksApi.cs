@@ -19,10 +19,9 @@ public static class BenchmarksApi
         return api;
     }
 
-    private static async Task<Results<Ok<BenchmarkLine>, ProblemHttpResult>> GetPosition(string indicatorRef, string period, string? area, BenchmarkQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<BenchmarkLine>, ProblemHttpResult>> GetPosition(string indicatorRef, Period period, string? area, BenchmarkQuery query, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p))
-            return TypedResults.Problem(statusCode: 400, title: "Malformed period", detail: $"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+        var p = period;
         var code = string.IsNullOrWhiteSpace(area) ? query.HomeArea : area;
         if (await query.AreaAsync(code, ct) is not { } found)
             return TypedResults.Problem(statusCode: 404, title: "Area not found", detail: $"No area has the code \"{code}\".");

@@ -10,9 +10,9 @@ namespace Outturn.Web.Features.Equality;
 /// <summary>Equality action plans as JSON, under /api/v1.</summary>
 public static class EqualityApi
 {
-    public sealed record UpdateDto(string Period, string? Progress, string? Commentary);
+    public sealed record UpdateDto(string Period, MilestoneProgress? Progress, string? Commentary);
     public sealed record ActionDto(
-        string Ref, string Directorate, string? Service, string? Plan, string Subject, string Impact, string ActionsProposed,
+        string Ref, string Directorate, string? Service, string? Plan, string Subject, EqualityImpact Impact, string ActionsProposed,
         IReadOnlyList<string> Timetable, string Officer, IReadOnlyList<UpdateDto> Progress);
 
     public static RouteGroupBuilder MapEqualityApi(this RouteGroupBuilder api)
@@ -34,8 +34,8 @@ public static class EqualityApi
         }
         var actions = await query.ActionPlanAsync(string.IsNullOrWhiteSpace(directorate) ? null : directorate.Trim(), i, ct);
         return TypedResults.Ok(actions.Select(a => new ActionDto(
-            a.Ref, a.Directorate, a.Service, a.PlanRef, a.Subject, a.Impact.ToString().ToLowerInvariant(), a.ActionsProposed,
+            a.Ref, a.Directorate, a.Service, a.PlanRef, a.Subject, a.Impact, a.ActionsProposed,
             a.TimetableYears.Select(y => Period.FinancialYear(y).ToString()).ToList(), a.Officer,
-            a.Updates.OrderBy(u => u.Period).Select(u => new UpdateDto(u.Period.ToString(), u.Progress?.ToWord(), u.Commentary)).ToList())).ToList());
+            a.Updates.OrderBy(u => u.Period).Select(u => new UpdateDto(u.Period.ToString(), u.Progress, u.Commentary)).ToList())).ToList());
     }
 }

@@ -3,6 +3,7 @@ using Outturn.Application.Finance;
 using Outturn.Domain.Periods;
 using Outturn.Web.Features.Equality;
 using Outturn.Web.Features.Risks;
+using Outturn.Web.Features.Shared;
 using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Finance;
@@ -22,9 +23,6 @@ public static class FinanceApi
     }
 
     /// <summary>Issue 4's endpoints: finance, risks and equality actions.</summary>
-    public static RouteGroupBuilder MapRisksEqualityAndFinanceApi(this RouteGroupBuilder api) =>
-        api.MapFinanceApi().MapRisksApi().MapEqualityApi();
-
     private static async Task<Ok<List<DepartmentDto>>> ListDepartments(FinanceQuery query, CancellationToken ct)
     {
         var result = new List<DepartmentDto>();
@@ -33,12 +31,11 @@ public static class FinanceApi
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<FinanceSummaryDto>, ProblemHttpResult>> GetSummary(string department, string period, FinanceQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<FinanceSummaryDto>, ProblemHttpResult>> GetSummary(string department, Period period, FinanceQuery query, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p))
-            return TypedResults.Problem($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.", statusCode: StatusCodes.Status400BadRequest);
+        var p = period;
         var d = await query.DepartmentAsync(department, ct);
-        if (d is null) return TypedResults.Problem($"No department is named \"{department}\".", statusCode: StatusCodes.Status404NotFound);
+        if (d is null) return ApiProblems.NotFound("No such department", $"No department is named \"{department}\".");
         var summary = await query.SummaryAsync(d, p, ct);
         if (!summary.HasRevenue && summary.Capital.Count == 0)
             return TypedResults.Problem($"{d.Name} has no figures for {p}.", statusCode: StatusCodes.Status404NotFound);

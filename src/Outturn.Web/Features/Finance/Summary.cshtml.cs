@@ -17,10 +17,9 @@ public sealed class SummaryModel(FinanceQuery query) : PageModel
 
     public static string Href(string department, Period period) => $"/finance/{Uri.EscapeDataString(department)}/{period.ToSlug()}";
 
-    public async Task<IActionResult> OnGetAsync(string department, string period, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string department, Period period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p))
-            return this.BadRequestWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+        var p = period;
         var d = await query.DepartmentAsync(department, ct);
         if (d is null) return this.NotFoundWith($"No department is named \"{department}\".");
         Summary = await query.SummaryAsync(d, p, ct);

@@ -30,14 +30,9 @@ public sealed class ActionModel(OutturnDbContext db, GovernanceService service, 
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        try
-        {
-            await service.UpdateActionAsync(id, Note ?? "", Status, MeetingId, current.Name, null, ct);
-            Message = Status == ActionStatus.Closed ? "The action is closed." : "The update is recorded.";
-            Note = null;
-        }
-        catch (DomainException e) { Error = e.Message; }
-        db.ChangeTracker.Clear();
+        await service.UpdateActionAsync(id, Note ?? "", Status, MeetingId, current.Name, null, ct);
+        Message = Status == ActionStatus.Closed ? "The action is closed." : "The update is recorded.";
+        Note = null;
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No action has the number {id}.");
     }
 

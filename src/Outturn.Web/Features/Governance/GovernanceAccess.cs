@@ -1,24 +1,19 @@
 using System.Security.Claims;
 using Outturn.Application.Accounts;
 using Outturn.Application.Governance;
+using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Governance;
 
 /// <summary>
-/// Turns the signed-in user into a governance <see cref="Viewer"/>: administrators, the performance team and approvers
-/// are officers; a board member sees a board's drafts and Part II items only through a seat linked to their account.
+/// The signed-in user as a governance <see cref="Viewer"/>, with the seats on boards linked to their account: a
+/// board member sees a board's drafts and Part II items only through such a seat.
 /// </summary>
 public static class GovernanceAccess
 {
-    public static bool IsOfficer(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PerformanceOfficer) || user.IsInRole(Roles.Approver);
-
-    public static async Task<Viewer> ViewerAsync(this GovernanceQuery query, ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (user.Identity?.IsAuthenticated != true) return Viewer.Anonymous;
-        var seats = await query.SeatsAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        return new Viewer(IsOfficer(user), seats);
-    }
+    public static async Task<Viewer> ViewerAsync(this GovernanceQuery query, ClaimsPrincipal user, CancellationToken ct = default) =>
+        user.Identity?.IsAuthenticated != true ? Viewer.Anonymous
+            : user.AsViewer(await query.SeatsAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), ct));
 
     public static string En(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

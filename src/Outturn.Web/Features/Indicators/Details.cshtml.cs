@@ -10,7 +10,7 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Indicators;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess access, BenchmarkQuery benchmarks) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access, BenchmarkQuery benchmarks) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -28,7 +28,7 @@ public sealed class DetailsModel(MonitoringQuery query, Rounds.MonitoringAccess 
         var indicator = plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef);
         if (indicator is null) return this.NotFoundWith($"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
         // Figures of a round not yet published are drafts: only those allowed see them.
-        var hidden = await access.HiddenPeriodsAsync(planRef, User, ct);
+        var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
         indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
         Plan = plan;
         Indicator = indicator;

@@ -25,7 +25,7 @@ public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : Pa
     public string? Error { get; private set; }
     public string? Message { get; private set; }
 
-    [BindProperty] public string? Period { get; set; }
+    [BindProperty] public Period? Period { get; set; }
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -38,18 +38,15 @@ public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : Pa
         if (await LoadAsync(planRef, indicatorRef, ct) is { } notFound) return notFound;
         decimal? value = null;
         ValueStatus? status = Status switch { "final" => ValueStatus.Final, "provisional" => ValueStatus.Provisional, "unavailable" => ValueStatus.Unavailable, _ => null };
-        if (!Domain.Periods.Period.TryParse(Period, out var period)) Error = $"\"{Period}\" is not a period. Accepted forms: {Domain.Periods.Period.AcceptedForms}.";
+        if (ModelState.ErrorFor(nameof(Period)) is { } notAPeriod) Error = notAPeriod;
+        else if (Period is not { } period) Error = "Enter the period the figure is for, such as 2015/16 Q2.";
         else if (status is null) Error = "Say whether the figure is final, provisional or not yet available.";
         else if (status != ValueStatus.Unavailable && !decimal.TryParse(Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) Error = $"The value must be a number; \"{Value}\" is not.";
         else
         {
             if (status != ValueStatus.Unavailable) value = decimal.Parse(Value!, CultureInfo.InvariantCulture);
-            try
-            {
-                await rounds.ReviseAsync(planRef, indicatorRef, period, value, status.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
-                Message = $"{Indicator.Ref} for {period.ToDisplayString()} is now {(value is null ? "not yet available" : Indicator.Format(value))}.";
-            }
-            catch (DomainException e) { Error = e.Message; }
+            await rounds.ReviseAsync(planRef, indicatorRef, period, value, status.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
+            Message = $"{Indicator.Ref} for {period.ToDisplayString()} is now {(value is null ? "not yet available" : Indicator.Format(value))}.";
         }
         return Page();
     }

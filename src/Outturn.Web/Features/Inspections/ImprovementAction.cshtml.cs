@@ -21,7 +21,7 @@ public sealed class ImprovementActionModel(OutturnDbContext db, InspectionServic
     public string? Error { get; private set; }
     public string? Message { get; private set; }
 
-    [BindProperty] public string? Quarter { get; set; }
+    [BindProperty] public Period? Quarter { get; set; }
     [BindProperty] public DeliveryStatus Delivery { get; set; }
     [BindProperty] public ImpactStatus Impact { get; set; }
     [BindProperty] public string? Evidence { get; set; }
@@ -31,14 +31,13 @@ public sealed class ImprovementActionModel(OutturnDbContext db, InspectionServic
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        try
+        if (ModelState.ErrorFor(nameof(Quarter)) is { } notAPeriod) Error = notAPeriod;
+        else if (Quarter is not { } period) Error = "Enter the quarter, such as 2015/16 Q2.";
+        else
         {
-            if (!Period.TryParse(Quarter, out var period)) throw new DomainException($"\"{Quarter}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
             await service.RecordQuarterAsync(id, period, Delivery, Impact, Evidence, current.Name, ct);
             Message = $"Progress for {period.ToDisplayString()} is recorded.";
         }
-        catch (DomainException e) { Error = e.Message; }
-        db.ChangeTracker.Clear();
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No improvement action has the number {id}.");
     }
 

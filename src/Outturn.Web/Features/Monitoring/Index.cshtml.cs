@@ -15,7 +15,7 @@ namespace Outturn.Web.Features.Monitoring;
 /// marked "revised since publication"; before that, only those allowed to see drafts see it.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(MonitoringAccess access, MonitoringQuery query) : PageModel
+public sealed class IndexModel(ReportVisibility access, MonitoringQuery query) : PageModel
 {
     public ReportContext Context { get; private set; } = null!;
     public MonitoringReport Report { get; private set; } = null!;
@@ -24,19 +24,18 @@ public sealed class IndexModel(MonitoringAccess access, MonitoringQuery query) :
     public IReadOnlyDictionary<string, (string Published, string Now)> Revisions { get; private set; } = new Dictionary<string, (string, string)>();
     public string PlanRef { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string planRef, string period, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string planRef, Period period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p))
-            return this.BadRequestWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-        var result = await access.GetAsync(planRef, p, User, ct);
-        if (MonitoringAccess.Refusal(this, result, planRef, p) is { } refusal) return refusal;
+        var p = period;
+        var result = await access.GetAsync(planRef, p, User.AsViewer(), ct);
+        if (ReportRefusal.For(this, result, planRef, p) is { } refusal) return refusal;
         Report = result.Report!;
         Round = result.Round;
         IsDraft = result.IsDraft;
         Revisions = result.Revisions;
         PlanRef = planRef;
         var plan = (await query.LoadPlanAsync(planRef, ct))!;
-        var hidden = await access.HiddenPeriodsAsync(planRef, User, ct);
+        var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
         foreach (var indicator in plan.Indicators) indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
         Context = new ReportContext(plan, p);
         return Page();

@@ -24,15 +24,14 @@ public sealed class EngagementModel(ParticipationQuery query) : PageModel
     public async Task<IActionResult> OnPostRespondAsync(int activityId, string? weDid, string? fedBackOn, bool publish, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        try
+        DateOnly? fed = null;
+        if (!string.IsNullOrWhiteSpace(fedBackOn) && DateOnly.TryParseExact(fedBackOn.Trim(), "yyyy-MM-dd", out var d)) fed = d;
+        if (!string.IsNullOrWhiteSpace(fedBackOn) && fed is null) Error = $"\"{fedBackOn}\" is not a date as yyyy-mm-dd, for example 2016-03-31.";
+        else
         {
-            DateOnly? fed = null;
-            if (!string.IsNullOrWhiteSpace(fedBackOn))
-                fed = DateOnly.TryParseExact(fedBackOn.Trim(), "yyyy-MM-dd", out var d) ? d : throw new DomainException($"\"{fedBackOn}\" is not a date as yyyy-mm-dd, for example 2016-03-31.");
             await query.RespondAsync(activityId, weDid ?? "", fed, publish, ct);
             Message = publish ? "The response is recorded and published." : "The response is recorded (not published).";
         }
-        catch (DomainException e) { Error = e.Message; }
         Activities = await query.ActivitiesAsync(ct);
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Outturn.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Data;
@@ -6,7 +7,6 @@ using Outturn.Application.Monitoring;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Status;
-using Outturn.Web.Features.Rounds;
 using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Plans;
@@ -14,12 +14,12 @@ namespace Outturn.Web.Features.Plans;
 /// <summary>The plans, their frameworks and their monitoring as JSON, under /api/v1.</summary>
 public static class PlansApi
 {
-    public sealed record PlanDto(string Ref, string Title, string Kind, string FirstYear, string LastYear, string Status, string? Organisation, string? Directorate, IReadOnlyList<string>? Priorities);
+    public sealed record PlanDto(string Ref, string Title, string Kind, string FirstYear, string LastYear, PlanStatus Status, string? Organisation, string? Directorate, IReadOnlyList<string>? Priorities);
     public sealed record ObjectiveDto(string Ref, string Title, string Priority, string? Officer, string? CorporatePriority, bool Key);
     public sealed record MilestoneDto(string Ref, string Objective, string Text, string Year, DateOnly? Due, string? Officer, string Priority);
-    public sealed record IndicatorDto(string Ref, string Title, string? Objective, string Priority, string Polarity, string? Unit, int Precision, string Frequency, string ValueType, string? Tolerance, bool Key, string? Officer);
+    public sealed record IndicatorDto(string Ref, string Title, string? Objective, string Priority, Polarity Polarity, string? Unit, int Precision, Frequency Frequency, Domain.Status.ValueType ValueType, string? Tolerance, bool Key, string? Officer);
     public sealed record TargetDto(string Period, decimal? Target, string State, string? Note);
-    public sealed record ValueDto(string Period, decimal? Value, string Status, string? Note);
+    public sealed record ValueDto(string Period, decimal? Value, ValueStatus Status, string? Note);
     public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<ValueDto> Values);
 
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
@@ -45,64 +45,58 @@ public static class PlansApi
     private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(string planRef, MonitoringQuery query, CancellationToken ct) =>
         await query.LoadPlanAsync(planRef, ct) is { } plan
             ? TypedResults.Ok(ToDto(plan, plan.Priorities.OrderBy(p => p.Order).Select(p => p.Name).ToList()))
-            : NoPlan(planRef);
+            : ApiProblems.NoPlan(planRef);
 
     private static async Task<Results<Ok<List<ObjectiveDto>>, ProblemHttpResult>> GetObjectives(string planRef, MonitoringQuery query, CancellationToken ct)
     {
-        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
         return TypedResults.Ok(plan.Objectives.OrderBy(o => o.Order)
             .Select(o => new ObjectiveDto(o.Ref, o.Title, PriorityName(plan, o.PriorityId), o.Officer?.Name, o.CorporatePriority, o.IsKey)).ToList());
     }
 
     private static async Task<Results<Ok<List<MilestoneDto>>, ProblemHttpResult>> GetMilestones(string planRef, MonitoringQuery query, CancellationToken ct)
     {
-        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
         return TypedResults.Ok(plan.Milestones.OrderBy(m => m.Order)
             .Select(m => new MilestoneDto(m.Ref, plan.Objectives.First(o => o.Id == m.ObjectiveId).Ref, m.Text, Period.FinancialYear(m.Year).ToString(), m.Due, m.Officer?.Name, PriorityName(plan, m.PriorityId))).ToList());
     }
 
     private static async Task<Results<Ok<List<IndicatorDto>>, ProblemHttpResult>> GetIndicators(string planRef, MonitoringQuery query, CancellationToken ct)
     {
-        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
         return TypedResults.Ok(plan.Indicators.OrderBy(i => i.Order).Select(i => ToDto(plan, i)).ToList());
     }
 
     private static async Task<Results<Ok<IndicatorDetailDto>, ProblemHttpResult>> GetIndicator(
-        string planRef, string indicatorRef, MonitoringQuery query, MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct)
+        string planRef, string indicatorRef, MonitoringQuery query, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
-        var hidden = await access.HiddenPeriodsAsync(planRef, user, ct);
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
+        var hidden = await access.HiddenPeriodsAsync(planRef, user.AsViewer(), ct);
         if (plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef) is not { } indicator)
-            return TypedResults.Problem(statusCode: 404, title: "Measure not found", detail: $"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
+            return ApiProblems.NotFound("Measure not found", $"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
         return TypedResults.Ok(new IndicatorDetailDto(
             ToDto(plan, indicator),
             indicator.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period.ToString(), MonitoringQuery.Normal(t.Value), t.State switch { TargetState.Set => "set", TargetState.ToBeConfirmed => "tbc", _ => "n/a" }, t.Note)).ToList(),
-            indicator.Values.Where(v => !hidden.Contains(v.Period)).OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status.ToString().ToLowerInvariant(), v.Note)).ToList()));
+            indicator.Values.Where(v => !hidden.Contains(v.Period)).OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status, v.Note)).ToList()));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetStatus(
-        string planRef, string period, MonitoringQuery query, MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct)
+        string planRef, Period period, MonitoringQuery query, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
-        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return NoPlan(planRef);
-        if ((await access.HiddenPeriodsAsync(planRef, user, ct)).Contains(p))
+        var p = period;
+        if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
+        if ((await access.HiddenPeriodsAsync(planRef, user.AsViewer(), ct)).Contains(p))
             return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
         return TypedResults.Ok(MonitoringQuery.StatusLines(plan, p));
     }
 
     private static PlanDto ToDto(Plan p, IReadOnlyList<string>? priorities) => new(
         p.Ref, p.Title, PlanKinds.ByWord.First(k => k.Value == p.Kind).Key, Period.FinancialYear(p.FirstYear).ToString(),
-        Period.FinancialYear(p.LastYear).ToString(), p.Status.ToString().ToLowerInvariant(), p.Organisation, p.Directorate, priorities);
+        Period.FinancialYear(p.LastYear).ToString(), p.Status, p.Organisation, p.Directorate, priorities);
 
     private static IndicatorDto ToDto(Plan plan, Indicator i) => new(
-        i.Ref, i.Title, i.Objective?.Ref, PriorityName(plan, i.PriorityId), i.Polarity.ToString().ToLowerInvariant(), i.Unit, i.Precision,
-        i.Frequency.ToString().ToLowerInvariant(), i.ValueType.ToString().ToLowerInvariant(), i.Tolerance?.ToString(), i.IsKey, i.Officer?.Name);
+        i.Ref, i.Title, i.Objective?.Ref, PriorityName(plan, i.PriorityId), i.Polarity, i.Unit, i.Precision,
+        i.Frequency, i.ValueType, i.Tolerance?.ToString(), i.IsKey, i.Officer?.Name);
 
     private static string PriorityName(Plan plan, int priorityId) => plan.Priorities.First(p => p.Id == priorityId).Name;
-
-    public static ProblemHttpResult NoPlan(string planRef) =>
-        TypedResults.Problem(statusCode: 404, title: "Plan not found", detail: $"No plan has the reference \"{planRef}\".");
-
-    public static ProblemHttpResult BadPeriod(string period) =>
-        TypedResults.Problem(statusCode: 400, title: "Not a period", detail: $"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
 }

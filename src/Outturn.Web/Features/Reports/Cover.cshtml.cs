@@ -23,9 +23,10 @@ public sealed class CoverModel(CoverReports covers, BoardReports reports) : Page
     public bool Saved { get; private set; }
     public bool IsStored { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string planRef, string period, string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string planRef, Period period, string? format, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p) || p.Kind != PeriodKind.Quarter) return this.BadRequestWith($"\"{period}\" is not a quarter. Use a form such as 2015-16-Q2.");
+        var p = period;
+        if (p.Kind != PeriodKind.Quarter) return this.BadRequestWith(PpbModel.NotAQuarter(p));
         var cover = await covers.GetAsync(planRef, p, ct);
         if (cover is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
         (PlanRef, Period, IsStored) = (planRef, p, cover.Id != 0);
@@ -37,9 +38,10 @@ public sealed class CoverModel(CoverReports covers, BoardReports reports) : Page
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string planRef, string period, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string planRef, Period period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p) || p.Kind != PeriodKind.Quarter) return this.BadRequestWith($"\"{period}\" is not a quarter.");
+        var p = period;
+        if (p.Kind != PeriodKind.Quarter) return this.BadRequestWith(PpbModel.NotAQuarter(p));
         var current = await covers.GetAsync(planRef, p, ct);
         if (current is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
         (PlanRef, Period, IsStored) = (planRef, p, current.Id != 0);

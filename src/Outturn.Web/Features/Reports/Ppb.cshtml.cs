@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Outturn.Application.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Application.Documents;
@@ -11,10 +12,10 @@ namespace Outturn.Web.Features.Reports;
 
 /// <summary>
 /// The Priority Based report for a quarter, as a page and as Word, PDF, HTML; its monitoring tables as .xlsx and CSV.
-/// A published quarter comes from its frozen snapshot, for anyone; a draft only for those allowed (MonitoringAccess).
+/// A published quarter comes from its frozen snapshot, for anyone; a draft only for those allowed (ReportVisibility).
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class PpbModel(MonitoringAccess access, BoardReports reports) : PageModel
+public sealed class PpbModel(ReportVisibility access, BoardReports reports) : PageModel
 {
     public Document Document { get; private set; } = null!;
     public string Html { get; private set; } = "";
@@ -22,12 +23,12 @@ public sealed class PpbModel(MonitoringAccess access, BoardReports reports) : Pa
     public Period Period { get; private set; }
     public bool IsDraft { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string planRef, string period, string? format, string? table, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string planRef, Period period, string? format, string? table, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p) || p.Kind != PeriodKind.Quarter)
-            return this.BadRequestWith($"\"{period}\" is not a quarter. Use a form such as 2015-16-Q2.");
-        var result = await access.GetAsync(planRef, p, User, ct);
-        if (MonitoringAccess.Refusal(this, result, planRef, p) is { } refusal) return refusal;
+        var p = period;
+        if (p.Kind != PeriodKind.Quarter) return this.BadRequestWith(NotAQuarter(p));
+        var result = await access.GetAsync(planRef, p, User.AsViewer(), ct);
+        if (ReportRefusal.For(this, result, planRef, p) is { } refusal) return refusal;
         PlanRef = planRef;
         Period = p;
         IsDraft = result.IsDraft || result.Round is null;
@@ -44,6 +45,9 @@ public sealed class PpbModel(MonitoringAccess access, BoardReports reports) : Pa
         Html = HtmlRenderer.RenderFragment(Document);
         return Page();
     }
+
+    /// <summary>Board documents are quarterly; any other period is refused with the form to use.</summary>
+    public static string NotAQuarter(Period period) => $"{period.ToDisplayString()} is not a quarter. Use a form such as 2015-16-Q2.";
 
     public DownloadLinks Downloads => new(Document.Title, $"/plans/{Uri.EscapeDataString(PlanRef)}/reports/ppb/{Period.ToSlug()}",
     [

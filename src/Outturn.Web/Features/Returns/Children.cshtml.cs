@@ -10,13 +10,14 @@ namespace Outturn.Web.Features.Returns;
 
 /// <summary>The children behind a figure, by pseudonym, for users with the child-level permission; every view is audited.</summary>
 [Authorize(Policy = Policies.ChildLevel)]
+[UnreadablePeriodIsNotFound]
 public sealed class ChildrenModel(ReturnsReport report) : PageModel
 {
     public ChildList List { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string period, string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Period period, string code, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return this.NotFoundWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+        var p = period;
         var list = await report.ChildrenAsync(code, p, ct);
         if (list is null) return this.NotFoundWith($"No statutory indicator has the code \"{code}\".");
         List = list;

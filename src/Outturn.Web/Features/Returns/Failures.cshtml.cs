@@ -10,14 +10,15 @@ namespace Outturn.Web.Features.Returns;
 
 /// <summary>The records failing the validation rules, by return, table and line, for correction at source; child-level permission, audited.</summary>
 [Authorize(Policy = Policies.ChildLevel)]
+[UnreadablePeriodIsNotFound]
 public sealed class FailuresModel(ReturnsReport report) : PageModel
 {
     public Period Period { get; private set; }
     public IReadOnlyList<FailureLine> Failures { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string period, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Period period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return this.NotFoundWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+        var p = period;
         Period = p;
         Failures = await report.FailuresAsync(p, ct);
         return Page();

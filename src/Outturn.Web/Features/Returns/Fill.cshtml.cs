@@ -22,12 +22,12 @@ public sealed class FillModel(OutturnDbContext db, ReturnsFill fill, ReturnsQuer
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string? plan, string? period, int? population, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? plan, Period? period, int? population, CancellationToken ct)
     {
         await LoadAsync(ct);
         Plan = plan;
         Population = population;
-        if (string.IsNullOrEmpty(plan) || !Period.TryParse(period, out var p))
+        if (string.IsNullOrEmpty(plan) || period is not { } p)
         {
             Result = new("Choose a plan and a period.", [], []);
             return Page();

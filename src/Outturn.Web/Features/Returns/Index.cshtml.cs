@@ -10,19 +10,18 @@ namespace Outturn.Web.Features.Returns;
 
 /// <summary>The statutory indicators computed from the returns held, for a period, with what the validation rules found.</summary>
 [Authorize(Policy = Policies.Staff)]
+[UnreadablePeriodIsNotFound]
 public sealed class IndexModel(ReturnsReport report, ReturnsQuery query, IAuthorizationService authorization) : PageModel
 {
     public ReturnsOverview Overview { get; private set; } = null!;
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public bool CanSeeChildren { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? period, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Period? period, CancellationToken ct)
     {
         // Without a period: the last quarter of the latest collection year held.
         var latest = (await query.ImportsAsync(ct)).Select(i => (int?)i.Year).Max();
-        var chosen = Period.Quarter(latest ?? DateTime.UtcNow.Year - 1, 4);
-        if (!string.IsNullOrEmpty(period) && !Period.TryParse(period, out chosen))
-            return this.NotFoundWith($"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+        var chosen = period ?? Period.Quarter(latest ?? DateTime.UtcNow.Year - 1, 4);
         Overview = await report.OverviewAsync(chosen, ct);
         var years = Overview.Imports.Select(i => i.Year).Distinct().Order().ToList();
         if (years.Count == 0) years = [chosen.ContainingFinancialYear().Year];

@@ -32,21 +32,19 @@ public static class ReturnsApi
 
     public sealed record FailureDto(string Rule, string Return, string Table, int Line, string Pseudonym, string Detail);
 
-    private static async Task<Results<Ok<List<FailureDto>>, ProblemHttpResult>> Failures(string period, ReturnsReport report, CancellationToken ct)
+    private static async Task<Results<Ok<List<FailureDto>>, ProblemHttpResult>> Failures(Period period, ReturnsReport report, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        var p = period;
         return TypedResults.Ok((await report.FailuresAsync(p, ct)).Select(f => new FailureDto(f.Rule, f.Return, f.Table, f.Line, f.Pseudonym, f.Detail)).ToList());
     }
 
     private static async Task<Ok<List<ImportDto>>> ListImports(ReturnsQuery query, CancellationToken ct) =>
         TypedResults.Ok((await query.ImportsAsync(ct)).Select(i => new ImportDto(ReturnImport.KindName(i.Kind), i.YearText, i.Files, i.FileDate, i.RowCount, i.ImportedAt, i.ImportedBy)).ToList());
 
-    private static ProblemHttpResult BadPeriod(string period) =>
-        TypedResults.Problem(statusCode: 400, title: "Malformed period", detail: $"\"{period}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
 
-    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Indicators(string period, ReturnsReport report, CancellationToken ct)
+    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Indicators(Period period, ReturnsReport report, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        var p = period;
         var o = await report.OverviewAsync(p, ct);
         return TypedResults.Ok(new OverviewDto(o.Period.ToString(), o.Window.Start, o.Window.End,
             o.Indicators.Select(l => new IndicatorDto(l.Definition.Code, l.Definition.NationalRef, l.Definition.Title, l.Definition.Version, l.Definition.VariantOf,
@@ -55,9 +53,9 @@ public static class ReturnsApi
             o.Rules.Select(r => new RuleDto(r.Rule.Code, r.Rule.Message, r.Rule.Tables, r.Rule.Fields, r.Records, r.Children)).ToList()));
     }
 
-    private static async Task<Results<Ok<ChildrenDto>, ProblemHttpResult>> Children(string period, string code, ReturnsReport report, CancellationToken ct)
+    private static async Task<Results<Ok<ChildrenDto>, ProblemHttpResult>> Children(Period period, string code, ReturnsReport report, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return BadPeriod(period);
+        var p = period;
         if (await report.ChildrenAsync(code, p, ct) is not { } list)
             return TypedResults.Problem(statusCode: 404, title: "Indicator not found", detail: $"No statutory indicator has the code \"{code}\".");
         return TypedResults.Ok(new ChildrenDto(list.Definition.Code, p.ToString(), list.Result.Numerator, list.Result.Denominator, list.Result.Value,

@@ -9,8 +9,8 @@ namespace Outturn.Web.Features.Risks;
 /// <summary>The risk registers as JSON, under /api/v1: internal registers, for staff.</summary>
 public static class RisksApi
 {
-    public sealed record ScoreDto(int Likelihood, int Impact, int Score, string Band);
-    public sealed record ControlUpdateDto(string Period, string? Progress, string? Commentary);
+    public sealed record ScoreDto(int Likelihood, int Impact, int Score, RiskBand Band);
+    public sealed record ControlUpdateDto(string Period, MilestoneProgress? Progress, string? Commentary);
     public sealed record ControlDto(string Ref, string Text, string? Owner, DateOnly? Due, IReadOnlyList<ControlUpdateDto> Progress);
     public sealed record RiskDto(
         string Ref, string Directorate, string? Service, string? Plan, string? Objective, string Title, string? Cause, string? Event, string? Consequence,
@@ -49,11 +49,11 @@ public static class RisksApi
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static ScoreDto Score(RiskScore s) => new(s.Likelihood, s.Impact, s.Score, s.Band.ToWord());
+    private static ScoreDto Score(RiskScore s) => new(s.Likelihood, s.Impact, s.Score, s.Band);
 
     public static RiskDto ToDto(Risk r, DateOnly today) => new(
         r.Ref, r.Directorate, r.Service, r.PlanRef, r.ObjectiveRef, r.Title, r.Cause, r.Event, r.Consequence, r.Owner, r.Category,
         Score(r.Initial), Score(r.Residual), r.ReviewDate, r.LastReviewed, r.IsOverdueForReview(today),
         r.Controls.OrderBy(c => c.Order).Select(c => new ControlDto(c.Ref, c.Text, c.Owner, c.Due,
-            c.Updates.OrderBy(u => u.Period).Select(u => new ControlUpdateDto(u.Period.ToString(), u.Progress?.ToWord(), u.Commentary)).ToList())).ToList());
+            c.Updates.OrderBy(u => u.Period).Select(u => new ControlUpdateDto(u.Period.ToString(), u.Progress, u.Commentary)).ToList())).ToList());
 }

@@ -46,9 +46,7 @@ public sealed class DetailsModel(RoundService rounds, OutturnDbContext db, UserM
 
     private async Task<IActionResult> Act(int id, Func<Actor, Task<string>> action, CancellationToken ct)
     {
-        try { Message = await action(await users.ActorAsync(User)); }
-        catch (DomainException e) { Error = e.Message; }
-        db.ChangeTracker.Clear();
+        Message = await action(await users.ActorAsync(User));
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
     }
 

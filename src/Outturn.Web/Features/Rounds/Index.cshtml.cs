@@ -12,6 +12,8 @@ using Outturn.Domain.Plans;
 using Outturn.Domain.Rounds;
 using Outturn.Web.Security;
 
+using Outturn.Web.Features.Shared;
+
 namespace Outturn.Web.Features.Rounds;
 
 /// <summary>The reporting rounds, and (for the performance team) opening a new one.</summary>
@@ -23,7 +25,7 @@ public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserMan
     public string? Error { get; private set; }
 
     [BindProperty] public string PlanRef { get; set; } = "";
-    [BindProperty] public string Period { get; set; } = "";
+    [BindProperty] public Domain.Periods.Period? Period { get; set; }
     [BindProperty] public DateOnly? Deadline { get; set; }
 
     public bool RunsRounds => User.IsInRole(Roles.PerformanceOfficer) || User.IsInRole(Roles.Administrator);
@@ -33,16 +35,13 @@ public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserMan
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!RunsRounds) return Forbid();
-        if (!Domain.Periods.Period.TryParse(Period, out var period)) Error = $"\"{Period}\" is not a quarter. Write it like 2015/16 Q3.";
+        if (ModelState.ErrorFor(nameof(Period)) is { } notAPeriod) Error = notAPeriod;
+        else if (Period is not { } period) Error = "Enter the quarter, such as 2015/16 Q3.";
         else if (Deadline is null) Error = "Enter the deadline for updates.";
         else
         {
-            try
-            {
-                var round = await rounds.OpenAsync(PlanRef, period, Deadline.Value, await users.ActorAsync(User), ct);
-                return Redirect($"/rounds/{round.Id}");
-            }
-            catch (DomainException e) { Error = e.Message; }
+            var round = await rounds.OpenAsync(PlanRef, period, Deadline.Value, await users.ActorAsync(User), ct);
+            return Redirect($"/rounds/{round.Id}");
         }
         await LoadAsync(ct);
         return Page();

@@ -1,17 +1,17 @@
 using System.Security.Claims;
+using Outturn.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Rounds;
-using Outturn.Web.Features.Plans;
 using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Rounds;
 
 public static class RoundsApi
 {
-    public sealed record RoundDto(int Id, string Plan, string Period, string State, DateOnly Deadline, DateTimeOffset? PublishedAt, int Items, int Submitted);
+    public sealed record RoundDto(int Id, string Plan, string Period, RoundState State, DateOnly Deadline, DateTimeOffset? PublishedAt, int Items, int Submitted);
     public sealed record RevisionDto(string Published, string Now);
     public sealed record MonitoringDto(string Plan, string Period, RoundDto? Round, bool IsDraft, MonitoringReport Report, IReadOnlyDictionary<string, RevisionDto> Revisions);
 
@@ -25,16 +25,16 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Ok<MonitoringDto>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetMonitoring(
-        string planRef, string period, MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct)
+        string planRef, Period period, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return PlansApi.BadPeriod(period);
-        var result = await access.GetAsync(planRef, p, user, ct);
+        var p = period;
+        var result = await access.GetAsync(planRef, p, user.AsViewer(), ct);
         return result.Outcome switch
         {
-            AccessOutcome.NoPlan => PlansApi.NoPlan(planRef),
-            AccessOutcome.NotCovered => TypedResults.Problem(statusCode: 404, title: "Period not covered", detail: $"{planRef} does not cover {p.ToDisplayString()}."),
-            AccessOutcome.NeedsSignIn => TypedResults.Unauthorized(),
-            AccessOutcome.Forbidden => TypedResults.Forbid(),
+            ReportOutcome.NoPlan => ApiProblems.NoPlan(planRef),
+            ReportOutcome.NotCovered => ApiProblems.NotFound("Period not covered", $"{planRef} does not cover {p.ToDisplayString()}."),
+            ReportOutcome.NeedsSignIn => TypedResults.Unauthorized(),
+            ReportOutcome.Forbidden => TypedResults.Forbid(),
             _ => TypedResults.Ok(new MonitoringDto(planRef, p.ToString(), result.Round is null ? null : ToDto(result.Round, planRef), result.IsDraft, result.Report!,
                 result.Revisions.ToDictionary(r => r.Key, r => new RevisionDto(r.Value.Published, r.Value.Now)))),
         };
@@ -44,6 +44,6 @@ public static class RoundsApi
         TypedResults.Ok((await rounds.ListAsync(ct)).Select(r => ToDto(r.Round, r.Plan.Ref)).ToList());
 
     public static RoundDto ToDto(MonitoringRound r, string planRef) => new(
-        r.Id, planRef, r.Period.ToString(), r.State switch { RoundState.Open => "open", RoundState.InReview => "in_review", RoundState.SignedOff => "signed_off", _ => "published" },
+        r.Id, planRef, r.Period.ToString(), r.State,
         r.Deadline, r.PublishedAt, r.Items.Count, r.Items.Count(i => i.State == ItemState.Submitted));
 }

@@ -27,13 +27,8 @@ public sealed class SignOffModel(RoundService rounds, OutturnDbContext db, UserM
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        try
-        {
-            await rounds.StepAsync(id, RoundService.Step.SignOff, await users.ActorAsync(User), ct: ct);
-            Done = true;
-        }
-        catch (DomainException e) { Error = e.Message; }
-        db.ChangeTracker.Clear();
+        await rounds.StepAsync(id, RoundService.Step.SignOff, await users.ActorAsync(User), ct: ct);
+        Done = true;
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
     }
 

@@ -14,6 +14,10 @@ public static class PageResults
         return page.NotFound();
     }
 
+    /// <summary>The first thing wrong with a form field as bound (a period that is not one, say), or null.</summary>
+    public static string? ErrorFor(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string key) =>
+        state.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public static IActionResult BadRequestWith(this PageModel page, string message)
     {
         page.HttpContext.Items[MessageKey] = message;

@@ -39,14 +39,10 @@ public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, User
         if (file is null || file.Length == 0) Errors = ["Choose the completed workbook to upload."];
         else
         {
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await workbook.UploadAsync(r, stream, await users.ActorAsync(User), ct);
-                Errors = result.Errors.Select(e => $"{file.FileName}: {e}").ToList();
-                if (Errors.Count == 0) Message = $"{result.Saved} items saved from {file.FileName}, {result.Submitted} of them submitted.";
-            }
-            catch (DomainException e) { Errors = [e.Message]; }
+            await using var stream = file.OpenReadStream();
+            var result = await workbook.UploadAsync(r, stream, await users.ActorAsync(User), ct);
+            Errors = result.Errors.Select(e => $"{file.FileName}: {e}").ToList();
+            if (Errors.Count == 0) Message = $"{result.Saved} items saved from {file.FileName}, {result.Submitted} of them submitted.";
         }
         await LoadAsync(ct);
         return Page();

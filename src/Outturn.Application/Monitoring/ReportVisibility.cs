@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Accounts;
+using Outturn.Application.Data;
+using Outturn.Application.Rounds;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Rounds;
+
+namespace Outturn.Application.Monitoring;
+
+public enum ReportOutcome { Ok, NoPlan, NotCovered, NeedsSignIn, Forbidden }
+
+/// <summary>A period's monitoring as a viewer may see it: the published snapshot, or a draft for those allowed.</summary>
+public sealed record VisibleReport(
+    ReportOutcome Outcome, MonitoringReport? Report, MonitoringRound? Round, bool IsDraft,
+    IReadOnlyDictionary<string, (string Published, string Now)> Revisions);
+
+/// <summary>
+/// The one rule for round content (docs/spec.md, drafts and publication): once a round is published its frozen
+/// report is for everyone, with later corrections marked as revisions; before that only viewers who may see the
+/// round's draft (<see cref="Viewer.CanSeeDraft"/>) see it. Pages, the API, documents and the command line all ask here.
+/// </summary>
+public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
+{
+    private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
+
+    public async Task<VisibleReport> GetAsync(string planRef, Period period, Viewer viewer, CancellationToken ct = default)
+    {
+        var round = await rounds.FindAsync(planRef, period, ct);
+        if (round?.State == RoundState.Published)
+        {
+            var published = RoundService.Published(round)!;
+            var live = await rounds.LiveReportAsync(round, ct);
+            return new(ReportOutcome.Ok, published, round, false, RoundService.Revisions(published, live));
+        }
+        if (round is not null && !viewer.CanSeeDraft(round.State))
+            return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);
+        var view = await query.ForPeriodAsync(planRef, period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (view is null) return new(ReportOutcome.NoPlan, null, null, false, None);
+        if (!view.Plan.Covers(period)) return new(ReportOutcome.NotCovered, null, null, false, None);
+        return new(ReportOutcome.Ok, MonitoringReport.From(view), round, round is not null, None);
+    }
+
+    /// <summary>Periods whose figures this viewer may not see yet: those of rounds not yet published.</summary>
+    public async Task<HashSet<Period>> HiddenPeriodsAsync(string planRef, Viewer viewer, CancellationToken ct = default)
+    {
+        // Asked on every page and API call that shows figures: read only each round's period and stage.
+        var unpublished = await db.Set<MonitoringRound>().AsNoTracking()
+            .Where(r => r.State != RoundState.Published && db.Plans.Any(p => p.Id == r.PlanId && p.Ref == planRef))
+            .Select(r => new { r.Period, r.State })
+            .ToListAsync(ct);
+        return unpublished.Where(r => !viewer.CanSeeDraft(r.State)).Select(r => r.Period).ToHashSet();
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using Outturn.Application.Accounts;
+
+namespace Outturn.Web.Security;
+
+public static class Viewers
+{
+    /// <summary>The signed-in user (or nobody) as the visibility rules see them; seats on boards where they matter.</summary>
+    public static Viewer AsViewer(this ClaimsPrincipal user, IReadOnlySet<int>? seats = null)
+    {
+        if (user.Identity?.IsAuthenticated != true) return Viewer.Anonymous;
+        var roles = Roles.All.Where(user.IsInRole).ToHashSet();
+        return new Viewer(true, roles, user.HasClaim(c => c.Type == Roles.ChildLevelClaim), seats ?? new HashSet<int>());
+    }
+}
