@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Outturn.Cli.Tests;
 
-/// <summary>The benchmarking commands through the real tool; figures from the Q2 2015/16 report's charts (004, lines 1337-1352).</summary>
+/// <summary>The benchmarking commands through the real tool; figures from the Q2 2015/16 report's charts (docs/sources.md §2.5).</summary>
 public sealed class BenchmarkCommandTests : IDisposable
 {
     private readonly Cli _cli = new();

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Outturn.Cli.Tests;
 
-/// <summary>`outturn import ledger` and `outturn finance` through the real tool; figures from the Q2 2015/16 report (seed 004, B:1595-1625).</summary>
+/// <summary>`outturn import ledger` and `outturn finance` through the real tool; figures from the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 public sealed class FinanceCommandTests : IDisposable
 {
     private readonly Cli _cli = new();

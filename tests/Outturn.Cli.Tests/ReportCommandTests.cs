@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Outturn.Cli.Tests;
 
-/// <summary>`outturn report …` through the real tool; expected values from seeds/004 (Q2 2015/16 report and Business Plan 2016-19).</summary>
+/// <summary>`outturn report …` through the real tool; expected values from the Q2 2015/16 report and the Business Plan 2016-19 (docs/sources.md §2.3, §2.5).</summary>
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly Cli _cli = new();

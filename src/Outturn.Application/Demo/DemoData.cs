@@ -7,8 +7,8 @@ using Outturn.Application.Returns;
 namespace Outturn.Application.Demo;
 
 /// <summary>
-/// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the seed
-/// documents. Loading is idempotent: a plan already held is left as it is.
+/// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the
+/// published documents of docs/sources.md. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
 public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, Benchmarks.BenchmarkDemo benchmarks, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns, DemoGovernance governance)
 {

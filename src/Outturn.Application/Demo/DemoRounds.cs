@@ -77,7 +77,7 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
     public static string RoundsFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "rounds");
 
     /// <summary>
-    /// Sections 2.0 to 5.0 of the published Quarter 2 2015/16 report (seeds/004 lines 1189-1256): key developments and
+    /// Sections 2.0 to 5.0 of the published Quarter 2 2015/16 report (docs/sources.md §2.5): key developments and
     /// emerging issues from the files in Demo/rounds (each item headed by its title and the officer's initials), risk
     /// control and equality as printed.
     /// </summary>

@@ -57,7 +57,7 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
         string? AssigneeInitials(NarrativeSection s) =>
             round?.Items.FirstOrDefault(i => i.Kind == ItemKind.Narrative && i.Section == s)?.AssigneeId is { } id ? initials.GetValueOrDefault(id) : null;
 
-        // The key, like the seed's "Key for Operational Directors" (section 8.3), lists the directorate's operational
+        // The key, like the published report's "Key for Operational Directors" (section 8.3), lists the directorate's operational
         // directors as well as every officer whose initials the report uses.
         var organisation = await db.Plans.AsNoTracking().Where(p => p.Ref == report.Plan).Select(p => p.Organisation).SingleOrDefaultAsync(ct);
         var directors = await db.Officers.AsNoTracking()

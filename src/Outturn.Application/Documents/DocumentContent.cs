@@ -40,7 +40,7 @@ public sealed class DocumentContent(MonitoringQuery monitoring)
     }
 
     /// <summary>
-    /// The Business Plan in the layout of the draft Business Plan 2016-19 (seeds/004 lines 982-1125): per objective,
+    /// The Business Plan in the layout of the draft Business Plan 2016-19 (docs/sources.md §2.3): per objective,
     /// Corporate Priority, Service Objective, Key Developments, Emerging Issues, Key Milestones for the first year, and
     /// Linked Indicators with latest performance and a target for each of the plan's years. Null when no plan has the ref.
     /// </summary>
@@ -99,7 +99,7 @@ public sealed class DocumentContent(MonitoringQuery monitoring)
     private static string TargetText(Indicator i, Period year) => i.Targets.FirstOrDefault(t => t.Period == year)?.Describe(i) ?? "tbc";
 
     /// <summary>
-    /// The plan review in the layout of the 2007 review of the Children and Young People's Plan (seeds/000): Part 3,
+    /// The plan review in the layout of the 2007 review of the Children and Young People's Plan (docs/sources.md §4): Part 3,
     /// per outcome, each plan target with the year's performance, its status and the plans for the next period; then
     /// Part 4, the revised-priority blocks. Null when no plan has the ref.
     /// </summary>

@@ -66,7 +66,7 @@ public sealed record PpbContent(
 }
 
 /// <summary>
-/// The Priority Based Policy and Performance Board report in the council's layout (seeds/004 lines 1178-1700):
+/// The Priority Based Policy and Performance Board report in the council's layout (docs/sources.md §2.5):
 /// heading block, 1.0 Introduction … 8.0 Appendix 1.
 /// </summary>
 public static class PpbDocument
@@ -162,7 +162,7 @@ public static class PpbDocument
             blocks.Add(new Table("Key Milestones and Measures", ["Ref", "Measure", "Current progress", "Target", "Quarterly Progress", "Direction of Travel"],
                 p.KeyMeasures.Select(m => (IReadOnlyList<Cell>)[m.Ref, m.Title, m.CurrentText, m.TargetText, ProgressCell(m), DirectionCell(m)]).ToList())
             { Widths = [10, 34, 16, 12, 14, 14] });
-        // Each key measure's chart against its target and comparators, as in the seed report's headline boxes.
+        // Each key measure's chart against its target and comparators, as in the published report's headline boxes.
         foreach (var m in p.KeyMeasures)
             if (charts?.GetValueOrDefault(m.Ref) is { } chart) blocks.Add(chart);
         if (p.Milestones.Count > 0)

@@ -20,7 +20,7 @@ public interface IReportSectionSource
 
 /// <summary>
 /// The sections as the council writes them when it has nothing more specific: the round's narrative when an officer
-/// wrote one, otherwise the standard wording of the Quarter 2 2015/16 report (seeds/004 lines 1247-1256); and for
+/// wrote one, otherwise the standard wording of the Quarter 2 2015/16 report (docs/sources.md §2.5); and for
 /// finances, a plain statement that no financial summary is held.
 /// </summary>
 public sealed class StandardReportSections : IReportSectionSource
@@ -50,7 +50,7 @@ public sealed class StandardReportSections : IReportSectionSource
         return paragraphs.Select((p, i) => (Block)new Paragraph(p, $"{section}.{i + 1}")).ToList();
     }
 
-    // The seed report says "will be reported at quarter two": high-risk mitigation is reported at the half year.
+    // The published Q2 2015/16 report says "will be reported at quarter two": high-risk mitigation is reported at the half year.
     private static string ReportingPoint(Period period) =>
         period.Kind == PeriodKind.Quarter && period.Number < 2 ? "quarter two" : "the next reporting point";
 }

@@ -27,7 +27,7 @@ public sealed record HighRiskObjectiveRow(string ObjectiveRef, string? Objective
 /// <summary>The quarter's "Risk Control Measures" section of a plan's report.</summary>
 public sealed record RiskControlSection(Period Period, IReadOnlyList<Risk> HighRisks, IReadOnlyList<HighRiskObjectiveRow> KeyObjectives)
 {
-    /// <summary>Progress on treatment measures is reported at quarters 2 and 4 (service plan A:606; report B:1251).</summary>
+    /// <summary>Progress on treatment measures is reported at quarters 2 and 4 (docs/spec.md §4 Risk scores; docs/sources.md §3 and §2.5).</summary>
     public bool IsReportingQuarter => Period.Kind == PeriodKind.Quarter && Period.Number is 2 or 4;
 }
 

@@ -3,7 +3,7 @@ using Outturn.Domain.Status;
 namespace Outturn.Domain.Benchmarks;
 
 /// <summary>
-/// The statistics of a comparison group's values for one indicator and period (SPEC.md section 8): the arithmetic mean
+/// The statistics of a comparison group's values for one indicator and period (docs/spec.md §6 Benchmarking rules): the arithmetic mean
 /// over the members that have a value, with the count used; the median; the range; and the top-quartile value.
 /// </summary>
 public sealed record GroupStatistics(int Count, decimal Average, decimal Median, decimal Lowest, decimal Highest, decimal? TopQuartile)

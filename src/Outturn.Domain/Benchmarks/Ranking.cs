@@ -9,7 +9,7 @@ public readonly record struct RankPlace(int Rank, int Of, int Band);
 public sealed record QuartileThresholds(decimal? Top, decimal? Middle, decimal? Bottom);
 
 /// <summary>
-/// Ranks and quartile bands exactly as SPEC.md section 8 defines them, so that figures agree with the published tools.
+/// Ranks and quartile bands exactly as docs/spec.md §6 Benchmarking rules defines them, so that figures agree with the published tools.
 /// </summary>
 public static class Ranking
 {

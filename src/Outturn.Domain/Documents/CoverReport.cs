@@ -6,8 +6,8 @@ namespace Outturn.Domain.Documents;
 /// <summary>
 /// The committee cover report that goes in front of a plan's quarterly Priority Based report: the heading block
 /// (REPORT TO … WARDS) and sections 1.0 to 9.0, each a text the performance team edits before generating. Stored per
-/// plan and period; until edited, <see cref="Default"/> gives the wording of the Quarter 2 2015/16 cover (seeds/004
-/// lines 1126-1176) with the period filled in.
+/// plan and period; until edited, <see cref="Default"/> gives the wording of the Quarter 2 2015/16 cover (docs/sources.md
+/// §2.4) with the period filled in.
 /// </summary>
 public class CoverReport
 {

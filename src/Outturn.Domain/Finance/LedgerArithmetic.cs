@@ -38,7 +38,7 @@ public sealed record RevenueTotals(
     }
 }
 
-/// <summary>The budget arithmetic of SPEC.md section 3 ("Budget monitoring").</summary>
+/// <summary>The budget arithmetic of docs/spec.md §5 Budget arithmetic.</summary>
 public static class LedgerArithmetic
 {
     /// <summary>Figures are rounded to £'000 line by line, so a printed figure may be 1 away from the sum of its printed parts.</summary>

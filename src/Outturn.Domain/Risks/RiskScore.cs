@@ -1,6 +1,6 @@
 namespace Outturn.Domain.Risks;
 
-/// <summary>The overall level of a risk, from its score (SPEC.md section 3, "Risk scores"; service plan A:380-385).</summary>
+/// <summary>The overall level of a risk, from its score (docs/spec.md §4 Risk scores; the service plan's band table, docs/sources.md §3).</summary>
 public enum RiskBand { Low, Medium, High }
 
 /// <summary>

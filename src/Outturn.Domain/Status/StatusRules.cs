@@ -6,7 +6,7 @@ namespace Outturn.Domain.Status;
 public sealed record MeasureRules(Polarity Polarity, int Precision, ValueType ValueType, Frequency Frequency, Tolerance? Tolerance);
 
 /// <summary>
-/// The status rules of SPEC.md section 3. They suggest; an officer may override with a reason (see <see cref="StatusJudgement{T}"/>).
+/// The status rules of docs/spec.md §2 Status rules and §3 Milestone progress. They suggest; an officer may override with a reason (see <see cref="StatusJudgement{T}"/>).
 /// </summary>
 public static class StatusRules
 {

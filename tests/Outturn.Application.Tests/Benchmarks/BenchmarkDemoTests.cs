@@ -8,7 +8,7 @@ using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Tests.Benchmarks;
 
-/// <summary>Expected figures from the chart tables of the Q2 2015/16 report (seeds/004, lines 1337-1352).</summary>
+/// <summary>Expected figures from the chart tables of the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 public abstract class BenchmarkDemoTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private async Task<BenchmarkPosition> Position(string indicator, string period)

@@ -12,7 +12,7 @@ namespace Outturn.Application.Tests.Benchmarks;
 
 /// <summary>
 /// The test plan (PlanFolderBuilder) holds M1 (higher is better) and M2 (lower is better). Five authorities, England
-/// and the North West; expected ranks worked by hand from SPEC.md section 8.
+/// and the North West; expected ranks worked by hand from docs/spec.md §6 Benchmarking rules.
 /// </summary>
 public abstract class BenchmarkImportTests(DatabaseProvider provider) : IntegrationTest(provider)
 {

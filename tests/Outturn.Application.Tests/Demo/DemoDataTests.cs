@@ -7,7 +7,7 @@ using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Tests.Demo;
 
-/// <summary>Expected figures come from the seed documents (004: the Q2 2015/16 report; 001: the service plan).</summary>
+/// <summary>Expected figures come from the published documents of docs/sources.md (the Q2 2015/16 report, §2.5; the service plan, §3).</summary>
 public abstract class DemoDataTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private Task<IReadOnlyList<string>> Load() => WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
@@ -28,7 +28,7 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IntegrationTest
         Assert.Equal(62, byRef["HBC-BP-2016-19"].Measures);
         Assert.Equal(8, byRef["HBC-CS-2007-10"].Objectives); // CS1 … CS8
         Assert.Equal(12, byRef["HBC-CS-2007-10"].Measures); // BVPI 222a/b, 43a/b, CS LPI 1–8
-        // 2007 review of the CYPP 2006-09, Part 4: 56 revised-priority targets (shared/data/cypp2007_revised_priorities.csv, one row each).
+        // 2007 review of the CYPP 2006-09, Part 4: 56 revised-priority targets (docs/sources.md §4), one measure each.
         Assert.Equal(56, byRef["HBC-CYPP-2006-09"].Measures);
     }
 

@@ -9,15 +9,15 @@ using Outturn.Domain.Status;
 namespace Outturn.Application.Tests.Documents;
 
 /// <summary>
-/// The board documents of the demo, read back from the generated files. Expected values come from the seed
-/// documents: seeds/004 (the Quarter 2 2015/16 Priority Based report, lines 1178-1700; its cover, lines 1126-1176;
-/// the draft Business Plan 2016-19, lines 982-1125) and seeds/000 (the 2007 review of the CYPP 2006-09).
+/// The board documents of the demo, read back from the generated files. Expected values come from the published
+/// documents of docs/sources.md: the Quarter 2 2015/16 Priority Based report (§2.5), its cover (§2.4), the draft
+/// Business Plan 2016-19 (§2.3) and the 2007 review of the CYPP 2006-09 (§4).
 /// </summary>
 public abstract class BoardDocumentTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private static readonly Period Q2 = Period.Quarter(2015, 2);
 
-    // seeds/004 lines 1184-1655: the section headings of the Priority Based report, in order.
+    // The section headings of the Priority Based report, in order (docs/spec.md §8; docs/sources.md §2.5).
     private static readonly string[] SeedSections =
     [
         "1.0 Introduction", "2.0 Key Developments", "3.0 Emerging Issues", "4.0 Risk Control Measures",
@@ -50,7 +50,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         await LoadDemo();
         using var word = new WordFile(WordRenderer.Render(await Ppb(Q2)));
 
-        // seeds/004 line 1336 and shared/data/q2_2015_measures.csv: CED033 current 75%, target 95%, progress "?" (amber), direction "↓" (worse).
+        // The Q2 report's key measures (docs/sources.md §2.5): CED033 current 75%, target 95%, progress "?" (amber), direction "↓" (worse).
         var row = word.Row("CED033");
         Assert.Equal("Social Work Assessments completed within 45 working days", row[1]);
         Assert.Equal("75%", row[2]);
@@ -67,7 +67,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         await LoadDemo();
         using var word = new WordFile(WordRenderer.Render(await Ppb(Q2)));
 
-        // seeds/004 section 8.3: WR Wesley Rourke, AMc Ann McIntyre, TC Tracey Coffey.
+        // The report's section 8.3 (docs/sources.md §2.5): WR Wesley Rourke, AMc Ann McIntyre, TC Tracey Coffey.
         var key = word.Rows("Key of officers' initials").Skip(1).ToDictionary(r => r[0], r => r[1]);
         Assert.Equal("Wesley Rourke", key["WR"]);
         Assert.Equal("Ann McIntyre", key["AMc"]);
@@ -82,14 +82,14 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         using var word = new WordFile(WordRenderer.Render(await Ppb(Q2)));
         var text = word.Text;
 
-        // seeds/004 lines 1191 and 1235.
+        // Key developments 2.1 and 2.7 and emerging issue 3.1 of the Q2 report (docs/sources.md §2.5).
         Assert.Contains("2.1\tReferrals to Social Care (TC)", text);
         Assert.Contains("2.7\tPublication of the NEET scorecard (AMc)", text);
         Assert.Contains("3.1\tChildren's Centres (TC)", text);
-        // seeds/004 lines 1249 and 1255: the standard wording of 4.1 and 5.1.
+        // The standard wording of 4.1 and 5.1 (docs/sources.md §2.5).
         Assert.Contains("4.1\tRisk control forms an integral part of the Council's Business Planning", text);
         Assert.Contains("5.1\tEquality issues continue to form a routine element", text);
-        // Section 7.0 (seeds/004 lines 1529-1536 and 1618-1625): Net Expenditure of Education, Inclusion and Provision
+        // Section 7.0 (docs/sources.md §2.5): Net Expenditure of Education, Inclusion and Provision
         // 15,149 / 6,384 / 6,112 / 272, and of Children and Families 19,233 / 10,052 / 11,128 / (1,076).
         Assert.Contains("CHILDREN AND FAMILIES DEPARTMENT", text);
         var financial = text[text.IndexOf("7.0 Financial Summaries", StringComparison.Ordinal)..];
@@ -105,7 +105,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     {
         await LoadDemo();
         var document = await Ppb(Q2);
-        // The Q2 report's CED033, CED036 and CED047 boxes carry charts of several years (seeds/004 lines 1336-1422).
+        // The Q2 report's CED033, CED036 and CED047 boxes carry charts of several years (docs/sources.md §2.5).
         var figures = document.AllBlocks.OfType<Figure>().ToList();
         Assert.Contains(figures, f => f.AltText.StartsWith("CED033: Halton compared over time", StringComparison.Ordinal));
         Assert.Contains(figures, f => f.AltText.StartsWith("CED047:", StringComparison.Ordinal));
@@ -182,7 +182,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         await LoadDemo();
         var cover = await WithScope(sp => sp.GetRequiredService<CoverReports>().GetAsync(DemoRounds.PlanRef, Q2));
         Assert.NotNull(cover);
-        // seeds/004 lines 1126-1130.
+        // The cover of the Q2 2015/16 report (docs/sources.md §2.4).
         Assert.Equal("Performance Management Reports for Quarter 2 of 2015/16", cover.Subject);
         Assert.Equal("Boroughwide", cover.Wards);
 
@@ -225,9 +225,9 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         using var word = new WordFile(WordRenderer.Render(doc!));
 
         Assert.Empty(word.ValidationErrors());
-        // seeds/004 line 996: PED001 87% latest, targets 88%, 89%, 90%.
+        // The draft Business Plan 2016-19 (docs/sources.md §2.3): PED001 87% latest, targets 88%, 89%, 90%.
         Assert.Equal(["PED001", "% of state funded educational settings including FE College with overall effectiveness of Good or Outstanding", "87%", "88%", "89%", "90%"], word.Row("PED001"));
-        // seeds/004 lines 984-987.
+        // Its first objective block, PED01 (docs/sources.md §2.3).
         Assert.Contains("Corporate Priority: Children and Young People", word.Text);
         Assert.Contains("Service Objective: PED01: Improve provision in all inspected services", word.Text);
         Assert.Contains("• Post 16 Area Review", word.Text);
@@ -243,11 +243,11 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         using var word = new WordFile(WordRenderer.Render(doc!));
 
         Assert.Empty(word.ValidationErrors());
-        // seeds/000 line 804: the immunisation target, 82.8% immunised, one lamp lit in the middle (amber).
+        // The 2007 review, Part 3 (docs/sources.md §4): the immunisation target, 82.8% immunised, one lamp lit in the middle (amber).
         var immunisation = word.Rows().Single(r => r[0].StartsWith("Children are better protected from future preventable diseases", StringComparison.Ordinal));
         Assert.StartsWith("82.8% of children have been fully immunised", immunisation[1]);
         Assert.StartsWith(" Amber", immunisation[2]);
-        // seeds/000 lines 989-996: the BH1.1 block.
+        // The review's Part 4 (docs/sources.md §4): the BH1.1 block.
         var block = word.Rows("Revised priority target BH1.1").ToDictionary(r => r[0], r => r[1]);
         Assert.StartsWith("BH1.1 Halt the year on year rise in obesity among children under 11 by 2010", block["Target"]);
         Assert.Equal("2005/06 Data: 17.4% of children under 11 years classified as obese", block["Performance Data"]);

@@ -12,7 +12,7 @@ using Outturn.Domain.Risks;
 
 namespace Outturn.Application.Tests.Finance;
 
-/// <summary>The demo registers and budgets. Expected figures are the published ones of the Q2 2015/16 report (seed 004, B:1494-1653).</summary>
+/// <summary>The demo registers and budgets. Expected figures are the published ones of the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 public abstract class DemoRegistersTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private static readonly Period Q2 = Period.Quarter(2015, 2);

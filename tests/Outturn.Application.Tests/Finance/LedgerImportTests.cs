@@ -7,7 +7,7 @@ using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Tests.Finance;
 
-/// <summary>Ledger imports: all or nothing, replacing a department's period as one transaction. Figures from the Q2 2015/16 report (seed 004, B:1595-1625).</summary>
+/// <summary>Ledger imports: all or nothing, replacing a department's period as one transaction. Figures from the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 public abstract class LedgerImportTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
     private const string Header = "department,period,section,line,annual_budget,budget_to_date,expenditure_to_date,variance_to_date\n";
@@ -103,7 +103,7 @@ public abstract class LedgerImportTests(DatabaseProvider provider) : Integration
     [Fact]
     public async Task A_total_one_away_from_its_lines_is_accepted_with_a_warning()
     {
-        // EIP Total Recharges: printed 7,368, lines 205 + 296 + 1,851 + 5,017 = 7,369 (B:1531-1535).
+        // EIP Total Recharges: printed 7,368, lines 205 + 296 + 1,851 + 5,017 = 7,369.
         var ledger = Header +
             "\"Education, Inclusion and Provision\",2015/16 Q2,Recharges,Premises Support Costs,205,104,104,0\n" +
             "\"Education, Inclusion and Provision\",2015/16 Q2,Recharges,Transport Support Costs,296,54,54,0\n" +

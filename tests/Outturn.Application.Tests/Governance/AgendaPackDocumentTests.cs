@@ -9,7 +9,7 @@ using Outturn.Domain.Governance;
 
 namespace Outturn.Application.Tests.Governance;
 
-/// <summary>The 4 January 2016 pack (seeds/004 lines 1-55) in Word and PDF, through the board documents' renderers.</summary>
+/// <summary>The 4 January 2016 pack (docs/sources.md §2.1) in Word and PDF, through the board documents' renderers.</summary>
 public sealed class AgendaPackDocumentTests() : IntegrationTest(DatabaseProvider.Sqlite)
 {
     private async Task<byte[]> Pack(string format, Viewer viewer)

@@ -14,8 +14,8 @@ using Outturn.Domain.Periods;
 namespace Outturn.Application.Tests.Governance;
 
 /// <summary>
-/// Expected values from the seed documents: 004 lines 1-55 (the 4 January 2016 agenda front sheet) and 309-345 (the
-/// Children's Trust Executive Group minutes of 27 October 2015); 002 (the 2008 joint area review).
+/// Expected values from the published documents of docs/sources.md: the 4 January 2016 agenda front sheet (§2.1), the
+/// Children's Trust Executive Group minutes of 27 October 2015 (§2.2) and the 2008 joint area review (§5).
 /// </summary>
 public abstract class GovernanceTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
@@ -163,7 +163,7 @@ public abstract class GovernanceTests(DatabaseProvider provider) : IntegrationTe
 
         Assert.NotNull(jar);
         Assert.Equal((new DateOnly(2008, 7, 22), "876", InspectionType.JointAreaReview), (jar.PublishedOn, jar.Reference, jar.Type));
-        // 002 Grades: Safeguarding 4, Looked after children 3, LDD 3, Service management 3, Capacity to improve 4.
+        // The joint area review's grades (docs/sources.md §5): Safeguarding 4, Looked after children 3, LDD 3, Service management 3, Capacity to improve 4.
         Assert.Equal([("Safeguarding", "outstanding"), ("Looked after children", "good"), ("Learning difficulties and/or disabilities", "good"), ("Service management", "good"), ("Capacity to improve", "outstanding")],
             jar.Grades.OrderBy(g => g.Order).Select(g => (g.Area, g.Words)));
         Assert.Equal(7, jar.Recommendations.Count); // 2 for immediate action, 5 within six months
@@ -235,7 +235,7 @@ public abstract class GovernanceTests(DatabaseProvider provider) : IntegrationTe
         var published = await WithScope(sp => sp.GetRequiredService<ParticipationQuery>().PublishedAsync());
         Assert.Contains(published, p => p.Title.StartsWith("Baby weighing", StringComparison.Ordinal));
         Assert.DoesNotContain(published, p => p.Title == "Our Healthy Halton"); // not marked published in the demo
-        Assert.Equal(790, published.Single(p => p.Title.Contains("E-Safety")).Participants); // 003 line 849
+        Assert.Equal(790, published.Single(p => p.Title.Contains("E-Safety")).Participants); // the 2014–17 plan's promises review (docs/sources.md §6)
         var promises = await WithScope(sp => sp.GetRequiredService<ParticipationQuery>().PromisesAsync());
         Assert.Equal(15, promises.Count); // cypp2014_promises_review.csv
         Assert.Equal("Consultation", promises[0].Theme);

@@ -5,7 +5,7 @@ namespace Outturn.Domain.Tests.Benchmarks;
 
 public class GroupStatisticsTests
 {
-    // Ten neighbours whose mean is the published CED033 statistical-neighbour figure (85%, Q2 2015/16 report, line 1337).
+    // Ten neighbours whose mean is the published CED033 statistical-neighbour figure (85%, the Q2 2015/16 report's chart table; docs/sources.md §2.5).
     private static readonly decimal?[] Ten = [78m, 80m, 82m, 84m, 85m, 86m, 87m, 88m, 90m, 90m];
 
     [Fact]
@@ -47,7 +47,7 @@ public class GroupStatisticsTests
     [Fact]
     public void Gaps_are_value_minus_comparator_and_judged_by_polarity()
     {
-        // CED033 at Q2 2015/16: 75% against England 82% and neighbours 85% (report line 1337).
+        // CED033 at Q2 2015/16: 75% against England 82% and neighbours 85% (docs/sources.md §2.5).
         var p = new BenchmarkPosition(75m, null, null, 82m, null, GroupStatistics.Of(Ten, Polarity.Higher), false, null, null);
 
         Assert.Equal(-7m, p.GapToEngland);

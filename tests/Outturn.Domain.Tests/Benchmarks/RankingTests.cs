@@ -3,7 +3,7 @@ using Outturn.Domain.Status;
 
 namespace Outturn.Domain.Tests.Benchmarks;
 
-/// <summary>SPEC.md section 8, worked by hand.</summary>
+/// <summary>docs/spec.md §6 Benchmarking rules, worked by hand.</summary>
 public class RankingTests
 {
     private static (string, decimal?)[] Values(params (string, decimal?)[] v) => v;

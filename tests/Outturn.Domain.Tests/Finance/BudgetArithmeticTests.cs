@@ -5,14 +5,14 @@ using static Outturn.Domain.Finance.BudgetSection;
 namespace Outturn.Domain.Tests.Finance;
 
 /// <summary>
-/// SPEC.md section 3 "Budget monitoring" against the published figures of the Q2 2015/16 report, section 7.0
-/// (seed 004; line numbers B:nnnn below). Every line and every expected total is copied from the document.
+/// docs/spec.md §5 Budget arithmetic against the published figures of the Q2 2015/16 report, section 7.0
+/// (docs/sources.md §2.5). Every line and every expected total is copied from the document.
 /// </summary>
 public class BudgetArithmeticTests
 {
     private static (BudgetSection, BudgetFigures) L(BudgetSection s, decimal annual, decimal toDate, decimal spent) => (s, new BudgetFigures(annual, toDate, spent));
 
-    /// <summary>Education, Inclusion and Provision, B:1502-1534.</summary>
+    /// <summary>Education, Inclusion and Provision: the revenue summary's lines in printed order.</summary>
     private static readonly (BudgetSection Section, BudgetFigures Figures)[] Eip =
     [
         L(Expenditure, 6889, 3201, 2998), L(Expenditure, 444, 60, 43), L(Expenditure, 3548, 1285, 1238), L(Expenditure, 5, 3, 3),
@@ -24,7 +24,7 @@ public class BudgetArithmeticTests
         L(Recharges, 205, 104, 104), L(Recharges, 296, 54, 54), L(Recharges, 1851, 857, 857), L(Recharges, 5017, 0, 0),
     ];
 
-    /// <summary>Children and Families, B:1595-1623.</summary>
+    /// <summary>Children and Families: the revenue summary's lines in printed order.</summary>
     private static readonly (BudgetSection Section, BudgetFigures Figures)[] Cf =
     [
         L(Expenditure, 8635, 4445, 4539), L(Expenditure, 339, 201, 203), L(Expenditure, 962, 363, 373), L(Expenditure, 8, 4, 6),
@@ -41,17 +41,17 @@ public class BudgetArithmeticTests
     [Fact]
     public void Variance_is_budget_to_date_less_expenditure_to_date_and_an_overspend_is_negative()
     {
-        Assert.Equal(-94m, LedgerArithmetic.Variance(4445, 4539));  // C&F Employees, printed (94) (B:1595)
-        Assert.Equal(203m, LedgerArithmetic.Variance(3201, 2998));  // EIP Employees, underspend 203 (B:1502)
-        Assert.Equal(-329m, LedgerArithmetic.Variance(286, 615));   // C&F Special Guardianship (329) (B:1605)
+        Assert.Equal(-94m, LedgerArithmetic.Variance(4445, 4539));  // C&F Employees, printed (94)
+        Assert.Equal(203m, LedgerArithmetic.Variance(3201, 2998));  // EIP Employees, underspend 203
+        Assert.Equal(-329m, LedgerArithmetic.Variance(286, 615));   // C&F Special Guardianship (329)
     }
 
     [Fact]
     public void Income_is_negative_so_more_income_than_budgeted_is_a_favourable_variance()
     {
-        Assert.Equal(4m, LedgerArithmetic.Variance(-81, -85));      // C&F Fees & Charges, printed 4 (B:1613)
-        Assert.Equal(3m, LedgerArithmetic.Variance(-7, -10));       // EIP Rent, printed 3 (B:1519)
-        Assert.Equal(-2m, LedgerArithmetic.Variance(-146, -144));   // C&F Reimbursements, printed (2) (B:1615)
+        Assert.Equal(4m, LedgerArithmetic.Variance(-81, -85));      // C&F Fees & Charges, printed 4
+        Assert.Equal(3m, LedgerArithmetic.Variance(-7, -10));       // EIP Rent, printed 3
+        Assert.Equal(-2m, LedgerArithmetic.Variance(-146, -144));   // C&F Reimbursements, printed (2)
     }
 
     [Fact]
@@ -59,11 +59,11 @@ public class BudgetArithmeticTests
     {
         var t = RevenueTotals.Of(Eip);
 
-        AssertFigures(t.TotalExpenditure, 20503, 9564, 9307, 257);         // B:1516
-        AssertFigures(t.TotalIncome, -12723, -4195, -4210, 15);            // B:1528
-        AssertFigures(t.NetOperationalBudget, 7780, 5369, 5097, 272);      // B:1529
-        AssertFigures(t.NetExpenditure, 15149, 6384, 6112, 272);           // B:1536
-        // Total Recharges: printed 7,368 / 1,015 / 1,015 / 0 (B:1535), but 205 + 296 + 1,851 + 5,017 = 7,369.
+        AssertFigures(t.TotalExpenditure, 20503, 9564, 9307, 257);         // as printed
+        AssertFigures(t.TotalIncome, -12723, -4195, -4210, 15);            // as printed
+        AssertFigures(t.NetOperationalBudget, 7780, 5369, 5097, 272);      // as printed
+        AssertFigures(t.NetExpenditure, 15149, 6384, 6112, 272);           // as printed
+        // Total Recharges: printed 7,368 / 1,015 / 1,015 / 0, but 205 + 296 + 1,851 + 5,017 = 7,369.
         AssertFigures(t.TotalRecharges, 7369, 1015, 1015, 0);
     }
 
@@ -73,7 +73,7 @@ public class BudgetArithmeticTests
         var sum = RevenueTotals.Of(Eip).TotalRecharges.AnnualBudget;
 
         Assert.Equal(Agreement.RoundingDifference, LedgerArithmetic.Compare(7368, sum));
-        // Net Expenditure 15,149 = 7,780 + 7,369: the document itself used the true sum (B:1536).
+        // Net Expenditure 15,149 = 7,780 + 7,369: the document itself used the true sum.
         Assert.Equal(Agreement.Agrees, LedgerArithmetic.Compare(15149, RevenueTotals.Of(Eip).NetExpenditure.AnnualBudget));
     }
 
@@ -91,17 +91,17 @@ public class BudgetArithmeticTests
     {
         var t = RevenueTotals.Of(Cf);
 
-        AssertFigures(t.TotalExpenditure, 17049, 8971, 10049, -1078);      // B:1610, (1,078)
-        AssertFigures(t.TotalIncome, -666, -307, -309, 2);                 // B:1617
-        AssertFigures(t.NetOperationalBudget, 16383, 8664, 9740, -1076);   // B:1618, NET OPERATIONAL BUDGET (1,076)
-        AssertFigures(t.TotalRecharges, 2850, 1388, 1388, 0);              // B:1624
-        AssertFigures(t.NetExpenditure, 19233, 10052, 11128, -1076);       // B:1625
+        AssertFigures(t.TotalExpenditure, 17049, 8971, 10049, -1078);      // as printed, (1,078)
+        AssertFigures(t.TotalIncome, -666, -307, -309, 2);                 // as printed
+        AssertFigures(t.NetOperationalBudget, 16383, 8664, 9740, -1076);   // as printed, NET OPERATIONAL BUDGET (1,076)
+        AssertFigures(t.TotalRecharges, 2850, 1388, 1388, 0);              // as printed
+        AssertFigures(t.NetExpenditure, 19233, 10052, 11128, -1076);       // as printed
     }
 
     [Fact]
     public void The_capital_programme_total_is_the_sum_of_its_schemes()
     {
-        // EIP capital, B:1556-1573: allocation, allocation to date, expenditure to date of the 17 schemes.
+        // EIP capital programme: allocation, allocation to date, expenditure to date of the 17 schemes.
         BudgetFigures[] schemes =
         [
             new(5, 1, 1), new(1015, 791, 791), new(62, 52, 52), new(20, 3, 3), new(75, 26, 26), new(70, 15, 15), new(35, 1, 1),
@@ -109,7 +109,7 @@ public class BudgetArithmeticTests
             new(183, 63, 63), new(2, 0, 0), new(10, 0, 0),
         ];
 
-        AssertFigures(BudgetFigures.Sum(schemes), 2706, 1191, 1191, 0); // the unlabelled total row, B:1573
+        AssertFigures(BudgetFigures.Sum(schemes), 2706, 1191, 1191, 0); // the unlabelled total row
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public class BudgetArithmeticTests
     [Fact]
     public void Children_and_families_projected_overspend_at_quarter_2_is_twice_the_half_year_variance()
     {
-        // Net expenditure variance (1,076) at 30 September (B:1625) → (2,152) for the year, the order of the
-        // "approximately £2.5m" the report's commentary expects (B:1650).
+        // Net expenditure variance (1,076) at 30 September → (2,152) for the year, the order of the
+        // "approximately £2.5m" the report's commentary expects.
         var q2 = Period.Quarter(2015, 2);
         var projected = Cf.Sum(l => LedgerArithmetic.ProjectedOutturn(l.Figures, null, q2));
 
@@ -145,7 +145,7 @@ public class BudgetArithmeticTests
 
     [Theory]
     [InlineData("Total Expenditure", RevenueTotal.TotalExpenditure)]
-    [InlineData("NET OPERATIONAL BUDGET", RevenueTotal.NetOperationalBudget)] // as C&F prints it (B:1618)
+    [InlineData("NET OPERATIONAL BUDGET", RevenueTotal.NetOperationalBudget)] // as C&F prints it
     [InlineData("net expenditure", RevenueTotal.NetExpenditure)]
     public void Printed_total_names_are_recognised_whatever_their_case(string name, RevenueTotal expected)
     {

@@ -2,14 +2,14 @@ using Outturn.Domain.Finance;
 
 namespace Outturn.Domain.Tests.Finance;
 
-/// <summary>Figures as section 7.0 of the Q2 2015/16 report writes them (seed 004, lines 1494-1653).</summary>
+/// <summary>Figures as section 7.0 of the Q2 2015/16 report writes them (docs/sources.md §2.5).</summary>
 public class LedgerFiguresTests
 {
     [Theory]
-    [InlineData("4,445", 4445)]        // C&F Employees budget to date (B:1595)
+    [InlineData("4,445", 4445)]        // C&F Employees budget to date
     [InlineData("(94)", -94)]          // its variance
-    [InlineData("-43", -43)]           // C&F Adoption Placements, income written with a minus (B:1612)
-    [InlineData("(9,551)", -9551)]     // EIP Dedicated Schools Grant, income in brackets (B:1522)
+    [InlineData("-43", -43)]           // C&F Adoption Placements, income written with a minus
+    [InlineData("(9,551)", -9551)]     // EIP Dedicated Schools Grant, income in brackets
     [InlineData("(1,078)", -1078)]
     [InlineData("0", 0)]
     [InlineData("20,503", 20503)]

@@ -7,7 +7,7 @@ namespace Outturn.Domain.Tests.Governance;
 
 public class GovernanceRuleTests
 {
-    // Deadline column forms of the Children's Trust Executive Group minutes, 27 October 2015 (004 lines 309-345).
+    // Deadline column forms of the Children's Trust Executive Group minutes, 27 October 2015 (docs/sources.md §2.2).
     [Theory]
     [InlineData("Ongoing", null)]
     [InlineData("", null)]
@@ -73,7 +73,7 @@ public class GovernanceRuleTests
         Assert.False(ongoing.IsOverdue(new DateOnly(2030, 1, 1)));
     }
 
-    // JAR 2008 (002): "4: outstanding; 3: good; 2: adequate; 1: inadequate".
+    // The 2008 joint area review (docs/sources.md §5): "4: outstanding; 3: good; 2: adequate; 1: inadequate".
     [Theory]
     [InlineData(4, "outstanding")]
     [InlineData(3, "good")]
@@ -87,7 +87,7 @@ public class GovernanceRuleTests
     [Fact]
     public void Within_six_months_is_due_six_months_after_publication()
     {
-        // Published 22 July 2008 (002) → 22 January 2009.
+        // Published 22 July 2008 (docs/sources.md §5) → 22 January 2009.
         Assert.Equal(new DateOnly(2009, 1, 22), ImprovementAction.DefaultDue(RecommendationTimescale.WithinSixMonths, new DateOnly(2008, 7, 22)));
     }
 
@@ -129,6 +129,6 @@ public class GovernanceRuleTests
     {
         Assert.True(ParticipationMethods.TryParse(text, out var method));
         Assert.Equal(expected, method);
-        Assert.Equal(15, Enum.GetValues<ParticipationMethod>().Length); // 003 lines 702-716
+        Assert.Equal(15, Enum.GetValues<ParticipationMethod>().Length); // the 2014–17 plan's methods (docs/sources.md §6)
     }
 }

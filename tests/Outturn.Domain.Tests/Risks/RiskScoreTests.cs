@@ -2,7 +2,7 @@ using Outturn.Domain.Risks;
 
 namespace Outturn.Domain.Tests.Risks;
 
-/// <summary>SPEC.md section 3 "Risk scores" and the service plan's band table (seed 001, lines 380-385).</summary>
+/// <summary>docs/spec.md §4 Risk scores and the service plan's band table (docs/sources.md §3).</summary>
 public class RiskScoreTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Outturn.Web.Tests.Benchmarks;
 
-/// <summary>Expected comparators from the Q2 2015/16 report's chart tables (seeds/004, lines 1337-1352).</summary>
+/// <summary>Expected comparators from the Q2 2015/16 report's chart tables (docs/sources.md §2.5).</summary>
 public sealed class BenchmarksApiTests(OutturnApp app) : IClassFixture<OutturnApp>
 {
     private readonly HttpClient _client = app.CreateClient();

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Outturn.Web.Tests.Browser;
 
-/// <summary>Charts, their tables and the report card in a real browser; figures from the Q2 2015/16 report's charts (004, lines 1337-1352).</summary>
+/// <summary>Charts, their tables and the report card in a real browser; figures from the Q2 2015/16 report's charts (docs/sources.md §2.5).</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class BenchmarkPagesInTheBrowserTests(BrowserFixture browser)
@@ -48,7 +48,7 @@ public sealed class BenchmarkPagesInTheBrowserTests(BrowserFixture browser)
         Assert.Equal(["Early years", "Primary", "Secondary", "16–19", "Care leavers"], await page.Locator("main h2").AllInnerTextsAsync());
         var ced050 = page.Locator("tr", new() { HasTextString = "CED050" });
         var text = await ced050.InnerTextAsync();
-        Assert.Contains("57%", text);            // latest value, Quarter 2 2015/16 (004)
+        Assert.Contains("57%", text);            // latest value, Quarter 2 2015/16 (docs/sources.md §2.5)
         Assert.Contains("of 150 (2014/15)", text); // ranked among all authorities for the latest year held
         await page.AssertNoViolationsAsync();
     }

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Outturn.Web.Tests.Browser;
 
-/// <summary>The board documents' pages in a real browser, with axe; expected values from the Q2 2015/16 report (seeds/004).</summary>
+/// <summary>The board documents' pages in a real browser, with axe; expected values from the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class DocumentPagesTests(BrowserFixture browser)
@@ -60,7 +60,7 @@ public sealed class DocumentPagesTests(BrowserFixture browser)
         await page.ClickAsync("button[type=submit]");
         await page.GotoAsync("/plans/HBC-CYP-2015-16/reports/cover/2015-16-Q2");
 
-        // seeds/004 lines 1126-1130.
+        // The cover of the Q2 2015/16 report (docs/sources.md §2.4).
         Assert.Equal("Performance Management Reports for Quarter 2 of 2015/16", await page.InputValueAsync("#Subject"));
         Assert.Equal("Boroughwide", await page.InputValueAsync("#Wards"));
         await page.AssertNoViolationsAsync();

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Outturn.Web.Tests.Browser;
 
-/// <summary>What a person sees in a real browser; expected values from the Q2 2015/16 report (004).</summary>
+/// <summary>What a person sees in a real browser; expected values from the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class PagesInTheBrowserTests(BrowserFixture browser)
@@ -113,7 +113,7 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         await page.Locator("a", new() { HasTextString = "Monday, 4 January 2016" }).ClickAsync();
         Assert.Equal("Monday, 4 January 2016 at 6.30 p.m.", await page.Locator("h1").InnerTextAsync());
         var row = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "7(A)" }) }).First;
-        Assert.Contains("52 - 71", await row.InnerTextAsync()); // 004 line 53
+        Assert.Contains("52 - 71", await row.InnerTextAsync()); // item 7(A)'s pages (docs/sources.md §2.1)
         await page.AssertNoViolationsAsync();
 
         await page.Locator("a", new() { HasTextString = "Agenda pack (printable)" }).ClickAsync();

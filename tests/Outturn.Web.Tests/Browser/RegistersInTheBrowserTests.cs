@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Outturn.Web.Tests.Browser;
 
-/// <summary>The risk register, heat maps and financial summaries in a real browser, with axe checks; demo data from the Q2 2015/16 report (004).</summary>
+/// <summary>The risk register, heat maps and financial summaries in a real browser, with axe checks; demo data from the Q2 2015/16 report (docs/sources.md §2.5).</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class RegistersInTheBrowserTests(BrowserFixture browser)

@@ -143,7 +143,7 @@ public sealed class GovernanceWebTests(OutturnApp app) : IClassFixture<OutturnAp
 
         using var pack = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/meetings/{id}/pack"));
         var partI = pack.RootElement.GetProperty("part_i");
-        Assert.Equal(13, partI.GetArrayLength()); // items 1-7(A), 004 lines 36-53
+        Assert.Equal(13, partI.GetArrayLength()); // items 1-7(A) of the agenda (docs/sources.md §2.1)
         Assert.Equal(0, pack.RootElement.GetProperty("part_ii").GetArrayLength());
         Assert.Equal("52 - 71", partI[12].GetProperty("pages").GetString());
 

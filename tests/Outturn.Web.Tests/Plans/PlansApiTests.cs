@@ -33,7 +33,7 @@ public sealed class PlansApiTests(OutturnApp app) : IClassFixture<OutturnApp>
     [Fact]
     public async Task An_indicators_targets_and_values_are_available()
     {
-        // The business plan's PED001 targets: 88%, 89%, 90% for 2016/17 to 2018/19 (004, line 996).
+        // The business plan's PED001 targets: 88%, 89%, 90% for 2016/17 to 2018/19 (docs/sources.md §2.3).
         var detail = await _client.GetFromJsonAsync<JsonElement>("/api/v1/plans/HBC-BP-2016-19/indicators/PED001");
         var targets = detail.GetProperty("targets").EnumerateArray().Select(t => (t.GetProperty("period").GetString(), t.GetProperty("target").GetDecimal())).ToList();
         Assert.Equal([("2016/17", 88m), ("2017/18", 89m), ("2018/19", 90m)], targets);

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Outturn.Web.Tests.Registers;
 
-/// <summary>Finance, risk and equality endpoints and pages, in memory against the demo data (seed 004, Q2 2015/16).</summary>
+/// <summary>Finance, risk and equality endpoints and pages, in memory against the demo data (the Q2 2015/16 report, docs/sources.md §2.5).</summary>
 public sealed class RegistersApiTests(OutturnApp app) : IClassFixture<OutturnApp>
 {
     private HttpClient? _signedIn;
@@ -19,7 +19,7 @@ public sealed class RegistersApiTests(OutturnApp app) : IClassFixture<OutturnApp
 
         var recharges = s.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("total").GetString() == "Total Recharges");
         Assert.Equal(7369m, recharges.GetProperty("annual_budget").GetDecimal());                        // 205 + 296 + 1,851 + 5,017
-        Assert.Equal(7368m, recharges.GetProperty("printed").GetProperty("annual_budget").GetDecimal()); // as printed (B:1535)
+        Assert.Equal(7368m, recharges.GetProperty("printed").GetProperty("annual_budget").GetDecimal()); // as printed
         Assert.Equal("rounding-difference", recharges.GetProperty("check").GetString());
         Assert.Equal(2706m, s.GetProperty("capital").GetProperty("total").GetProperty("annual_budget").GetDecimal());
     }

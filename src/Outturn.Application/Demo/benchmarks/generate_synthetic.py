@@ -2,7 +2,7 @@
 """Writes synthetic.csv: SYNTHETIC benchmark values for every authority except Halton (and no England or region
 figures, which are published ones in published.csv). Deterministic (fixed seed). The ten statistical neighbours'
 values are shifted so that their mean is exactly the statistical-neighbour average printed in the Q2 2015/16 report
-(CED033 85%, CED036 14%, CED047 10%; seeds/004 lines 1337-1352), so the computed average agrees with the published one.
+(CED033 85%, CED036 14%, CED047 10%; docs/sources.md, the Q2 2015/16 report's chart tables), so the computed average agrees with the published one.
 Run from this folder: python3 generate_synthetic.py"""
 import csv, random
 

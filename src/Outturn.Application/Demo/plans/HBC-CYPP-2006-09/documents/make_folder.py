@@ -1,6 +1,13 @@
-import csv,re
-D='/work/shared/data/'; OUT='src/Outturn.Application/Demo/plans/HBC-CYPP-2006-09/'
-seed=open('/work/shared/seeds/000_35b874603c95da0d.txt',encoding='utf-8').read().split('\n')
+"""A one-off generator: writes this plan folder from a plain-text copy of the Review of Children & Young People's
+Plan 2006-2009 (June 2007; docs/sources.md, "The 2007 plan review") and three tables extracted from it by hand
+(cypp2007_revised_priorities.csv, cypp2007_part3_targets.csv, laa_targets.csv; each row names its source line in the
+text). Neither input is kept in the repository: the folder it wrote is. Run from the repository root:
+    python3 src/Outturn.Application/Demo/plans/HBC-CYPP-2006-09/documents/make_folder.py REVIEW.txt EXTRACTS_FOLDER
+"""
+import csv,os,re,sys
+if len(sys.argv)!=3: sys.exit('usage: make_folder.py REVIEW.txt EXTRACTS_FOLDER')
+D=os.path.join(sys.argv[2],''); OUT='src/Outturn.Application/Demo/plans/HBC-CYPP-2006-09/'
+seed=open(sys.argv[1],encoding='utf-8').read().split('\n')
 rp=list(csv.DictReader(open(D+'cypp2007_revised_priorities.csv',encoding='utf-8')))
 p3=list(csv.DictReader(open(D+'cypp2007_part3_targets.csv',encoding='utf-8')))
 laa=list(csv.DictReader(open(D+'laa_targets.csv',encoding='utf-8')))
