@@ -28,13 +28,6 @@ public static class BenchmarkCommands
         root.Subcommands.Add(Profiles(services));
     }
 
-    private static async Task<IServiceScope> ScopeAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
-        return scope;
-    }
-
     private static Command ImportBenchmarks(IServiceProvider services)
     {
         var profile = new Option<string>("--profile") { Description = "An import profile: long, ees-cla-placement-stability or one saved with `profiles save`.", Required = true };
@@ -42,7 +35,7 @@ public static class BenchmarkCommands
         var command = new Command("benchmarks", "Import national benchmark figures through an import profile; all of the file or, on any error, nothing.") { profile, file };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var path = parse.GetValue(file)!.FullName;
             var result = await scope.ServiceProvider.GetRequiredService<BenchmarkImport>().ImportAsync(parse.GetValue(profile)!, path, ct);
             Console.OutputEncoding = Encoding.UTF8;
@@ -74,7 +67,7 @@ public static class BenchmarkCommands
         var command = new Command("areas", "Import or update areas (England, regions, authorities) with their codes and regions.") { file };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var (added, updated, errors) = await scope.ServiceProvider.GetRequiredService<ComparisonGroups>().ImportAreasAsync(parse.GetValue(file)!.FullName, ct);
             if (errors.Count > 0)
             {
@@ -93,7 +86,7 @@ public static class BenchmarkCommands
         var command = new Command("report-card", "Replace the report card's indicators and their life stages.") { file };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var errors = await scope.ServiceProvider.GetRequiredService<ReportCardQuery>().ImportAsync(parse.GetValue(file)!.FullName, ct);
             foreach (var e in errors) await Console.Error.WriteLineAsync(e);
             if (errors.Count == 0) Console.WriteLine("Report card replaced.");
@@ -120,7 +113,7 @@ public static class BenchmarkCommands
         var set = new Command("set", "Replace an authority's neighbours with a new version of the list (earlier versions are kept).") { area, list, kind, name, source };
         set.SetAction(async (parse, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var code = parse.GetValue(area)!;
             var result = await scope.ServiceProvider.GetRequiredService<ComparisonGroups>().SetAsync(
                 code, parse.GetValue(list)!.Split(','), Kinds[parse.GetValue(kind)!], parse.GetValue(name), parse.GetValue(source), ct);
@@ -137,7 +130,7 @@ public static class BenchmarkCommands
         var show = new Command("show", "List an authority's current statistical neighbours.") { showArea };
         show.SetAction(async (parse, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var query = scope.ServiceProvider.GetRequiredService<BenchmarkQuery>();
             var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
             var members = await query.GroupAsync(parse.GetValue(showArea)!, ct: ct);
@@ -151,7 +144,7 @@ public static class BenchmarkCommands
     private static Command Benchmark(IServiceProvider services)
     {
         var indicator = new Option<string>("--indicator") { Description = "The indicator's ref, e.g. CED033.", Required = true };
-        var period = new Option<string>("--period") { Description = "The period, e.g. 2015/16.", Required = true };
+        var period = CommandLine.PeriodOption("The period, e.g. 2015/16.");
         var area = new Option<string>("--area") { Description = "The area's code, e.g. E06000006.", Required = true };
         var format = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
@@ -161,12 +154,8 @@ public static class BenchmarkCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(period), out var p))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = await ScopeAsync(services, ct);
+            var p = parse.GetValue(period)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var query = scope.ServiceProvider.GetRequiredService<BenchmarkQuery>();
             var code = parse.GetValue(area)!;
             var found = await query.AreaAsync(code, ct);
@@ -203,7 +192,7 @@ public static class BenchmarkCommands
         var list = new Command("list", "List the import profiles: built-in and saved.");
         list.SetAction(async (_, ct) =>
         {
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             foreach (var p in await scope.ServiceProvider.GetRequiredService<ImportProfiles>().ListAsync(ct))
                 Console.WriteLine($"{p.Name} ({p.Layout}){(p.Description is null ? "" : ": " + p.Description)}");
             return 0;
@@ -223,7 +212,7 @@ public static class BenchmarkCommands
                 await Console.Error.WriteLineAsync($"{path}: not a profile ({ex.Message}).");
                 return 1;
             }
-            using var scope = await ScopeAsync(services, ct);
+            await using var scope = await services.OpenAsync(ct);
             var problems = profile is null ? ["empty file"] : await scope.ServiceProvider.GetRequiredService<ImportProfiles>().SaveAsync(profile, ct);
             foreach (var e in problems) await Console.Error.WriteLineAsync($"{path}: {e}");
             if (problems.Count == 0) Console.WriteLine($"Profile {profile!.Name} saved.");

@@ -28,9 +28,8 @@ public static class GovernanceCommands
                 await Console.Error.WriteLineAsync($"--date \"{parse.GetValue(date)}\" is not a date as yyyy-mm-dd.");
                 return 2;
             }
-            using var scope = services.CreateScope();
+            await using var scope = await services.OpenAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-            await db.Database.MigrateAsync(ct);
             var id = await db.Set<Meeting>().Where(m => m.Board!.Ref == parse.GetValue(board) && m.Date == day).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct);
             if (id is null)
             {
@@ -62,8 +61,7 @@ public static class GovernanceCommands
         var overdue = new Command("overdue", "List a board's overdue actions for the chair, oldest deadline first (tab-separated).") { board };
         overdue.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var query = scope.ServiceProvider.GetRequiredService<GovernanceQuery>();
             var view = await query.BoardAsync(parse.GetValue(board)!, Viewer.Officer, ct);
             if (view is null)

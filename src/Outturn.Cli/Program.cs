@@ -26,4 +26,4 @@ root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 root.Subcommands.Add(SynthCommands.Synth());
 root.Subcommands.Add(ReportCommands.Report(host.Services));
 foreach (var c in new[] { GovernanceCommands.Meetings(host.Services), GovernanceCommands.Actions(host.Services) }) root.Subcommands.Add(c);
-return await root.Parse(args).InvokeAsync();
+return await CommandLine.RunAsync(root, args);

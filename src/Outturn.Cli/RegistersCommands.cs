@@ -40,8 +40,7 @@ public static class RegistersCommands
         var command = new Command(name, description) { file };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var path = parse.GetValue(file)!.FullName;
             var result = await run(scope.ServiceProvider, path, ct);
             foreach (var w in result.Warnings) await Console.Error.WriteLineAsync("warning: " + w);
@@ -63,8 +62,7 @@ public static class RegistersCommands
         var command = new Command(name, description) { folder };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var dir = parse.GetValue(folder)!.FullName;
             var result = await run(scope.ServiceProvider, dir, ct);
             if (!result.Imported)
@@ -82,7 +80,7 @@ public static class RegistersCommands
     public static Command Finance(IServiceProvider services)
     {
         var departmentOption = new Option<string>("--department") { Description = "The department's name, e.g. \"Children and Families\".", Required = true };
-        var periodOption = new Option<string>("--period") { Description = "The period, e.g. \"2015/16 Q2\".", Required = true };
+        var periodOption = CommandLine.PeriodOption("The period, e.g. \"2015/16 Q2\".");
         var formatOption = new Option<string>("--format") { Description = "json.", DefaultValueFactory = _ => "json" };
         formatOption.AcceptOnlyFromAmong("json");
         var command = new Command("finance", "A department's revenue lines, totals, projection, capital programme and commentary for a period.")
@@ -91,13 +89,8 @@ public static class RegistersCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(periodOption), out var period))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(periodOption)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var period = parse.GetValue(periodOption)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var query = scope.ServiceProvider.GetRequiredService<FinanceQuery>();
             var name = parse.GetValue(departmentOption)!;
             var department = await query.DepartmentAsync(name, ct);

@@ -32,28 +32,18 @@ public static class ReportCommands
         Func<IServiceProvider, string, Period?, CancellationToken, Task<Document?>> build)
     {
         var planOption = new Option<string>("--plan") { Description = "The plan's ref, e.g. HBC-CYP-2015-16.", Required = true };
-        var periodOption = new Option<string>("--period") { Description = "The quarter, e.g. \"2015/16 Q2\".", Required = periodRequired };
+        var periodOption = CommandLine.PeriodOption("The quarter, e.g. \"2015/16 Q2\".", periodRequired);
         var formatOption = new Option<string>("--format") { Description = "docx, pdf or html (xlsx or csv: the document's tables).", DefaultValueFactory = _ => "docx" };
         formatOption.AcceptOnlyFromAmong("docx", "pdf", "html", "xlsx", "csv");
         var outOption = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
         var command = new Command(name, description) { planOption, periodOption, formatOption, outOption };
         command.SetAction(async (parse, ct) =>
         {
-            Period? period = null;
-            if (parse.GetValue(periodOption) is { } text)
-            {
-                if (!Period.TryParse(text, out var p))
-                {
-                    await Console.Error.WriteLineAsync($"--period \"{text}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                    return 2;
-                }
-                period = p;
-            }
+            var period = parse.GetValue(periodOption);
             var planRef = parse.GetValue(planOption)!;
             var format = parse.GetValue(formatOption)!;
             var file = parse.GetValue(outOption)!;
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var plan = await scope.ServiceProvider.GetRequiredService<MonitoringQuery>().LoadPlanAsync(planRef, ct);
             if (plan is null)
             {

@@ -22,15 +22,16 @@ public static class SynthCommands
         var years = new Option<int>("--years") { Description = "How many collection years, ending with --to.", DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files.", DefaultValueFactory = _ => 1 };
         var outFolder = new Option<string>("--out") { Description = "The folder to write to.", Required = true };
-        var to = new Option<string>("--to") { Description = "The last collection year, e.g. 2015/16.", DefaultValueFactory = _ => "2015/16" };
+        var to = CommandLine.PeriodOption("The last collection year, e.g. 2015/16.", required: false, name: "--to");
         var errors = new Option<double>("--errors") { Description = "Share of children given a deliberate data error (0 to 1), to exercise validation.", DefaultValueFactory = _ => 0 };
         var command = new Command(name, description) { children, years, seed, outFolder, to, errors };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(to), out var last) || last.Kind != PeriodKind.FinancialYear)
+            var last = parse.GetValue(to) ?? Period.FinancialYear(2015);
+            if (last.Kind != PeriodKind.FinancialYear)
             {
-                await Console.Error.WriteLineAsync($"--to \"{parse.GetValue(to)}\" is not a financial year; write it as 2015/16.");
-                return 2;
+                await Console.Error.WriteLineAsync($"--to {last} is not a financial year; write it as 2015/16.");
+                return CommandLine.BadArguments;
             }
             var o = new SynthOptions(parse.GetValue(children), parse.GetValue(years), parse.GetValue(seed), last.Year) { Errors = parse.GetValue(errors) };
             if (o.Children < 1 || o.Years < 1 || o.FirstYear - 4 < WorkingDays.FirstYear - 4 || last.Year + 1 > WorkingDays.LastYear)

@@ -30,6 +30,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     {
         o.ModelBinderProviders.Insert(0, new PeriodModelBinderProvider());
         o.Filters.Add<PeriodInAddressFilter>();
+        o.Filters.Add<RefusedFormFilter>();
     });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DomainErrors>();

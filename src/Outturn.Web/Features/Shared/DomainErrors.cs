@@ -19,6 +19,9 @@ public sealed class DomainErrors(IProblemDetailsService problems, ITempDataDicti
     /// <summary>The TempData key the layout reads to show a refused change in the error summary.</summary>
     public const string RefusedKey = "Outturn.Refused";
 
+    /// <summary>What the refused form held, so the page comes back with what the user typed (<see cref="RefusedFormFilter"/>).</summary>
+    public const string FormKey = "Outturn.RefusedForm";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         // The handler runs after the request has been pointed at the error page: the feature keeps where it was.
@@ -31,6 +34,10 @@ public sealed class DomainErrors(IProblemDetailsService problems, ITempDataDicti
             if (!HttpMethods.IsPost(http.Request.Method)) return false; // a page that cannot be shown: the error page says why
             var data = tempData.GetTempData(http);
             data[RefusedKey] = refused.Message;
+            if (http.Request.HasFormContentType)
+                data[FormKey] = JsonSerializer.Serialize(http.Request.Form
+                    .Where(f => f.Key != "__RequestVerificationToken")
+                    .ToDictionary(f => f.Key, f => f.Value.ToArray()));
             data.Save();
             http.Response.StatusCode = StatusCodes.Status303SeeOther;
             // Back to the page as a reader asks for it: the address without the form's handler.
