@@ -21,6 +21,8 @@ public sealed class PlanFolder
     public Dictionary<string, Officer> Officers { get; } = new(StringComparer.Ordinal);
     public List<Commentary> Commentary { get; } = [];
     public List<string> Errors { get; } = [];
+    /// <summary>What the plan check found that does not stop an import (docs/import-formats.md, "Plan check").</summary>
+    public List<string> Warnings { get; } = [];
 
     public bool IsValid => Errors.Count == 0 && Plan is not null;
 
@@ -44,12 +46,12 @@ public sealed class PlanFolder
 
         var planRows = CsvTable.Read(folder, "plan.csv", ["ref", "title", "kind", "first_year", "last_year"], ["organisation", "directorate", "status", "description"], true, e);
         var officerRows = CsvTable.Read(folder, "officers.csv", ["name"], ["initials", "job_title", "organisation"], false, e);
-        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], [], false, e);
-        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key"], true, e);
-        var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority"], true, e);
+        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], ["retired"], false, e);
+        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key", "retired"], true, e);
+        var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority", "retired"], true, e);
         var indicatorRows = CsvTable.Read(folder, "indicators.csv",
             ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
-            ["priority", "officer", "source", "type", "definition", "availability"], true, e);
+            ["priority", "officer", "source", "type", "definition", "availability", "retired"], true, e);
         var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
         var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], [], true, e);
         var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
@@ -91,7 +93,8 @@ public sealed class PlanFolder
         {
             if (r["name"].Length == 0) { e.Add($"{r.Where}: name is blank."); continue; }
             if (priorities.ContainsKey(r["name"])) { e.Add($"{r.Where}: priority \"{r["name"]}\" is listed twice."); continue; }
-            PriorityNamed(r["name"]);
+            var p = PriorityNamed(r["name"]);
+            if (RetiredOn(r) is { } on) p.Retire(on);
         }
 
         var objectives = new Dictionary<string, Objective>(StringComparer.Ordinal);
@@ -106,6 +109,7 @@ public sealed class PlanFolder
                 Ref = r["ref"], Title = r["title"], Priority = PriorityNamed(r["priority"]), Officer = OfficerNamed(r.Optional("officer")),
                 CorporatePriority = r.Optional("corporate_priority"), IsKey = key ?? false, Order = objectives.Count + 1,
             };
+            if (RetiredOn(r) is { } on) o.Retire(on);
             objectives[o.Ref] = o;
             plan.Objectives.Add(o);
         }
@@ -132,6 +136,7 @@ public sealed class PlanFolder
                 Officer = OfficerNamed(r.Optional("officer")) ?? objective.Officer,
                 Priority = r.Optional("priority") is { } p ? PriorityNamed(p) : objective.Priority!, Order = milestones.Count + 1,
             };
+            if (RetiredOn(r) is { } on) m.Retire(on);
             milestones[m.Ref] = m;
             plan.Milestones.Add(m);
         }
@@ -166,6 +171,7 @@ public sealed class PlanFolder
                 Source = r.Optional("source"), Type = r.Optional("type"), Definition = r.Optional("definition"),
                 Availability = r.Optional("availability"), Order = indicators.Count + 1,
             };
+            if (RetiredOn(r) is { } on) i.Retire(on);
             indicators[i.Ref] = i;
             plan.Indicators.Add(i);
         }
@@ -304,6 +310,15 @@ public sealed class PlanFolder
         if (value.Length > 64) { Errors.Add($"{r.Where}: {what} ref \"{value[..20]}…\" is longer than 64 characters."); return false; }
         if (taken(value)) { Errors.Add($"{r.Where}: duplicate {what} ref \"{value}\"; refs must be unique within a plan."); return false; }
         return true;
+    }
+
+    /// <summary>The retired column: blank for an item in use, or the ISO date it was retired on.</summary>
+    private DateOnly? RetiredOn(CsvRow r)
+    {
+        if (r["retired"].Length == 0) return null;
+        if (DateOnly.TryParseExact(r["retired"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Errors.Add($"{r.Where}: retired \"{r["retired"]}\" is not a date; expected blank (in use) or the ISO date the item was retired on, such as 2015-11-03.");
+        return null;
     }
 
     private int? YearOf(CsvRow r, string column)

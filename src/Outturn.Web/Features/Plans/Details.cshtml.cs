@@ -41,5 +41,7 @@ public sealed class DetailsModel(MonitoringQuery query) : PageModel
         .Where(i => i.PriorityId == p.Id && (i.ObjectiveId is null || Plan.Objectives.First(o => o.Id == i.ObjectiveId).PriorityId != p.Id))
         .OrderBy(i => i.Order);
 
+    public string RetiredText(DateOnly? on) => on?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";
+
     public static string IndicatorHref(Plan plan, Indicator i) => $"/plans/{Uri.EscapeDataString(plan.Ref)}/indicators/{Uri.EscapeDataString(i.Ref)}";
 }
