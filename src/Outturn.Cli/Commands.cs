@@ -65,9 +65,9 @@ public static class Commands
             {
                 await Console.Error.WriteLineAsync($"{dir.FullName}: rejected, nothing was imported ({result.Errors.Count} errors):");
                 foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
-                foreach (var w in result.Warnings) await Console.Error.WriteLineAsync("warning: " + w);
                 return 1;
             }
+            foreach (var c in result.CheckErrors) Console.WriteLine("plan check error: " + c);
             foreach (var w in result.Warnings) Console.WriteLine("warning: " + w);
             foreach (var c in result.Changes) Console.WriteLine(c);
             var counts = string.Join(", ", new[] { "added", "changed", "retired", "reinstated" }.Select(a => $"{result.Changes.Count(c => c.Action == a)} {a}"));

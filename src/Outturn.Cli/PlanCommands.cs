@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Plans;
+using Outturn.Domain.Plans;
 
 namespace Outturn.Cli;
 
@@ -14,6 +15,31 @@ public static class PlanCommands
         var export = root.Subcommands.FirstOrDefault(c => c.Name == "export") ?? new Command("export", "Export data.");
         if (!root.Subcommands.Contains(export)) root.Subcommands.Add(export);
         export.Subcommands.Add(ExportPlan(services));
+        root.Subcommands.Add(new Command("plan", "Plan tools.") { Check(services) });
+    }
+
+    private static Command Check(IServiceProvider services)
+    {
+        var planRef = new Argument<string>("ref") { Description = "The plan's ref, e.g. HBC-BP-2016-19." };
+        var command = new Command("check", "Check a plan for the mistakes plan documents contain; exit 1 when there are errors.") { planRef };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var findings = await scope.ServiceProvider.GetRequiredService<PlanExport>().CheckAsync(parse.GetValue(planRef)!, today, ct);
+            if (findings is null)
+            {
+                await Console.Error.WriteLineAsync($"No plan has the ref \"{parse.GetValue(planRef)}\".");
+                return 3;
+            }
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            foreach (var f in findings) Console.WriteLine($"{(f.Level == FindingLevel.Error ? "error" : "warning")}: {f}");
+            var errors = findings.Count(f => f.Level == FindingLevel.Error);
+            Console.WriteLine($"{parse.GetValue(planRef)}: {errors} error{(errors == 1 ? "" : "s")}, {findings.Count - errors} warning{(findings.Count - errors == 1 ? "" : "s")} (lines are those of `outturn export plan`).");
+            return errors > 0 ? 1 : 0;
+        });
+        return command;
     }
 
     private static Command ExportPlan(IServiceProvider services)

@@ -33,6 +33,24 @@ public sealed class PlanExport(OutturnDbContext db, MonitoringQuery monitoring)
         return true;
     }
 
+    /// <summary>
+    /// The plan check on a held plan, as on its exported folder: each finding names the file and line of that folder
+    /// (the lines of the folder it was imported from, when the rows have not been reordered). Null when no plan has the ref.
+    /// </summary>
+    public async Task<IReadOnlyList<PlanFinding>?> CheckAsync(string planRef, DateOnly today, CancellationToken ct = default)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "outturn-plan-check", Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (!await WriteAsync(planRef, folder, ct)) return null;
+            return PlanFolder.Read(folder, today).Findings;
+        }
+        finally
+        {
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+
     /// <summary>The folder as a zip, one CSV file a plan folder file, for the plan page's download.</summary>
     public static byte[] Zip(IReadOnlyList<(string File, string Text)> files)
     {

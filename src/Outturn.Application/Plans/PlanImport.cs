@@ -18,6 +18,8 @@ public sealed record PlanImportResult(bool Imported, string? PlanRef, bool Repla
     /// <summary>For a plan already held: what the merge changed. Empty for a new plan.</summary>
     public IReadOnlyList<PlanChange> Changes { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The plan check's errors that do not stop an import; `outturn plan check` reports them as errors.</summary>
+    public IReadOnlyList<string> CheckErrors { get; init; } = [];
     public bool DryRun { get; init; }
 }
 
@@ -31,8 +33,8 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
 
     public async Task<PlanImportResult> ImportAsync(string folder, bool dryRun, CancellationToken ct = default)
     {
-        var read = PlanFolder.Read(folder);
-        if (!read.IsValid) return new PlanImportResult(false, null, false, read.Errors) { Warnings = read.Warnings };
+        var read = PlanFolder.Read(folder, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (!read.IsValid) return new PlanImportResult(false, null, false, read.Errors) { Warnings = read.Warnings, CheckErrors = read.CheckErrors };
         var plan = read.Plan!;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -85,7 +87,7 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        return new PlanImportResult(true, plan.Ref, held is not null, []) { Changes = changes, Warnings = read.Warnings, DryRun = dryRun };
+        return new PlanImportResult(true, plan.Ref, held is not null, []) { Changes = changes, Warnings = read.Warnings, CheckErrors = read.CheckErrors, DryRun = dryRun };
     }
 
     private static void Repoint(Plan plan, Officer from, Officer to)
