@@ -41,6 +41,7 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders();
         return services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
+            .AddScoped<PlanExport>()
             .AddScoped<DemoData>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()

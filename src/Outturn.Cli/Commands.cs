@@ -51,20 +51,29 @@ public static class Commands
     public static Command Import(IServiceProvider services)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A plan folder (see docs/import-formats.md)." };
-        var plan = new Command("plan", "Import a plan folder; all of it or, on any error, nothing.") { folder };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be added, changed and retired, item by item, and change nothing." };
+        var plan = new Command("plan", "Import a plan folder; all of it or, on any error, nothing. A plan already held is merged by ref: nothing is deleted.") { folder, dryRun };
         plan.SetAction(async (parse, ct) =>
         {
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
             var dir = parse.GetValue(folder)!;
-            var result = await scope.ServiceProvider.GetRequiredService<PlanImport>().ImportAsync(dir.FullName, ct);
+            var dry = parse.GetValue(dryRun);
+            var result = await scope.ServiceProvider.GetRequiredService<PlanImport>().ImportAsync(dir.FullName, dry, ct);
+            Console.OutputEncoding = Encoding.UTF8;
             if (!result.Imported)
             {
                 await Console.Error.WriteLineAsync($"{dir.FullName}: rejected, nothing was imported ({result.Errors.Count} errors):");
                 foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
                 return 1;
             }
-            Console.WriteLine($"{result.PlanRef}: {(result.Replaced ? "replaced" : "imported")}.");
+            foreach (var c in result.CheckErrors) Console.WriteLine("plan check error: " + c);
+            foreach (var w in result.Warnings) Console.WriteLine("warning: " + w);
+            foreach (var c in result.Changes) Console.WriteLine(c);
+            var counts = string.Join(", ", new[] { "added", "changed", "retired", "reinstated" }.Select(a => $"{result.Changes.Count(c => c.Action == a)} {a}"));
+            Console.WriteLine(dry
+                ? $"{result.PlanRef}: dry run, nothing was changed{(result.Replaced ? $" ({counts})" : " (a new plan)")}."
+                : $"{result.PlanRef}: {(result.Replaced ? $"merged ({counts})" : "imported")}.");
             return 0;
         });
         return new Command("import", "Import data.") { plan };

@@ -19,6 +19,7 @@ root.Subcommands.Add(Commands.Db(host.Services));
 root.Subcommands.Add(Commands.Demo(host.Services));
 root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
+PlanCommands.AddTo(root, host.Services);
 root.Subcommands.Add(UserCommands.Users(host.Services));
 RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);

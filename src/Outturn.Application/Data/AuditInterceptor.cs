@@ -24,10 +24,18 @@ public sealed class SystemUser(string name) : ICurrentUser
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Audited =
-        [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary), typeof(RoundItem), typeof(MonitoringRound)];
+        [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary), typeof(RoundItem), typeof(MonitoringRound),
+         typeof(Plan), typeof(Priority), typeof(Objective), typeof(Milestone), typeof(Indicator)];
 
     /// <summary>Round items and rounds are created with the round (its events say so); their changes are what matter.</summary>
-    private static readonly HashSet<Type> ChangesOnly = [typeof(RoundItem), typeof(MonitoringRound)];
+    private static readonly HashSet<Type> ChangesOnly = [typeof(RoundItem), typeof(MonitoringRound), typeof(Plan)];
+
+    /// <summary>
+    /// A plan's items are recorded when added to a plan already held (a merge), not when the plan itself is new: its
+    /// first import is the plan's beginning, not a change to it.
+    /// </summary>
+    private static bool IsNewPlansItem(EntityEntry e) =>
+        e.State == EntityState.Added && e.Entity is Priority or Objective or Milestone or Indicator && e.Property("PlanId").IsTemporary;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -49,13 +57,16 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         var entries = context.ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.State == EntityState.Modified || !ChangesOnly.Contains(e.Entity.GetType()))
+            .Where(e => !IsNewPlansItem(e))
             .ToList();
         foreach (var e in entries)
         {
             var key = Describe(e);
             // The owner's key is in the entry's key already; an assignee (a foreign key too) is a change worth recording.
             var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey()
-                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot"));
+                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot")
+                // An item's place in the list follows the folder's rows; moving is not a change to its content.
+                && !(p.Metadata.Name == "Order" && e.Entity is Priority or Objective or Milestone or Indicator));
             foreach (var p in props)
             {
                 var (oldValue, newValue) = e.State switch
@@ -100,6 +111,11 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         Commentary c => $"priority:{c.PriorityId}:{c.Period}",
         RoundItem i => $"round-item:{i.Id}",
         MonitoringRound r => $"round:{r.Id}",
+        Plan p => $"plan:{p.Ref}",
+        Priority p => $"plan:{p.PlanId}:priority:{p.Name}",
+        Objective o => $"plan:{o.PlanId}:objective:{o.Ref}",
+        Milestone m => $"plan:{m.PlanId}:milestone:{m.Ref}",
+        Indicator i => $"plan:{i.PlanId}:indicator:{i.Ref}",
         _ => "",
     };
 }

@@ -28,6 +28,18 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
     public DbSet<ComparatorValue> ComparatorValues => Set<ComparatorValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeptRecords.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        KeptRecords.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(16);
@@ -42,14 +54,16 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
         base.OnModelCreating(b);
         // Feature folders keep their own mappings (IEntityTypeConfiguration classes) beside their code.
         b.ApplyConfigurationsFromAssembly(typeof(OutturnDbContext).Assembly);
+        // Nothing is lost: a plan, its items and their figures are never deleted (items are retired instead), so every
+        // key to them restricts deletion rather than cascading it (docs/import-formats.md, "Importing a plan again").
         b.Entity<Plan>(e =>
         {
             e.HasIndex(p => p.Ref).IsUnique();
             e.Property(p => p.Ref).HasMaxLength(64);
-            e.HasMany(p => p.Priorities).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Priorities).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Priority>().HasIndex(p => new { p.PlanId, p.Name }).IsUnique();
         b.Entity<Officer>().HasIndex(o => o.Name).IsUnique();
@@ -57,32 +71,32 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
         {
             e.HasIndex(o => new { o.PlanId, o.Ref }).IsUnique();
             e.HasOne(o => o.Priority).WithMany().HasForeignKey(o => o.PriorityId).OnDelete(DeleteBehavior.NoAction);
-            e.HasOne(o => o.Officer).WithMany().HasForeignKey(o => o.OfficerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(o => o.Officer).WithMany().HasForeignKey(o => o.OfficerId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Milestone>(e =>
         {
             e.HasIndex(m => new { m.PlanId, m.Ref }).IsUnique();
-            e.HasOne(m => m.Objective).WithMany().HasForeignKey(m => m.ObjectiveId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Objective).WithMany().HasForeignKey(m => m.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.Priority).WithMany().HasForeignKey(m => m.PriorityId).OnDelete(DeleteBehavior.NoAction);
-            e.HasOne(m => m.Officer).WithMany().HasForeignKey(m => m.OfficerId).OnDelete(DeleteBehavior.SetNull);
-            e.HasMany(m => m.Updates).WithOne().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Officer).WithMany().HasForeignKey(m => m.OfficerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(m => m.Updates).WithOne().HasForeignKey(u => u.MilestoneId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<MilestoneUpdate>().HasIndex(u => new { u.MilestoneId, u.Period }).IsUnique();
         b.Entity<Commentary>(e =>
         {
-            e.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Priority).WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.PriorityId, c.Period, c.Order });
         });
         b.Entity<Indicator>(e =>
         {
             e.HasIndex(i => new { i.PlanId, i.Ref }).IsUnique();
-            e.HasOne(i => i.Objective).WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(i => i.Objective).WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(i => i.Priority).WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
-            e.HasOne(i => i.Officer).WithMany().HasForeignKey(i => i.OfficerId).OnDelete(DeleteBehavior.SetNull);
-            e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(i => i.Overrides).WithOne().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(i => i.Officer).WithMany().HasForeignKey(i => i.OfficerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Overrides).WithOne().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Target>().HasIndex(t => new { t.IndicatorId, t.Period }).IsUnique();
         b.Entity<IndicatorValue>().HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();

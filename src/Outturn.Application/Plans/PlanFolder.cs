@@ -21,12 +21,19 @@ public sealed class PlanFolder
     public Dictionary<string, Officer> Officers { get; } = new(StringComparer.Ordinal);
     public List<Commentary> Commentary { get; } = [];
     public List<string> Errors { get; } = [];
+    /// <summary>The plan check's errors that do not stop an import (a target outside the plan's years, a due date outside its year).</summary>
+    public List<string> CheckErrors { get; } = [];
+    /// <summary>What the plan check found that does not stop an import (docs/import-formats.md, "Plan check").</summary>
+    public List<string> Warnings { get; } = [];
 
     public bool IsValid => Errors.Count == 0 && Plan is not null;
 
-    public static PlanFolder Read(string folder)
+    /// <summary>What the plan check found: its errors are in <see cref="Errors"/> too, its warnings in <see cref="Warnings"/>.</summary>
+    public List<PlanFinding> Findings { get; } = [];
+
+    public static PlanFolder Read(string folder, DateOnly? today = null)
     {
-        var result = new PlanFolder();
+        var result = new PlanFolder { _today = today ?? DateOnly.FromDateTime(DateTime.UtcNow) };
         if (!Directory.Exists(folder))
         {
             result.Errors.Add($"{folder}: no such folder.");
@@ -36,6 +43,8 @@ public sealed class PlanFolder
         return result;
     }
 
+    private DateOnly _today;
+
     private void Load(string folder)
     {
         var e = Errors;
@@ -44,12 +53,12 @@ public sealed class PlanFolder
 
         var planRows = CsvTable.Read(folder, "plan.csv", ["ref", "title", "kind", "first_year", "last_year"], ["organisation", "directorate", "status", "description"], true, e);
         var officerRows = CsvTable.Read(folder, "officers.csv", ["name"], ["initials", "job_title", "organisation"], false, e);
-        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], [], false, e);
-        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key"], true, e);
-        var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority"], true, e);
+        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], ["retired"], false, e);
+        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key", "retired"], true, e);
+        var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority", "retired"], true, e);
         var indicatorRows = CsvTable.Read(folder, "indicators.csv",
             ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
-            ["priority", "officer", "source", "type", "definition", "availability"], true, e);
+            ["priority", "officer", "source", "type", "definition", "availability", "retired"], true, e);
         var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
         var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], [], true, e);
         var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
@@ -66,6 +75,7 @@ public sealed class PlanFolder
         var plan = ReadPlan(planRows[0]);
         if (plan is null) return;
         Plan = plan;
+        Check(plan, objectiveRows, milestoneRows, indicatorRows, targetRows, valueRows);
 
         foreach (var r in officerRows ?? [])
         {
@@ -91,7 +101,8 @@ public sealed class PlanFolder
         {
             if (r["name"].Length == 0) { e.Add($"{r.Where}: name is blank."); continue; }
             if (priorities.ContainsKey(r["name"])) { e.Add($"{r.Where}: priority \"{r["name"]}\" is listed twice."); continue; }
-            PriorityNamed(r["name"]);
+            var p = PriorityNamed(r["name"]);
+            if (RetiredOn(r) is { } on) p.Retire(on);
         }
 
         var objectives = new Dictionary<string, Objective>(StringComparer.Ordinal);
@@ -106,6 +117,7 @@ public sealed class PlanFolder
                 Ref = r["ref"], Title = r["title"], Priority = PriorityNamed(r["priority"]), Officer = OfficerNamed(r.Optional("officer")),
                 CorporatePriority = r.Optional("corporate_priority"), IsKey = key ?? false, Order = objectives.Count + 1,
             };
+            if (RetiredOn(r) is { } on) o.Retire(on);
             objectives[o.Ref] = o;
             plan.Objectives.Add(o);
         }
@@ -132,6 +144,7 @@ public sealed class PlanFolder
                 Officer = OfficerNamed(r.Optional("officer")) ?? objective.Officer,
                 Priority = r.Optional("priority") is { } p ? PriorityNamed(p) : objective.Priority!, Order = milestones.Count + 1,
             };
+            if (RetiredOn(r) is { } on) m.Retire(on);
             milestones[m.Ref] = m;
             plan.Milestones.Add(m);
         }
@@ -147,7 +160,7 @@ public sealed class PlanFolder
                 continue;
             }
             var priorityName = r.Optional("priority") ?? objective?.Priority?.Name;
-            if (priorityName is null) { e.Add($"{r.Where}: neither objective nor priority is given; a measure is reported under a priority."); continue; }
+            if (priorityName is null) continue; // the plan check reports a measure with neither objective nor priority
             if (r["title"].Length == 0) e.Add($"{r.Where}: title is blank.");
             var polarity = Word<Polarity>(r, "polarity", new() { ["higher"] = Polarity.Higher, ["lower"] = Polarity.Lower, ["none"] = Polarity.None });
             var frequency = Word<Frequency>(r, "frequency", new() { ["quarterly"] = Frequency.Quarterly, ["annual"] = Frequency.Annual, ["monthly"] = Frequency.Monthly });
@@ -166,6 +179,7 @@ public sealed class PlanFolder
                 Source = r.Optional("source"), Type = r.Optional("type"), Definition = r.Optional("definition"),
                 Availability = r.Optional("availability"), Order = indicators.Count + 1,
             };
+            if (RetiredOn(r) is { } on) i.Retire(on);
             indicators[i.Ref] = i;
             plan.Indicators.Add(i);
         }
@@ -262,6 +276,32 @@ public sealed class PlanFolder
         }
     }
 
+    /// <summary>The plan check (Outturn.Domain.Plans.PlanCheck) on the rows as the folder has them, duplicates and all.</summary>
+    private void Check(Plan plan, List<CsvRow>? objectives, List<CsvRow>? milestones, List<CsvRow>? indicators, List<CsvRow>? targets, List<CsvRow>? values)
+    {
+        var outline = new PlanOutline { FirstYear = plan.FirstYear, LastYear = plan.LastYear };
+        foreach (var r in objectives ?? []) outline.Objectives.Add(new(r["ref"], r["title"], r.File, r.Line));
+        foreach (var r in milestones ?? [])
+        {
+            int? year = Period.TryParse(r["year"], out var y) && y.Kind == PeriodKind.FinancialYear ? y.Year : null;
+            DateOnly? due = DateOnly.TryParseExact(r["due"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            outline.Milestones.Add(new(r["ref"], r["text"], year, due, r.File, r.Line));
+        }
+        foreach (var r in indicators ?? []) outline.Measures.Add(new(r["ref"], r["title"], r["objective"].Length > 0, r["priority"].Length > 0, r.File, r.Line));
+        foreach (var r in targets ?? [])
+            if (Period.TryParse(r["period"], out var p)) outline.Targets.Add(new(r["indicator"], p, r["target"].Equals("tbc", StringComparison.OrdinalIgnoreCase), r.File, r.Line));
+        foreach (var r in values ?? [])
+            if (Period.TryParse(r["period"], out var p)) outline.Values.Add(new(r["indicator"], p, CsvTable.TryNumber(r["value"], out var v) ? v : null));
+
+        foreach (var f in PlanCheck.Run(outline, _today))
+        {
+            Findings.Add(f);
+            if (f.StopsImport) Errors.Add(f.ToString());
+            else if (f.Level == FindingLevel.Error) CheckErrors.Add(f.ToString());
+            else Warnings.Add(f.ToString());
+        }
+    }
+
     private Plan? ReadPlan(CsvRow r)
     {
         var e = Errors;
@@ -302,8 +342,18 @@ public sealed class PlanFolder
         var value = r[column];
         if (value.Length == 0) { Errors.Add($"{r.Where}: {column} is blank."); return false; }
         if (value.Length > 64) { Errors.Add($"{r.Where}: {what} ref \"{value[..20]}…\" is longer than 64 characters."); return false; }
-        if (taken(value)) { Errors.Add($"{r.Where}: duplicate {what} ref \"{value}\"; refs must be unique within a plan."); return false; }
+        // The plan check reports the duplicate (with the line of the first); the row itself is skipped.
+        if (taken(value)) return false;
         return true;
+    }
+
+    /// <summary>The retired column: blank for an item in use, or the ISO date it was retired on.</summary>
+    private DateOnly? RetiredOn(CsvRow r)
+    {
+        if (r["retired"].Length == 0) return null;
+        if (DateOnly.TryParseExact(r["retired"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Errors.Add($"{r.Where}: retired \"{r["retired"]}\" is not a date; expected blank (in use) or the ISO date the item was retired on, such as 2015-11-03.");
+        return null;
     }
 
     private int? YearOf(CsvRow r, string column)

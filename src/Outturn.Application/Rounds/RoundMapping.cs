@@ -10,12 +10,13 @@ internal sealed class MonitoringRoundMapping : IEntityTypeConfiguration<Monitori
     public void Configure(EntityTypeBuilder<MonitoringRound> e)
     {
         e.HasIndex(r => new { r.PlanId, r.Period }).IsUnique();
-        e.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        // Rounds, their items and events are history: deleting what they point at is refused, never cascaded.
+        e.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.Property(r => r.State);
         e.Property(r => r.PublishedSnapshot);
         e.Property(r => r.PublishedAt);
-        e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
-        e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RoundId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RoundId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -24,8 +25,8 @@ internal sealed class RoundItemMapping : IEntityTypeConfiguration<RoundItem>
     public void Configure(EntityTypeBuilder<RoundItem> e)
     {
         e.Property(i => i.Version).IsConcurrencyToken();
-        e.HasOne<Officer>().WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.SetNull);
-        e.HasOne<Indicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Officer>().WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Indicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Milestone>().WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Priority>().WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
         foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note),

@@ -73,14 +73,15 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         // officer of the priority's first objective), and failing that to the plan's lead officer.
         var lead = plan.Objectives.OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null);
         int? LeadOf(int priorityId) => plan.Objectives.Where(o => o.PriorityId == priorityId).OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null) ?? lead;
-        foreach (var i in plan.Indicators.OrderBy(i => i.Order))
+        // Retired items keep their earlier rounds' items but join no new round.
+        foreach (var i in plan.Indicators.Where(i => !i.IsRetired).OrderBy(i => i.Order))
             round.Items.Add(new RoundItem { Kind = ItemKind.Measure, IndicatorId = i.Id, Label = $"{i.Ref}: {i.Title}", AssigneeId = i.OfficerId ?? i.Objective?.OfficerId ?? LeadOf(i.PriorityId) });
         var year = period.ContainingFinancialYear().Year;
-        foreach (var m in plan.Milestones.Where(m => m.Year == year).OrderBy(m => m.Order))
+        foreach (var m in plan.Milestones.Where(m => m.Year == year && !m.IsRetired).OrderBy(m => m.Order))
             round.Items.Add(new RoundItem { Kind = ItemKind.Milestone, MilestoneId = m.Id, Label = $"{m.Ref}: {m.Text}", AssigneeId = m.OfficerId ?? LeadOf(m.PriorityId) });
         foreach (var section in new[] { NarrativeSection.KeyDevelopments, NarrativeSection.EmergingIssues, NarrativeSection.RiskControlMeasures, NarrativeSection.EqualityActions })
             round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = section, Label = SectionTitle(section), AssigneeId = lead });
-        foreach (var p in plan.Priorities.OrderBy(p => p.Order))
+        foreach (var p in plan.Priorities.Where(p => !p.IsRetired).OrderBy(p => p.Order))
             round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = NarrativeSection.SupportingCommentary, PriorityId = p.Id, Label = $"Supporting commentary: {p.Name}", AssigneeId = LeadOf(p.Id) });
         db.Add(round);
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ using ValueType = Outturn.Domain.Status.ValueType;
 namespace Outturn.Domain.Plans;
 
 /// <summary>A performance indicator (a "measure" in the reports) with its definition, targets and values.</summary>
-public class Indicator
+public class Indicator : IRetirable
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -32,6 +32,12 @@ public class Indicator
     public string? Definition { get; set; }
     public string? Availability { get; set; }
     public int Order { get; set; }
+
+    /// <summary>Set when the item left the plan; a retired item keeps its figures and history but joins no new round.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+    public bool IsRetired => RetiredOn is not null;
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+    public void Reinstate() => RetiredOn = null;
 
     public List<Target> Targets { get; set; } = [];
     public List<IndicatorValue> Values { get; set; } = [];

@@ -25,6 +25,18 @@ public static class PlanKinds
     };
 }
 
+/// <summary>
+/// A priority, objective, milestone or measure. Items are never deleted (their figures, round items and history must
+/// survive); an item that leaves the plan is retired on a date and can be reinstated.
+/// </summary>
+public interface IRetirable
+{
+    DateOnly? RetiredOn { get; }
+    bool IsRetired { get; }
+    void Retire(DateOnly on);
+    void Reinstate();
+}
+
 /// <summary>A plan and its performance framework: priorities, service objectives, milestones and measures.</summary>
 public class Plan
 {
@@ -54,12 +66,18 @@ public class Plan
 }
 
 /// <summary>A theme a plan's objectives, milestones and measures are reported under (a plan priority or an ECM outcome).</summary>
-public class Priority
+public class Priority : IRetirable
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
     public required string Name { get; set; }
     public int Order { get; set; }
+
+    /// <summary>Set when the item left the plan; a retired item keeps its figures and history but joins no new round.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+    public bool IsRetired => RetiredOn is not null;
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+    public void Reinstate() => RetiredOn = null;
 }
 
 /// <summary>A named person responsible for objectives, milestones, measures and commentary.</summary>
@@ -72,7 +90,7 @@ public class Officer
     public string? Organisation { get; set; }
 }
 
-public class Objective
+public class Objective : IRetirable
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -86,9 +104,15 @@ public class Objective
     public string? CorporatePriority { get; set; }
     public bool IsKey { get; set; }
     public int Order { get; set; }
+
+    /// <summary>Set when the item left the plan; a retired item keeps its figures and history but joins no new round.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+    public bool IsRetired => RetiredOn is not null;
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+    public void Reinstate() => RetiredOn = null;
 }
 
-public class Milestone
+public class Milestone : IRetirable
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -104,6 +128,12 @@ public class Milestone
     public int PriorityId { get; set; }
     public Priority? Priority { get; set; }
     public int Order { get; set; }
+
+    /// <summary>Set when the item left the plan; a retired item keeps its figures and history but joins no new round.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+    public bool IsRetired => RetiredOn is not null;
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+    public void Reinstate() => RetiredOn = null;
 
     public List<MilestoneUpdate> Updates { get; set; } = [];
 }

@@ -112,7 +112,7 @@ public abstract class PlanImportTests(DatabaseProvider provider) : IntegrationTe
     }
 
     [Fact]
-    public async Task Reimporting_a_plan_replaces_it()
+    public async Task Reimporting_a_plan_merges_it_and_keeps_the_figures_the_folder_leaves_out()
     {
         await Import(PlanFolderBuilder.Write(NewFolder("first")));
         var result = await Import(PlanFolderBuilder.Write(NewFolder("second"), new Dictionary<string, string>
@@ -123,7 +123,9 @@ public abstract class PlanImportTests(DatabaseProvider provider) : IntegrationTe
         Assert.True(result.Imported, string.Join("\n", result.Errors));
         Assert.True(result.Replaced);
         Assert.Equal(1, await Db(db => db.Plans.CountAsync()));
-        Assert.Equal([90m], await Db(db => db.IndicatorValues.Select(v => v.Value!.Value).ToListAsync()));
+        // M1's Quarter 2 figure is updated; the other five the first folder gave are kept.
+        Assert.Equal(6, await Db(db => db.IndicatorValues.CountAsync()));
+        Assert.Equal([80m, 81m, 90m], await Db(db => db.IndicatorValues.Where(v => v.IndicatorId == db.Indicators.Single(i => i.Ref == "M1").Id).Select(v => v.Value!.Value).OrderBy(v => v).ToListAsync()));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
         {
             ["/"] = "/",
             ["/plans/{planRef}"] = "/plans/HBC-CYP-2015-16",
+            ["/plans/{planRef}/folder"] = "/plans/HBC-CYP-2015-16/folder",
             ["/plans/{planRef}/monitoring/{period}"] = "/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2",
             ["/plans/{planRef}/indicators/{indicatorRef}"] = "/plans/HBC-CYP-2015-16/indicators/CED033",
             ["/plans/{planRef}/indicators/{indicatorRef}/revise"] = "/plans/HBC-CYP-2015-16/indicators/CED033/revise",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Web.Security;
 using Outturn.Application.Monitoring;
+using Outturn.Application.Plans;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Web.Features.Shared;
@@ -10,8 +11,11 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Plans;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
+    /// <summary>The plan check's findings, for performance officers and administrators only; null for everyone else.</summary>
+    public IReadOnlyList<PlanFinding>? Findings { get; private set; }
+
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<Period> MonitoringPeriods { get; private set; } = [];
 
@@ -20,6 +24,8 @@ public sealed class DetailsModel(MonitoringQuery query) : PageModel
         var plan = await query.LoadPlanAsync(planRef, ct);
         if (plan is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
         Plan = plan;
+        if ((await authorization.AuthorizeAsync(User, Policies.PerformanceOfficer)).Succeeded)
+            Findings = await export.CheckAsync(planRef, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         var withData = plan.Indicators.SelectMany(i => i.Values.Select(v => v.Period))
             .Concat(plan.Milestones.SelectMany(m => m.Updates.Select(u => u.Period)))
             .Where(p => p.Kind == PeriodKind.Quarter && plan.Covers(p))
@@ -40,6 +46,8 @@ public sealed class DetailsModel(MonitoringQuery query) : PageModel
     public IEnumerable<Indicator> OtherMeasuresOf(Priority p) => Plan.Indicators
         .Where(i => i.PriorityId == p.Id && (i.ObjectiveId is null || Plan.Objectives.First(o => o.Id == i.ObjectiveId).PriorityId != p.Id))
         .OrderBy(i => i.Order);
+
+    public string RetiredText(DateOnly? on) => on?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "";
 
     public static string IndicatorHref(Plan plan, Indicator i) => $"/plans/{Uri.EscapeDataString(plan.Ref)}/indicators/{Uri.EscapeDataString(i.Ref)}";
 }

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Outturn.Domain;
+using Outturn.Domain.Plans;
+using Outturn.Domain.Rounds;
+
+namespace Outturn.Application.Data;
+
+/// <summary>
+/// What Outturn never deletes: plans and their items (retired instead), figures and targets, judgements, rounds with
+/// their items and events, and the audit trail; and a published report, which is never changed once written. The
+/// store refuses such a save with a clear reason before anything reaches the database, whose keys restrict
+/// deletion as a second line.
+/// </summary>
+public static class KeptRecords
+{
+    public static void Check(ChangeTracker tracker)
+    {
+        foreach (var e in tracker.Entries())
+        {
+            if (e.State == EntityState.Deleted && Describe(e.Entity) is { } what)
+                throw new DomainException($"{what} cannot be deleted: Outturn keeps it with its history. {Instead(e.Entity)}");
+            if (e.State == EntityState.Modified && e.Entity is MonitoringRound round)
+            {
+                var snapshot = e.Property(nameof(MonitoringRound.PublishedSnapshot));
+                var at = e.Property(nameof(MonitoringRound.PublishedAt));
+                if ((snapshot.IsModified && snapshot.OriginalValue is not null) || (at.IsModified && at.OriginalValue is not null))
+                    throw new DomainException($"The published report of round {round.Id} ({round.Period}) cannot be changed: a published report is frozen.");
+            }
+        }
+    }
+
+    private static string? Describe(object entity) => entity switch
+    {
+        Plan p => $"The plan {p.Ref}",
+        Priority p => $"The priority \"{p.Name}\"",
+        Objective o => $"The objective {o.Ref}",
+        Milestone m => $"The milestone {m.Ref}",
+        Indicator i => $"The measure {i.Ref}",
+        Officer o => $"The officer {o.Name}",
+        Target t => $"A target ({t.Period})",
+        IndicatorValue v => $"A figure ({v.Period})",
+        StatusOverride o => $"A status override ({o.Period})",
+        ComparatorValue c => $"A comparator figure ({c.Period})",
+        MilestoneUpdate u => $"A milestone update ({u.Period})",
+        MonitoringRound r => $"The round for {r.Period}",
+        RoundItem i => $"The round item \"{i.Label}\"",
+        RoundEvent => "A round's event",
+        AuditEntry => "An audit record",
+        _ => null,
+    };
+
+    private static string Instead(object entity) => entity switch
+    {
+        Priority or Objective or Milestone or Indicator => "Retire it instead: leave it out of the plan folder, or give it a date in the retired column.",
+        Plan => "Retire its items instead.",
+        _ => "Record a correction instead.",
+    };
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using Outturn.Domain.Periods;
+using Outturn.Domain.Plans;
+
+namespace Outturn.Application.Plans;
+
+/// <summary>
+/// Merges a plan read from a folder into the plan held, by ref (by name for priorities): new items are added,
+/// changed fields updated, items the folder no longer has are retired. Figures, targets, judgements and commentary
+/// the folder does not mention are kept as they are; nothing is removed. The audit interceptor records every change
+/// when it is saved; this class only says, item by item, what it changed.
+/// </summary>
+internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> changes)
+{
+    private readonly Dictionary<Priority, Priority> _priorities = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Objective, Objective> _objectives = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Milestone, Milestone> _milestones = new(ReferenceEqualityComparer.Instance);
+
+    public void Merge(Plan incoming, IReadOnlyList<Commentary> incomingCommentary, IReadOnlyList<Commentary> heldCommentary, Action<Commentary> addCommentary)
+    {
+        var d = new List<string>();
+        Set(d, "title", held.Title, incoming.Title, v => held.Title = v);
+        Set(d, "kind", held.Kind, incoming.Kind, v => held.Kind = v);
+        Set(d, "first_year", Fy(held.FirstYear), Fy(incoming.FirstYear), _ => held.FirstYear = incoming.FirstYear);
+        Set(d, "last_year", Fy(held.LastYear), Fy(incoming.LastYear), _ => held.LastYear = incoming.LastYear);
+        Set(d, "organisation", held.Organisation, incoming.Organisation, v => held.Organisation = v);
+        Set(d, "directorate", held.Directorate, incoming.Directorate, v => held.Directorate = v);
+        Set(d, "status", held.Status, incoming.Status, v => held.Status = v);
+        Set(d, "description", held.Description, incoming.Description, v => held.Description = v);
+        Changed("plan", d);
+
+        MergePriorities(incoming);
+        MergeObjectives(incoming);
+        MergeMilestones(incoming);
+        MergeIndicators(incoming);
+        MergeCommentary(incomingCommentary, heldCommentary, addCommentary);
+    }
+
+    private void MergePriorities(Plan incoming)
+    {
+        var byName = held.Priorities.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var named = incoming.Priorities.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in held.Priorities.Where(p => !named.Contains(p.Name))) RetireMissing(gone, $"priority {gone.Name}", gone.Name);
+        foreach (var p in incoming.Priorities)
+        {
+            if (!byName.TryGetValue(p.Name, out var h))
+            {
+                held.Priorities.Add(p);
+                _priorities[p] = p;
+                changes.Add(new("added", $"priority {p.Name}", p.Name));
+                continue;
+            }
+            _priorities[p] = h;
+            // The order follows the folder's rows; it is presentation, not a change to report.
+            h.Order = p.Order;
+            Retirement(h, p.RetiredOn, $"priority {h.Name}", h.Name);
+        }
+    }
+
+    private void MergeObjectives(Plan incoming)
+    {
+        var byRef = held.Objectives.ToDictionary(o => o.Ref, StringComparer.Ordinal);
+        var refs = incoming.Objectives.Select(o => o.Ref).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in held.Objectives.Where(o => !refs.Contains(o.Ref))) RetireMissing(gone, $"objective {gone.Ref}", gone.Title);
+        foreach (var o in incoming.Objectives)
+        {
+            var priority = _priorities[o.Priority!];
+            if (!byRef.TryGetValue(o.Ref, out var h))
+            {
+                o.Priority = priority;
+                held.Objectives.Add(o);
+                _objectives[o] = o;
+                changes.Add(new("added", $"objective {o.Ref}", o.Title));
+                continue;
+            }
+            _objectives[o] = h;
+            var d = new List<string>();
+            Set(d, "title", h.Title, o.Title, v => h.Title = v);
+            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
+            Set(d, "officer", h.Officer?.Name, o.Officer?.Name, _ => h.Officer = o.Officer);
+            Set(d, "corporate_priority", h.CorporatePriority, o.CorporatePriority, v => h.CorporatePriority = v);
+            Set(d, "key", h.IsKey, o.IsKey, v => h.IsKey = v);
+            h.Order = o.Order;
+            Changed($"objective {h.Ref}", d);
+            Retirement(h, o.RetiredOn, $"objective {h.Ref}", h.Title);
+        }
+    }
+
+    private void MergeMilestones(Plan incoming)
+    {
+        var byRef = held.Milestones.ToDictionary(m => m.Ref, StringComparer.Ordinal);
+        var refs = incoming.Milestones.Select(m => m.Ref).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in held.Milestones.Where(m => !refs.Contains(m.Ref))) RetireMissing(gone, $"milestone {gone.Ref}", gone.Text);
+        foreach (var m in incoming.Milestones)
+        {
+            var objective = _objectives[m.Objective!];
+            var priority = _priorities[m.Priority!];
+            if (!byRef.TryGetValue(m.Ref, out var h))
+            {
+                m.Objective = objective;
+                m.Priority = priority;
+                held.Milestones.Add(m);
+                changes.Add(new("added", $"milestone {m.Ref}", m.Text));
+                continue;
+            }
+            var d = new List<string>();
+            Set(d, "text", h.Text, m.Text, v => h.Text = v);
+            Set(d, "objective", h.Objective?.Ref, objective.Ref, _ => h.Objective = objective);
+            Set(d, "year", Fy(h.Year), Fy(m.Year), _ => h.Year = m.Year);
+            Set(d, "due", h.Due, m.Due, v => h.Due = v);
+            Set(d, "officer", h.Officer?.Name, m.Officer?.Name, _ => h.Officer = m.Officer);
+            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
+            h.Order = m.Order;
+            foreach (var u in m.Updates)
+            {
+                var hu = h.Updates.FirstOrDefault(x => x.Period == u.Period);
+                if (hu is null) { h.Updates.Add(u); d.Add($"progress for {u.Period} added"); continue; }
+                Set(d, $"progress for {u.Period}", hu.Progress, u.Progress, v => hu.Progress = v);
+                Set(d, $"commentary for {u.Period}", hu.Commentary, u.Commentary, v => hu.Commentary = v);
+            }
+            Changed($"milestone {h.Ref}", d);
+            Retirement(h, m.RetiredOn, $"milestone {h.Ref}", h.Text);
+        }
+    }
+
+    private void MergeIndicators(Plan incoming)
+    {
+        var byRef = held.Indicators.ToDictionary(i => i.Ref, StringComparer.Ordinal);
+        var refs = incoming.Indicators.Select(i => i.Ref).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in held.Indicators.Where(i => !refs.Contains(i.Ref))) RetireMissing(gone, $"measure {gone.Ref}", gone.Title);
+        foreach (var i in incoming.Indicators)
+        {
+            var objective = i.Objective is null ? null : _objectives[i.Objective];
+            var priority = _priorities[i.Priority!];
+            if (!byRef.TryGetValue(i.Ref, out var h))
+            {
+                i.Objective = objective;
+                i.Priority = priority;
+                held.Indicators.Add(i);
+                changes.Add(new("added", $"measure {i.Ref}", i.Title));
+                continue;
+            }
+            var d = new List<string>();
+            Set(d, "title", h.Title, i.Title, v => h.Title = v);
+            Set(d, "objective", h.Objective?.Ref, objective?.Ref, _ => h.Objective = objective);
+            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
+            Set(d, "polarity", h.Polarity, i.Polarity, v => h.Polarity = v);
+            Set(d, "unit", h.Unit, i.Unit, v => h.Unit = v);
+            Set(d, "precision", h.Precision, i.Precision, v => h.Precision = v);
+            Set(d, "frequency", h.Frequency, i.Frequency, v => h.Frequency = v);
+            Set(d, "value_type", h.ValueType, i.ValueType, v => h.ValueType = v);
+            Set(d, "tolerance", h.Tolerance, i.Tolerance, v => h.Tolerance = v);
+            Set(d, "key", h.IsKey, i.IsKey, v => h.IsKey = v);
+            Set(d, "officer", h.Officer?.Name, i.Officer?.Name, _ => h.Officer = i.Officer);
+            Set(d, "source", h.Source, i.Source, v => h.Source = v);
+            Set(d, "type", h.Type, i.Type, v => h.Type = v);
+            Set(d, "definition", h.Definition, i.Definition, v => h.Definition = v);
+            Set(d, "availability", h.Availability, i.Availability, v => h.Availability = v);
+            h.Order = i.Order;
+
+            foreach (var t in i.Targets)
+            {
+                var ht = h.Targets.FirstOrDefault(x => x.Period == t.Period);
+                if (ht is null) { h.Targets.Add(t); d.Add($"target for {t.Period} added: {TargetText(t)}"); continue; }
+                Set(d, $"target for {t.Period}", TargetText(ht), TargetText(t), _ => { ht.State = t.State; ht.Value = t.Value; });
+                Set(d, $"target note for {t.Period}", ht.Note, t.Note, v => ht.Note = v);
+            }
+            foreach (var v in i.Values)
+            {
+                var hv = h.Values.FirstOrDefault(x => x.Period == v.Period);
+                if (hv is null) { h.Values.Add(v); d.Add($"value for {v.Period} added: {ValueText(v)}"); continue; }
+                Set(d, $"value for {v.Period}", ValueText(hv), ValueText(v), _ => { hv.Value = v.Value; hv.Status = v.Status; });
+                Set(d, $"value note for {v.Period}", hv.Note, v.Note, n => hv.Note = n);
+            }
+            foreach (var o in i.Overrides)
+            {
+                var ho = h.Overrides.FirstOrDefault(x => x.Period == o.Period && x.Kind == o.Kind);
+                if (ho is null) { h.Overrides.Add(o); d.Add($"{Word(o.Kind)} override for {o.Period} added: {o.Status}"); continue; }
+                Set(d, $"{Word(o.Kind)} override for {o.Period}", ho.Status, o.Status, s => ho.Status = s);
+                Set(d, $"{Word(o.Kind)} override reason for {o.Period}", ho.Reason, o.Reason, s => ho.Reason = s);
+            }
+            foreach (var c in i.Comparators)
+            {
+                var hc = h.Comparators.FirstOrDefault(x => x.Period == c.Period && x.Comparator == c.Comparator);
+                if (hc is null) { h.Comparators.Add(c); d.Add($"{Word(c.Comparator)} comparator for {c.Period} added"); continue; }
+                Set(d, $"{Word(c.Comparator)} comparator for {c.Period}", hc.Value, c.Value, x => hc.Value = x);
+                Set(d, $"{Word(c.Comparator)} comparator note for {c.Period}", hc.Note, c.Note, x => hc.Note = x);
+            }
+            Changed($"measure {h.Ref}", d);
+            Retirement(h, i.RetiredOn, $"measure {h.Ref}", h.Title);
+        }
+    }
+
+    /// <summary>A paragraph is matched by priority, period and position; paragraphs the folder does not have are kept.</summary>
+    private void MergeCommentary(IReadOnlyList<Commentary> incoming, IReadOnlyList<Commentary> heldCommentary, Action<Commentary> add)
+    {
+        foreach (var c in incoming)
+        {
+            var priority = _priorities[c.Priority!];
+            var h = heldCommentary.FirstOrDefault(x => x.PriorityId == priority.Id && priority.Id != 0 && x.Period == c.Period && x.Order == c.Order);
+            if (h is null)
+            {
+                c.Priority = priority;
+                add(c);
+                changes.Add(new("changed", $"priority {priority.Name}", $"commentary for {c.Period} paragraph {c.Order} added"));
+                continue;
+            }
+            var d = new List<string>();
+            Set(d, $"commentary for {c.Period} paragraph {c.Order}", h.Text, c.Text, v => h.Text = v);
+            Changed($"priority {priority.Name}", d);
+        }
+    }
+
+    private void Changed(string item, List<string> diffs)
+    {
+        if (diffs.Count > 0) changes.Add(new("changed", item, string.Join("; ", diffs)));
+    }
+
+    private void RetireMissing(IRetirable item, string what, string title)
+    {
+        if (item.IsRetired) return;
+        item.Retire(today);
+        changes.Add(new("retired", what, $"{title} (not in the folder)"));
+    }
+
+    private void Retirement(IRetirable item, DateOnly? retiredOn, string what, string title)
+    {
+        if (retiredOn is { } on && !item.IsRetired)
+        {
+            item.Retire(on);
+            changes.Add(new("retired", what, title));
+        }
+        else if (retiredOn is null && item.IsRetired)
+        {
+            item.Reinstate();
+            changes.Add(new("reinstated", what, title));
+        }
+    }
+
+    private static void Set<T>(List<string> diffs, string what, T old, T @new, Action<T> assign)
+    {
+        if (EqualityComparer<T>.Default.Equals(old, @new)) return;
+        diffs.Add($"{what} {Show(old)} → {Show(@new)}");
+        assign(@new);
+    }
+
+    private static string Show(object? v) => v switch
+    {
+        null => "blank",
+        string s => $"\"{s}\"",
+        decimal d => PlanExport.Number(d),
+        bool b => b ? "yes" : "no",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString().ToLowerInvariant(),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Fy(int year) => Period.FinancialYear(year).ToString();
+
+    private static string Word(Enum e) => e.ToString().ToLowerInvariant();
+
+    private static string TargetText(Target t) => PlanExport.TargetText(t);
+
+    private static string ValueText(IndicatorValue v) => v.Value is { } x ? $"{PlanExport.Number(x)} ({Word(v.Status)})" : Word(v.Status);
+}
