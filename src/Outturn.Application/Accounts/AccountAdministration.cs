@@ -43,3 +43,28 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Message
     public static AccountResult Fail(params string[] errors) => new(false, errors);
     public static AccountResult From(IdentityResult result) => new(result.Succeeded, result.Errors.Select(e => e.Description).ToList());
 }
+
+/// <summary>Role, organisation and linked officer: what an administrator sets on an account.</summary>
+public sealed class AccountSettings(UserManager<OutturnUser> users, OutturnDbContext db)
+{
+    public async Task<AccountResult> SetAsync(string userId, string role, int? organisationId, int? officerId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AccountResult.Fail("That account does not exist.");
+        if (!Roles.All.Contains(role)) return AccountResult.Fail($"Choose a role: {string.Join(", ", Roles.All)}.");
+        if (organisationId is not null && !await db.Set<Outturn.Domain.Organisations.Organisation>().AnyAsync(o => o.Id == organisationId, ct))
+            return AccountResult.Fail("Choose an organisation from the list.");
+        if (officerId is not null && !await db.Officers.AnyAsync(o => o.Id == officerId, ct)) return AccountResult.Fail("Choose an officer from the list.");
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([role]))
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            await users.UpdateSecurityStampAsync(user); // the new role applies from the next check, not the next sign-in
+        }
+        user.OrganisationId = organisationId;
+        user.OfficerId = officerId;
+        var saved = await users.UpdateAsync(user);
+        return saved.Succeeded ? AccountResult.Ok($"{user.Email} saved.") : AccountResult.From(saved);
+    }
+}

@@ -26,7 +26,10 @@ public static class Roles
 public class OutturnUser : IdentityUser
 {
     public required string DisplayName { get; set; }
+    /// <summary>The organisation as typed before the hierarchy existed; kept for display, superseded by <see cref="OrganisationId"/>.</summary>
     public string? Organisation { get; set; }
+    /// <summary>The organisation whose items a contributor sees and edits (with those beneath it).</summary>
+    public int? OrganisationId { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
     /// <summary>Created with the demo data: the app refuses to start outside Development while its password is the demo one.</summary>

@@ -204,6 +204,50 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("ApiToken");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -260,6 +304,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -289,6 +336,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -811,6 +860,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PlanRef")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -833,6 +885,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasColumnType("integer[]");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -1697,6 +1751,45 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("Recommendation");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1917,6 +2010,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -1962,6 +2058,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2027,6 +2125,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -2049,6 +2150,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2109,6 +2212,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -2126,6 +2232,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2156,10 +2264,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("Officers");
                 });
@@ -2192,6 +2305,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2207,6 +2323,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2362,6 +2480,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2396,6 +2517,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Directorate");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2691,12 +2814,28 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Outturn.Application.Accounts.OutturnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Officer", "Officer")
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Officer");
                 });
@@ -2744,6 +2883,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
@@ -3001,6 +3148,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
                 {
                     b.HasOne("Outturn.Domain.Participation.EngagementActivity", null)
@@ -3060,6 +3217,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -3101,6 +3263,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Milestones")
                         .HasForeignKey("PlanId")
@@ -3136,6 +3303,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Objectives")
                         .HasForeignKey("PlanId")
@@ -3151,6 +3323,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Navigation("Officer");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Officer", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -3178,6 +3366,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>

@@ -192,6 +192,48 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("ApiToken");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -248,6 +290,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -277,6 +322,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -775,6 +822,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlanRef")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -797,6 +847,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -1619,6 +1671,43 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("Recommendation");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1827,6 +1916,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1872,6 +1964,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -1933,6 +2027,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1955,6 +2052,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2011,6 +2110,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -2028,6 +2130,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2056,10 +2160,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("Officers");
                 });
@@ -2090,6 +2199,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2105,6 +2217,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2252,6 +2366,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2286,6 +2403,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Directorate");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2571,12 +2690,28 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Outturn.Application.Accounts.OutturnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Officer", "Officer")
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Officer");
                 });
@@ -2624,6 +2759,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
@@ -2881,6 +3024,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
                 {
                     b.HasOne("Outturn.Domain.Participation.EngagementActivity", null)
@@ -2940,6 +3093,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -2981,6 +3139,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Milestones")
                         .HasForeignKey("PlanId")
@@ -3016,6 +3179,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Objectives")
                         .HasForeignKey("PlanId")
@@ -3031,6 +3199,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Officer");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Officer", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -3058,6 +3242,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
