@@ -45,7 +45,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Message
 }
 
 /// <summary>Role, organisation and linked officer: what an administrator sets on an account.</summary>
-public sealed class AccountSettings(UserManager<OutturnUser> users, OutturnDbContext db)
+public sealed class AccountSettings(UserManager<OutturnUser> users, RoleManager<IdentityRole> roles, OutturnDbContext db)
 {
     public async Task<AccountResult> SetAsync(string userId, string role, int? organisationId, int? officerId, CancellationToken ct = default)
     {
@@ -58,6 +58,7 @@ public sealed class AccountSettings(UserManager<OutturnUser> users, OutturnDbCon
         var current = await users.GetRolesAsync(user);
         if (!current.SequenceEqual([role]))
         {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, role);
             await users.UpdateSecurityStampAsync(user); // the new role applies from the next check, not the next sign-in

@@ -58,7 +58,7 @@ public sealed record AccountRow(
 }
 
 /// <summary>Invitations and the account list.</summary>
-public sealed class AccountInvitations(UserManager<OutturnUser> users, OutturnDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class AccountInvitations(UserManager<OutturnUser> users, RoleManager<IdentityRole> roles, OutturnDbContext db, IEmailSender email, TimeProvider clock)
 {
     /// <summary>Creates the account (no password yet) and e-mails a link to set one.</summary>
     public async Task<AccountResult> InviteAsync(string emailAddress, string name, string role, string? organisationRef, string by, string baseUrl, CancellationToken ct = default)
@@ -78,6 +78,8 @@ public sealed class AccountInvitations(UserManager<OutturnUser> users, OutturnDb
         if (errors.Count == 0 && await users.FindByEmailAsync(emailAddress) is not null) errors.Add($"An account with the email address {emailAddress} already exists.");
         if (errors.Count > 0) return AccountResult.Fail([.. errors]);
 
+        // A new installation has no roles until its first account needs one.
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         var user = new OutturnUser { UserName = emailAddress, Email = emailAddress, DisplayName = name, OrganisationId = organisationId };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) return AccountResult.From(created);
