@@ -30,13 +30,20 @@ public static class ServiceRegistration
         services.AddIdentityCore<OutturnUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // NCSC password guidance: length, not composition rules (common passwords are refused by
+                // CommonPasswordValidator).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<OutturnDbContext>()
             .AddDefaultTokenProviders();
         return services.AddOutturnData(configuration)
@@ -48,6 +55,11 @@ public static class ServiceRegistration
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<DemoAccounts>()
+            .AddScoped<AccountAdministration>()
+            .AddScoped<AccountInvitations>()
+            .AddScoped<AccountSettings>()
+            .AddScoped<Organisations.OrganisationService>()
+            .AddScoped<DemoOrganisations>()
             .AddScoped<DemoRounds>()
             .AddRisksEqualityAndFinance()
             .AddBenchmarks(configuration)

@@ -21,6 +21,7 @@ root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
 PlanCommands.AddTo(root, host.Services);
 root.Subcommands.Add(UserCommands.Users(host.Services));
+root.Subcommands.Add(UserCommands.Organisations(host.Services));
 RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);
 root.Subcommands.Add(ReturnsCommands.Returns(host.Services));

@@ -43,6 +43,71 @@ public static class UserCommands
             Console.WriteLine($"Account {user.Email} removed.");
             return 0;
         });
-        return new Command("users", "Accounts.") { setPassword, remove };
+        var name = new Option<string>("--name") { Description = "The person's full name.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
+        var organisation = new Option<string?>("--organisation") { Description = "The reference of the person's organisation (see `outturn organisations import`)." };
+        var invite = new Command("invite", "Create an account and e-mail the person a link to set their password (valid for 7 days).") { email, name, role, organisation };
+        invite.SetAction(async (parse, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var config = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+            var result = await scope.ServiceProvider.GetRequiredService<AccountInvitations>().InviteAsync(
+                parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(organisation),
+                "command line", config["Outturn:PublicUrl"] ?? "http://localhost:5000", ct);
+            return await Report(result);
+        });
+        var list = new Command("list", "List accounts: e-mail, name, role, organisation, state and last sign-in.");
+        list.SetAction(async (parse, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var now = DateTimeOffset.UtcNow;
+            var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+            Console.WriteLine("email\tname\trole\torganisation\tstate\tlast_sign_in");
+            foreach (var a in await scope.ServiceProvider.GetRequiredService<AccountInvitations>().ListAsync(ct))
+                Console.WriteLine(string.Join('\t', a.Email, a.Name, a.Role ?? "", a.OrganisationRef ?? "", a.State(now),
+                    a.LastSignInAt?.ToString("yyyy-MM-dd HH:mm", gb) ?? "never"));
+            return 0;
+        });
+        var disable = new Command("disable", "Disable an account: sign-in refused, sessions ended, tokens revoked; its history is kept.") { email };
+        disable.SetAction(async (parse, ct) =>
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            return await Report(await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!, "command line", ct));
+        });
+        return new Command("users", "Accounts.") { invite, list, disable, setPassword, remove };
+    }
+
+    public static Command Organisations(IServiceProvider services)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file with the columns ref,name,kind,parent." };
+        var import = new Command("import", "Merge organisations by reference: new ones are added, known ones changed; any error and nothing changes.") { file };
+        import.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { await Console.Error.WriteLineAsync($"{path.Name}: no such file."); return 2; }
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var result = await scope.ServiceProvider.GetRequiredService<Outturn.Application.Organisations.OrganisationService>().ImportAsync(path.FullName, ct);
+            if (!result.Succeeded)
+            {
+                foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
+                await Console.Error.WriteLineAsync("Nothing was changed.");
+                return 1;
+            }
+            Console.WriteLine($"{path.Name}: {result.Added} organisations added, {result.Changed} changed.");
+            return 0;
+        });
+        return new Command("organisations", "The partnership's organisations.") { import };
+    }
+
+    private static async Task<int> Report(AccountResult result)
+    {
+        foreach (var m in result.Messages)
+            if (result.Succeeded) Console.WriteLine(m);
+            else await Console.Error.WriteLineAsync(m);
+        return result.Succeeded ? 0 : 1;
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +40,9 @@ builder.Services.ConfigureHttpJsonOptions(o => OutturnJson.Configure(o.Serialize
 
 // Accounts: local Identity accounts by cookie in the browser, personal access tokens for API clients,
 // and optionally a council's OpenID Connect provider (Outturn:Oidc:Authority).
-new IdentityBuilder(typeof(OutturnUser), typeof(IdentityRole), builder.Services).AddSignInManager();
+new IdentityBuilder(typeof(OutturnUser), typeof(IdentityRole), builder.Services).AddSignInManager<OutturnSignInManager>();
+// A session ends within a minute of its account being disabled or its password changed (both change the security stamp).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = builder.Configuration.GetValue("Outturn:SignIn:SessionCheckInterval", TimeSpan.FromMinutes(1)));
 var auth = builder.Services.AddAuthentication(o =>
     {
         o.DefaultScheme = "Outturn";
@@ -70,13 +71,9 @@ builder.Services.ConfigureApplicationCookie(o =>
 OidcSignIn.AddIfConfigured(auth, builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddOutturnPolicies();
 
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(SignInModel.RateLimit, c => RateLimitPartition.GetFixedWindowLimiter(
-        c.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("Outturn:SignIn:AttemptsPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-});
+// Failed sign-in attempts are counted per address and per account; page views are not (Security/SignInThrottle.cs).
+builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("Outturn:SignIn"));
+builder.Services.AddSingleton<SignInThrottle>();
 
 var app = builder.Build();
 
@@ -89,7 +86,6 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseStatusCodePagesWithReExecute("/errors/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -9,7 +9,7 @@ public sealed class DemoAccounts(UserManager<OutturnUser> users, RoleManager<Ide
 {
     public const string Password = "Outturn-demo-2015";
 
-    public sealed record Account(string Email, string Name, string Role, string? Officer, string? Organisation, bool ChildLevel = false);
+    public sealed record Account(string Email, string Name, string Role, string? Officer, string? Organisation, bool ChildLevel = false, string? OrganisationRef = "HBC");
 
     public static readonly IReadOnlyList<Account> All =
     [
@@ -18,7 +18,9 @@ public sealed class DemoAccounts(UserManager<OutturnUser> users, RoleManager<Ide
         new("ann.mcintyre@outturn.example", "Ann McIntyre", Roles.Contributor, "Ann McIntyre", "Halton Borough Council"),
         new("tracey.coffey@outturn.example", "Tracey Coffey", Roles.Contributor, "Tracey Coffey", "Halton Borough Council"),
         new("director@outturn.example", "Dana Director", Roles.Approver, null, "Halton Borough Council"),
-        new("councillor@outturn.example", "Cllr Chris Member", Roles.BoardMember, null, "Children, Young People and Families Policy and Performance Board"),
+        new("councillor@outturn.example", "Cllr Chris Member", Roles.BoardMember, null, "Children, Young People and Families Policy and Performance Board", OrganisationRef: null),
+        // A partner: updates the Trust's items for the health visiting and school nursing service, and no one else's.
+        new("nina.health@outturn.example", "Nina Patel", Roles.Contributor, null, "Bridgewater Community Healthcare NHS Trust", OrganisationRef: "NHS-BRIDGEWATER"),
     ];
 
     public async Task<IReadOnlyList<string>> EnsureAsync()
@@ -30,7 +32,9 @@ public sealed class DemoAccounts(UserManager<OutturnUser> users, RoleManager<Ide
         {
             if (await users.FindByEmailAsync(a.Email) is not null) continue;
             var officerId = a.Officer is null ? null : await db.Officers.Where(o => o.Name == a.Officer).Select(o => (int?)o.Id).FirstOrDefaultAsync();
-            var user = new OutturnUser { UserName = a.Email, Email = a.Email, EmailConfirmed = true, DisplayName = a.Name, Organisation = a.Organisation, OfficerId = officerId, IsDemo = true };
+            var organisationId = a.OrganisationRef is null ? null
+                : await db.Set<Outturn.Domain.Organisations.Organisation>().Where(o => o.Ref == a.OrganisationRef).Select(o => (int?)o.Id).FirstOrDefaultAsync();
+            var user = new OutturnUser { UserName = a.Email, Email = a.Email, EmailConfirmed = true, DisplayName = a.Name, Organisation = a.Organisation, OrganisationId = organisationId, OfficerId = officerId, IsDemo = true };
             Check(await users.CreateAsync(user, Password), a.Email);
             Check(await users.AddToRoleAsync(user, a.Role), a.Email);
             if (a.ChildLevel) Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(Roles.ChildLevelClaim, "yes")), a.Email);

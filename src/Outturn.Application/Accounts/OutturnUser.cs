@@ -26,11 +26,22 @@ public static class Roles
 public class OutturnUser : IdentityUser
 {
     public required string DisplayName { get; set; }
+    /// <summary>The organisation as typed before the hierarchy existed; kept for display, superseded by <see cref="OrganisationId"/>.</summary>
     public string? Organisation { get; set; }
+    /// <summary>The organisation whose items a contributor sees and edits (with those beneath it).</summary>
+    public int? OrganisationId { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
     /// <summary>Created with the demo data: the app refuses to start outside Development while its password is the demo one.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>
+    /// Set when an administrator disables the account: sign-in is refused, sessions end and tokens are revoked, but
+    /// the account stays so that its history keeps a name.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+    public string? DisabledBy { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
+    public bool IsDisabled => DisabledAt is not null;
 }
 
 /// <summary>A personal access token for API clients, sent as <c>Authorization: Bearer</c>. Only its hash is kept.</summary>
@@ -66,6 +77,10 @@ internal sealed class ApiTokenMapping : IEntityTypeConfiguration<ApiToken>
 
 internal sealed class OutturnUserMapping : IEntityTypeConfiguration<OutturnUser>
 {
-    public void Configure(EntityTypeBuilder<OutturnUser> e) =>
+    public void Configure(EntityTypeBuilder<OutturnUser> e)
+    {
         e.HasOne(u => u.Officer).WithMany().HasForeignKey(u => u.OfficerId).OnDelete(DeleteBehavior.SetNull);
+        e.Property(u => u.DisabledBy).HasMaxLength(256);
+        e.Ignore(u => u.IsDisabled);
+    }
 }

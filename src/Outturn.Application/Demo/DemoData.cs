@@ -10,7 +10,7 @@ namespace Outturn.Application.Demo;
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the
 /// published documents of docs/sources.md. Loading is idempotent: a plan already held is left as it is.
 /// </summary>
-public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, Benchmarks.BenchmarkDemo benchmarks, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns, DemoGovernance governance)
+public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, Benchmarks.BenchmarkDemo benchmarks, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns, DemoGovernance governance, DemoOrganisations organisations)
 {
     public static string PlansFolder => Path.Combine(AppContext.BaseDirectory, "Demo", "plans");
 
@@ -32,6 +32,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegiste
         }
         report.AddRange(await benchmarks.LoadAsync(ct));
         report.AddRange(await registers.LoadAsync(ct));
+        report.AddRange(await organisations.EnsureAsync(ct));
         report.AddRange(await accounts.EnsureAsync());
         report.AddRange(await rounds.EnsureAsync(ct));
         report.AddRange(await returns.LoadAsync(ct));

@@ -28,6 +28,8 @@ public class EqualityAction
     /// <summary>Start years of the financial years the action is timetabled for (2007 for 2007/08).</summary>
     public List<int> TimetableYears { get; set; } = [];
     public required string Officer { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     public int Order { get; set; }
 
     public List<EqualityActionUpdate> Updates { get; set; } = [];

@@ -27,6 +27,8 @@ public class Indicator : IRetirable
     public bool IsKey { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     public string? Source { get; set; }
     public string? Type { get; set; }
     public string? Definition { get; set; }

@@ -49,6 +49,8 @@ public class Plan
     public int LastYear { get; set; }
     public string? Organisation { get; set; }
     public string? Directorate { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     public PlanStatus Status { get; set; } = PlanStatus.Approved;
     public string? Description { get; set; }
 
@@ -88,6 +90,8 @@ public class Officer
     public string? Initials { get; set; }
     public string? JobTitle { get; set; }
     public string? Organisation { get; set; }
+    /// <summary>The organisation the officer works for, within the partnership's hierarchy.</summary>
+    public int? OrganisationId { get; set; }
 }
 
 public class Objective : IRetirable
@@ -100,6 +104,8 @@ public class Objective : IRetirable
     public Priority? Priority { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     /// <summary>The council's corporate priority the objective serves, as a theme tag.</summary>
     public string? CorporatePriority { get; set; }
     public bool IsKey { get; set; }
@@ -125,6 +131,8 @@ public class Milestone : IRetirable
     public DateOnly? Due { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     public int PriorityId { get; set; }
     public Priority? Priority { get; set; }
     public int Order { get; set; }

@@ -23,6 +23,8 @@ public class Risk
     public string? Event { get; set; }
     public string? Consequence { get; set; }
     public required string Owner { get; set; }
+    /// <summary>The organisation of the partnership that owns this (null: not yet assigned; see docs/glossary.md).</summary>
+    public int? OrganisationId { get; set; }
     public required string Category { get; set; }
     public int InitialLikelihood { get; set; }
     public int InitialImpact { get; set; }

@@ -23,7 +23,7 @@ public sealed class TokenAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
         var token = await db.Set<ApiToken>().Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash);
-        if (token?.User is null || token.RevokedAt is not null || token.User.LockoutEnd > clock.GetUtcNow())
+        if (token?.User is null || token.RevokedAt is not null || token.User.IsDisabled || token.User.LockoutEnd > clock.GetUtcNow())
             return AuthenticateResult.Fail("The token is unknown or has been revoked.");
         token.LastUsedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();

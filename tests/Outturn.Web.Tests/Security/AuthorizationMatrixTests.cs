@@ -48,6 +48,8 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
         var ppb = await db.Set<Outturn.Domain.Governance.Meeting>().SingleAsync(m => m.Date == new DateOnly(2016, 1, 4));
         var action = await db.Set<Outturn.Domain.Governance.ActionItem>().OrderBy(a => a.Id).FirstAsync();
         var improvement = await db.Set<Outturn.Domain.Inspections.ImprovementAction>().OrderBy(a => a.Id).FirstAsync();
+        var tracey = await db.Users.SingleAsync(u => u.Email == "tracey.coffey@outturn.example");
+        var bridgewater = await db.Set<Outturn.Domain.Organisations.Organisation>().SingleAsync(o => o.Ref == "NHS-BRIDGEWATER");
         return new Dictionary<string, string>
         {
             ["/"] = "/",
@@ -66,6 +68,12 @@ public sealed class AuthorizationMatrixTests(OutturnApp app) : IClassFixture<Out
             ["/my-updates"] = "/my-updates",
             ["/my-updates/{itemId:int}"] = $"/my-updates/{annsItem.Id}",
             ["/admin/tokens"] = "/admin/tokens",
+            ["/admin/users"] = "/admin/users",
+            ["/admin/users/{id}"] = $"/admin/users/{tracey.Id}",
+            ["/admin/organisations"] = "/admin/organisations",
+            ["/admin/organisations/{id:int}"] = $"/admin/organisations/{bridgewater.Id}",
+            ["/account"] = "/account",
+            ["/invitation/{token}"] = "/invitation/not-a-real-invitation",
             ["/openapi/{documentName}.json"] = "/openapi/v1.json",
             ["/api/v1/plans/"] = "/api/v1/plans",
             ["/api/v1/plans/{planRef}"] = "/api/v1/plans/HBC-CYP-2015-16",

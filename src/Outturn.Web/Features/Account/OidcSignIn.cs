@@ -44,8 +44,11 @@ public static class OidcSignIn
             var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("preferred_username");
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
             var user = email is null ? null : await users.FindByEmailAsync(email);
-            if (user is null) return Results.Redirect("/errors/403");
+            // SignInAsync itself does not ask whether the account may sign in: a disabled account is refused here.
+            if (user is null || !await signIn.CanSignInAsync(user)) return Results.Redirect("/errors/403");
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: Scheme);
+            user.LastSignInAt = DateTimeOffset.UtcNow;
+            await users.UpdateAsync(user);
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
         }).RequireAuthorization(Security.Policies.Public);
     }

@@ -204,6 +204,50 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("ApiToken");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -215,6 +259,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisabledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -229,6 +280,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -249,6 +303,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -279,6 +336,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -801,6 +860,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PlanRef")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -823,6 +885,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasColumnType("integer[]");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -1687,6 +1751,45 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("Recommendation");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1907,6 +2010,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -1955,6 +2061,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2020,6 +2128,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -2045,6 +2156,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2105,6 +2218,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -2125,6 +2241,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2155,10 +2273,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("Officers");
                 });
@@ -2191,6 +2314,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2206,6 +2332,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2364,6 +2492,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2398,6 +2529,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Directorate");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2693,12 +2826,28 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Outturn.Application.Accounts.OutturnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Officer", "Officer")
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Officer");
                 });
@@ -2746,6 +2895,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
@@ -3003,6 +3160,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
                 {
                     b.HasOne("Outturn.Domain.Participation.EngagementActivity", null)
@@ -3062,6 +3229,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -3103,6 +3275,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Milestones")
                         .HasForeignKey("PlanId")
@@ -3138,6 +3315,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Objectives")
                         .HasForeignKey("PlanId")
@@ -3153,6 +3335,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Navigation("Officer");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Officer", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -3180,6 +3378,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>

@@ -192,6 +192,48 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("ApiToken");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -202,6 +244,13 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -217,6 +266,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -237,6 +289,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -267,6 +322,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -765,6 +822,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlanRef")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -787,6 +847,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -1609,6 +1671,43 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.ToTable("Recommendation");
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1817,6 +1916,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1865,6 +1967,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -1926,6 +2030,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1951,6 +2058,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasIndex("ObjectiveId");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2007,6 +2116,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -2027,6 +2139,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PriorityId");
 
@@ -2055,10 +2169,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("Officers");
                 });
@@ -2089,6 +2208,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2104,6 +2226,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2254,6 +2378,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2288,6 +2415,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Directorate");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Ref")
                         .IsUnique();
@@ -2573,12 +2702,28 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Outturn.Application.Accounts.OutturnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Outturn.Application.Accounts.OutturnUser", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Officer", "Officer")
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Officer");
                 });
@@ -2626,6 +2771,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Equality.EqualityAction", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Equality.EqualityActionUpdate", b =>
@@ -2883,6 +3036,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementLink", b =>
                 {
                     b.HasOne("Outturn.Domain.Participation.EngagementActivity", null)
@@ -2942,6 +3105,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Indicators")
                         .HasForeignKey("PlanId")
@@ -2983,6 +3151,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Milestones")
                         .HasForeignKey("PlanId")
@@ -3018,6 +3191,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany("Objectives")
                         .HasForeignKey("PlanId")
@@ -3033,6 +3211,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Navigation("Officer");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Officer", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -3060,6 +3254,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
+                {
+                    b.HasOne("Outturn.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
