@@ -110,7 +110,7 @@ public sealed record MeasureAssessment(
 
     /// <summary>The interval as words a screen reader can read: "95% interval 49.0% to 94.3%".</summary>
     public string? IntervalText => Interval is { } i
-        ? $"95% interval {Indicator.Format(Math.Round((decimal)i.Low, Indicator.Precision + 1))} to {Indicator.Format(Math.Round((decimal)i.High, Indicator.Precision + 1))}"
+        ? $"95% interval {Indicator.Format((decimal)i.Low)} to {Indicator.Format((decimal)i.High)}"
         : null;
 
     /// <summary>
