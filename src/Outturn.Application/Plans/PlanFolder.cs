@@ -335,7 +335,7 @@ public sealed class PlanFolder
             var round = (decimal d) => Math.Round(d, ind.Precision, MidpointRounding.AwayFromZero);
             if (round(v) != round(computed))
             {
-                e.Add($"{r.Where}: value {given} differs from numerator ÷ denominator × {ind.Multiplier.Value:0} = {round(computed).ToString(CultureInfo.InvariantCulture)}; leave value blank to have it computed.");
+                e.Add($"{r.Where}: value {given} differs from numerator ÷ denominator × {ind.Multiplier.Value:0} = {round(computed).ToString("F" + ind.Precision, CultureInfo.InvariantCulture)}; leave value blank to have it computed.");
                 return false;
             }
         }
