@@ -62,6 +62,21 @@ public abstract class MeasureKindImportTests(DatabaseProvider provider) : Integr
         Assert.NotNull(line.IntervalLow);
     }
 
+    [Fact]
+    public async Task A_formula_measure_follows_a_revised_input()
+    {
+        Assert.True((await WithScope(sp => sp.GetRequiredService<PlanImport>().ImportAsync(Folder()))).Imported);
+
+        await WithScope(async sp =>
+        {
+            await sp.GetRequiredService<Outturn.Application.Rounds.RoundService>().ReviseAsync("TEST-1", "CIN", Period.Quarter(2015, 2), 180m, Outturn.Domain.Status.ValueStatus.Final, null);
+            return 0;
+        });
+
+        var plan = (await WithScope(sp => sp.GetRequiredService<MonitoringQuery>().LoadPlanAsync("TEST-1")))!;
+        Assert.Equal(50m, MonitoringQuery.Normal(plan.Indicators.Single(i => i.Ref == "RATE").Values.Single().Value)); // 180 ÷ 36,000 × 10,000
+    }
+
     [Theory]
     [InlineData("indicators.csv", "RATE,Rate,OB01,lower,,1,quarterly,snapshot,,no,,CIN / NOPE,,\n", "indicators.csv:5:", "\"NOPE\", not a measure of this plan")]
     [InlineData("indicators.csv", "RATE,Rate,OB01,lower,,1,quarterly,snapshot,,no,,RATE2 + 1,,\nRATE2,Rate 2,OB01,lower,,1,quarterly,snapshot,,no,,RATE * 2,,\n", "indicators.csv:5:", "cycle: RATE → RATE2 → RATE")]
