@@ -39,6 +39,44 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_json_gives_a_ratio_measures_counts_interval_significance_and_direction_basis()
+    {
+        var plan = new Dictionary<string, string>(SmallPlan)
+        {
+            ["indicators.csv"] = "ref,title,objective,polarity,unit,precision,frequency,value_type,tolerance,key,multiplier,direction_basis\n" +
+                "M1,Measure,OB01,lower,%,1,quarterly,snapshot,10%,no,,\n" +
+                "R1,Ratio,OB01,higher,%,1,quarterly,snapshot,,no,100,previous_year_outturn\n",
+            ["values.csv"] = "indicator,period,value,status,note,numerator,denominator\n" +
+                "M1,2015/16 Q2,10.9,final,,,\nM1,2014/15 Q2,12,final,,,\n" +
+                "R1,2015/16 Q2,,final,,30,40\nR1,2014/15,,final,,66,80\n",
+        };
+        Assert.Equal(0, (await _cli.RunAsync("import", "plan", _cli.NewFolder("ratio", plan))).ExitCode);
+
+        var result = await _cli.RunAsync("status", "--plan", "CLI-1", "--period", "2015/16 Q2", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        var r1 = lines.Single(l => l.GetProperty("ref").GetString() == "R1");
+        Assert.Equal(75m, r1.GetProperty("current").GetDecimal());          // 30 ÷ 40 × 100
+        Assert.Equal(30m, r1.GetProperty("numerator").GetDecimal());
+        Assert.Equal(40m, r1.GetProperty("denominator").GetDecimal());
+        // Wilson for 30/40: centre 0.798018 ÷ 1.096037 = 0.728095, half-width 1.788229 × 0.072717 = 0.130034.
+        Assert.Equal(59.806m, r1.GetProperty("interval_low").GetDecimal());
+        Assert.Equal(85.8129m, r1.GetProperty("interval_high").GetDecimal());
+        // Against 2014/15's 82.5% (66/80): worse by the rules, but within noise.
+        Assert.Equal("worse", r1.GetProperty("direction").GetString());
+        Assert.False(r1.GetProperty("change_significant").GetBoolean());
+        Assert.Equal("previous_year_outturn", r1.GetProperty("direction_basis").GetString());
+        Assert.Equal(JsonValueKind.Null, r1.GetProperty("previous").ValueKind); // same period last year, as before
+
+        var m1 = lines.Single(l => l.GetProperty("ref").GetString() == "M1");
+        foreach (var field in new[] { "numerator", "denominator", "interval_low", "interval_high", "change_significant" })
+            Assert.Equal(JsonValueKind.Null, m1.GetProperty(field).ValueKind);
+        Assert.Equal("same_period_last_year", m1.GetProperty("direction_basis").GetString());
+        Assert.Equal("better", m1.GetProperty("direction").GetString());
+    }
+
+    [Fact]
     public async Task Import_plan_then_status_as_csv_applies_a_relative_tolerance()
     {
         var import = await _cli.RunAsync("import", "plan", _cli.NewFolder("ok", SmallPlan));

@@ -97,9 +97,23 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
             e.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(i => i.Overrides).WithOne().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            // A ratio measure's multiplier, a formula measure's expression, and how either rolls up and is compared;
+            // all null for a measure holding one entered number a period (the defaults apply).
+            e.Property(i => i.Multiplier);
+            e.Property(i => i.Formula).HasMaxLength(1000);
+            e.Property(i => i.Aggregation);
+            e.Property(i => i.DirectionBasis);
+            e.Ignore(i => i.Basis);
+            e.Ignore(i => i.RollUpAggregation);
         });
         b.Entity<Target>().HasIndex(t => new { t.IndicatorId, t.Period }).IsUnique();
-        b.Entity<IndicatorValue>().HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
+            // The counts a ratio measure's value is computed from (null for other measures).
+            e.Property(v => v.Numerator);
+            e.Property(v => v.Denominator);
+        });
         b.Entity<StatusOverride>().HasIndex(o => new { o.IndicatorId, o.Period, o.Kind }).IsUnique();
         b.Entity<ComparatorValue>().HasIndex(c => new { c.IndicatorId, c.Period, c.Comparator }).IsUnique();
         b.Entity<AuditEntry>().HasIndex(a => new { a.Entity, a.EntityKey });

@@ -25,10 +25,17 @@ public sealed record MonitoringView(Plan Plan, Period Period, IReadOnlyList<Prio
     public IEnumerable<MeasureAssessment> AllMeasures => Priorities.SelectMany(p => p.KeyMeasures.Concat(p.Measures));
 }
 
-/// <summary>One measure's line of the status command and API.</summary>
+/// <summary>
+/// One measure's line of the status command and API. <see cref="Previous"/> is the same period last year whatever
+/// the basis; <see cref="Direction"/> compares with <see cref="DirectionBasis"/>. Numerator, denominator and the
+/// interval are null where the measure is not a ratio (or its counts are not held); <see cref="ChangeSignificant"/>
+/// is null where significance cannot be said.
+/// </summary>
 public sealed record StatusLine(
     string Ref, string Title, decimal? Target, decimal? Current, decimal? Previous,
-    string Progress, string Direction, string FinalProgress, string FinalDirection, string? OverrideReason);
+    string Progress, string Direction, string FinalProgress, string FinalDirection, string? OverrideReason,
+    decimal? Numerator = null, decimal? Denominator = null, decimal? IntervalLow = null, decimal? IntervalHigh = null,
+    bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year");
 
 public sealed class MonitoringQuery(OutturnDbContext db)
 {
@@ -91,8 +98,15 @@ public sealed class MonitoringQuery(OutturnDbContext db)
                 Normal(a.Current?.Value), Normal(a.Previous?.Value),
                 a.Progress.Computed.ToWord(), a.Direction.Computed.ToWord(),
                 a.Progress.Final.ToWord(), a.Direction.Final.ToWord(),
-                a.Progress.IsOverridden ? a.Progress.Reason : null))
+                a.Progress.IsOverridden ? a.Progress.Reason : null,
+                Normal(a.Current?.Numerator), Normal(a.Current?.Denominator),
+                Bound(a.Interval?.Low), Bound(a.Interval?.High),
+                a.ChangeSignificant, a.Indicator.Basis.ToWord()))
             .ToList();
+
+    /// <summary>An interval's limit as a figure, to four decimal places of the measure's units (null for none).</summary>
+    public static decimal? Bound(double? limit) =>
+        limit is { } x && double.IsFinite(x) ? Normal(Math.Round((decimal)x, 4, MidpointRounding.AwayFromZero)) : null;
 
     /// <summary>PostgreSQL returns numeric(18,6) as 75.000000; print it as 75.</summary>
     public static decimal? Normal(decimal? d) => d is null ? null : d.Value / 1.000000000000000000000000000000000m;

@@ -39,7 +39,10 @@ public sealed record OfficerKey(string Initials, string Name, string? JobTitle);
 public sealed record MeasureLine(
     string Ref, string Title, bool Key, string PreviousYearActual, decimal? Target, string TargetText, decimal? Current, string CurrentText,
     string ValueStatus, decimal? Previous, string Progress, string Direction, string FinalProgress, string FinalDirection,
-    string? ProgressReason, string? DirectionReason)
+    string? ProgressReason, string? DirectionReason,
+    decimal? Numerator = null, decimal? Denominator = null, decimal? IntervalLow = null, decimal? IntervalHigh = null,
+    bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year",
+    string? BasisText = null, string? DirectionNote = null, string? IntervalText = null, bool SmallNumber = false)
 {
     public static MeasureLine From(MeasureAssessment a) => new(
         a.Indicator.Ref, a.Indicator.Title, a.Indicator.IsKey, a.PreviousYearActualText,
@@ -47,7 +50,13 @@ public sealed record MeasureLine(
         MonitoringQuery.Normal(a.Current?.Value), a.CurrentText, a.Current?.Status.ToString().ToLowerInvariant() ?? "missing",
         MonitoringQuery.Normal(a.Previous?.Value),
         a.Progress.Computed.ToWord(), a.Direction.Computed.ToWord(), a.Progress.Final.ToWord(), a.Direction.Final.ToWord(),
-        a.Progress.IsOverridden ? a.Progress.Reason : null, a.Direction.IsOverridden ? a.Direction.Reason : null);
+        a.Progress.IsOverridden ? a.Progress.Reason : null, a.Direction.IsOverridden ? a.Direction.Reason : null,
+        MonitoringQuery.Normal(a.Current?.Numerator), MonitoringQuery.Normal(a.Current?.Denominator),
+        MonitoringQuery.Bound(a.Interval?.Low), MonitoringQuery.Bound(a.Interval?.High),
+        a.ChangeSignificant, a.Indicator.Basis.ToWord(), a.BasisText, a.DirectionNote, a.IntervalText, a.IsSmallNumber);
+
+    /// <summary>"No significant change" beside the arrow when the change is within noise.</summary>
+    public string? SignificanceText => ChangeSignificant == false ? "no significant change" : null;
 
     public StatusJudgement<Progress> ProgressJudgement => Judge<Progress>(Progress, FinalProgress, ProgressReason, StatusWords.TryParseProgress);
 

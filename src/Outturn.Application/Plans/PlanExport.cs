@@ -93,17 +93,23 @@ public sealed class PlanExport(OutturnDbContext db, MonitoringQuery monitoring)
                 milestones.Select(m => new[] { m.Ref, objectiveRef[m.ObjectiveId], m.Text, Fy(m.Year), Date(m.Due), m.Officer?.Name, priorityName[m.PriorityId], Date(m.RetiredOn) }))),
             ("indicators.csv", Table(
                 ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key",
-                 "priority", "officer", "source", "type", "definition", "availability", "retired"],
+                 "priority", "officer", "source", "type", "definition", "availability", "retired", "multiplier", "formula", "aggregation", "direction_basis"],
                 indicators.Select(i => new[]
                 {
                     i.Ref, i.Title, i.ObjectiveId is { } oid ? objectiveRef[oid] : null, Lower(i.Polarity), i.Unit,
                     i.Precision.ToString(CultureInfo.InvariantCulture), Lower(i.Frequency), Lower(i.ValueType), i.Tolerance?.ToString(), YesNo(i.IsKey),
                     priorityName[i.PriorityId], i.Officer?.Name, i.Source, i.Type, i.Definition, i.Availability, Date(i.RetiredOn),
+                    i.Multiplier is { } m ? Number(m) : null, i.Formula, i.Aggregation?.ToWord(), i.DirectionBasis?.ToWord(),
                 }))),
             ("targets.csv", Table(["indicator", "period", "target", "note"],
                 indicators.SelectMany(i => i.Targets.OrderBy(t => t.Period).Select(t => new[] { i.Ref, t.Period.ToString(), TargetText(t), t.Note })))),
-            ("values.csv", Table(["indicator", "period", "value", "status", "note"],
-                indicators.SelectMany(i => i.Values.OrderBy(v => v.Period).Select(v => new[] { i.Ref, v.Period.ToString(), v.Value is { } x ? Number(x) : null, Lower(v.Status), v.Note })))),
+            ("values.csv", Table(["indicator", "period", "value", "status", "note", "numerator", "denominator"],
+                // A formula measure's values are computed, never imported: the folder leaves them out, as import expects.
+                indicators.Where(i => i.Formula is null).SelectMany(i => i.Values.OrderBy(v => v.Period).Select(v => new[]
+                {
+                    i.Ref, v.Period.ToString(), v.Value is { } x ? Number(x) : null, Lower(v.Status), v.Note,
+                    v.Numerator is { } n ? Number(n) : null, v.Denominator is { } d ? Number(d) : null,
+                })))),
             ("milestone_progress.csv", Table(["milestone", "period", "progress", "commentary"],
                 milestones.SelectMany(m => m.Updates.OrderBy(u => u.Period).Select(u => new[] { m.Ref, u.Period.ToString(), u.Progress is { } p ? Lower(p) : null, u.Commentary })))),
             ("overrides.csv", Table(["indicator", "period", "kind", "status", "reason"],

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
+using Outturn.Domain.Statistics;
 using Outturn.Domain.Status;
 using ValueType = Outturn.Domain.Status.ValueType;
 
@@ -58,9 +59,9 @@ public sealed class PlanFolder
         var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority", "retired"], true, e);
         var indicatorRows = CsvTable.Read(folder, "indicators.csv",
             ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
-            ["priority", "officer", "source", "type", "definition", "availability", "retired"], true, e);
+            ["priority", "officer", "source", "type", "definition", "availability", "retired", "multiplier", "formula", "aggregation", "direction_basis"], true, e);
         var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
-        var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], [], true, e);
+        var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], ["numerator", "denominator"], true, e);
         var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
         var overrideRows = CsvTable.Read(folder, "overrides.csv", ["indicator", "period", "kind", "status", "reason"], [], false, e);
         var commentaryRows = CsvTable.Read(folder, "commentary.csv", ["priority", "period", "text"], [], false, e);
@@ -150,6 +151,7 @@ public sealed class PlanFolder
         }
 
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        var indicatorLines = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in indicatorRows ?? [])
         {
             if (!Ref(r, "ref", indicators.ContainsKey, "indicator")) continue;
@@ -170,7 +172,9 @@ public sealed class PlanFolder
             if (precision is null) e.Add($"{r.Where}: precision \"{r["precision"]}\" is not a number of decimal places from 0 to 4.");
             if (!Tolerance.TryParse(r["tolerance"], out var tolerance))
                 e.Add($"{r.Where}: tolerance \"{r["tolerance"]}\" is not blank, a number (absolute) or a number with % (relative to the target).");
-            if (polarity is null || frequency is null || valueType is null || key is null || precision is null) continue;
+            var errorsBeforeKind = e.Count;
+            var (multiplier, formula, aggregation, basis) = MeasureKind(r);
+            if (polarity is null || frequency is null || valueType is null || key is null || precision is null || e.Count > errorsBeforeKind) continue;
             var i = new Indicator
             {
                 Ref = r["ref"], Title = r["title"], Objective = objective, Priority = PriorityNamed(priorityName),
@@ -178,9 +182,11 @@ public sealed class PlanFolder
                 ValueType = valueType.Value, Tolerance = tolerance, IsKey = key.Value, Officer = OfficerNamed(r.Optional("officer")) ?? objective?.Officer,
                 Source = r.Optional("source"), Type = r.Optional("type"), Definition = r.Optional("definition"),
                 Availability = r.Optional("availability"), Order = indicators.Count + 1,
+                Multiplier = multiplier, Formula = formula, Aggregation = aggregation, DirectionBasis = basis,
             };
             if (RetiredOn(r) is { } on) i.Retire(on);
             indicators[i.Ref] = i;
+            indicatorLines[i.Ref] = r.Where;
             plan.Indicators.Add(i);
         }
 
@@ -209,10 +215,18 @@ public sealed class PlanFolder
                 if (r["value"].Length > 0) { e.Add($"{r.Where}: status is unavailable but value is \"{r["value"]}\"; leave value blank and say why in note."); continue; }
                 if (value.Note is null) { e.Add($"{r.Where}: status is unavailable; note must say why (e.g. \"Available at end of Quarter 3\")."); continue; }
             }
+            else if (ind.Formula is not null) { e.Add($"{r.Where}: {ind.Ref} is computed from its formula ({ind.Formula}); its values are not entered."); continue; }
+            else if (!Counts(r, ind, value)) continue;
+            else if (value.Value is not null) { }
             else if (CsvTable.TryNumber(r["value"], out var v)) value.Value = v;
             else { e.Add($"{r.Where}: value \"{r["value"]}\" is not a number{Hint(r["value"])}."); continue; }
             ind.Values.Add(value);
         }
+
+        // Formulas are checked once every measure is known: a ref may name a measure further down the file.
+        var formulaProblems = FormulaMeasures.Check(plan.Indicators);
+        foreach (var (indicatorRef, problem) in formulaProblems) e.Add($"{indicatorLines[indicatorRef]}: {problem}");
+        if (formulaProblems.Count == 0) FormulaMeasures.Recompute(plan.Indicators);
 
         foreach (var r in progressRows ?? [])
         {
@@ -300,6 +314,75 @@ public sealed class PlanFolder
             else if (f.Level == FindingLevel.Error) CheckErrors.Add(f.ToString());
             else Warnings.Add(f.ToString());
         }
+    }
+
+    /// <summary>
+    /// The optional columns that make a measure a ratio or a formula, and say how it rolls up and what its
+    /// direction of travel compares with. Adds an error and returns nulls for anything it cannot read.
+    /// </summary>
+    private (decimal? Multiplier, string? Formula, Aggregation? Aggregation, DirectionBasis? Basis) MeasureKind(CsvRow r)
+    {
+        var e = Errors;
+        decimal? multiplier = null;
+        if (r.Optional("multiplier") is { } m)
+        {
+            if (CsvTable.TryNumber(m.Replace(",", ""), out var x) && RatioMeasures.Multipliers.Contains(x)) multiplier = x;
+            else e.Add($"{r.Where}: multiplier \"{m}\" is not one of 1, 100, 1000, 10000, 100000 (100 for a percentage, 1000 or more for a rate).");
+        }
+        var formula = r.Optional("formula");
+        if (formula is not null && multiplier is not null)
+            e.Add($"{r.Where}: both multiplier and formula are given; a measure is a ratio of counts or a formula over other measures, not both.");
+        Aggregation? aggregation = null;
+        if (r.Optional("aggregation") is { } a)
+        {
+            if (MeasureWords.Aggregations.TryGetValue(a.ToLowerInvariant(), out var x)) aggregation = x;
+            else e.Add($"{r.Where}: aggregation \"{a}\" is not one of {string.Join(", ", MeasureWords.Aggregations.Keys)}.");
+            if (aggregation == Aggregation.Ratio && multiplier is null)
+                e.Add($"{r.Where}: aggregation is ratio but no multiplier is given; only a ratio measure can be recomputed from its counts.");
+        }
+        DirectionBasis? basis = null;
+        if (r.Optional("direction_basis") is { } b)
+        {
+            if (MeasureWords.Bases.TryGetValue(b.ToLowerInvariant(), out var x)) basis = x;
+            else e.Add($"{r.Where}: direction_basis \"{b}\" is not one of {string.Join(", ", MeasureWords.Bases.Keys)}.");
+        }
+        return (multiplier, formula, aggregation, basis);
+    }
+
+    /// <summary>
+    /// Reads a value row's numerator and denominator. For a ratio measure with both, the value is computed; a value
+    /// given as well must agree with it at the measure's precision. Returns false after adding an error.
+    /// </summary>
+    private bool Counts(CsvRow r, Indicator ind, IndicatorValue value)
+    {
+        var e = Errors;
+        var numText = r.Optional("numerator");
+        var denText = r.Optional("denominator");
+        if (numText is null && denText is null) return true;
+        if (!ind.IsRatio) { e.Add($"{r.Where}: {ind.Ref} has no multiplier in indicators.csv, so it is not a ratio measure; numerator and denominator belong to ratio measures."); return false; }
+        if (numText is null || denText is null) { e.Add($"{r.Where}: give both numerator and denominator, or neither."); return false; }
+        if (!CsvTable.TryNumber(numText, out var numerator) || numerator < 0) { e.Add($"{r.Where}: numerator \"{numText}\" is not a count of zero or more{Hint(numText)}."); return false; }
+        if (!CsvTable.TryNumber(denText, out var denominator) || denominator <= 0) { e.Add($"{r.Where}: denominator \"{denText}\" is not a number more than zero{Hint(denText)}."); return false; }
+        if (RatioMeasures.IsProportion(ind.Multiplier!.Value) && numerator > denominator)
+        {
+            e.Add($"{r.Where}: numerator {numText} is more than denominator {denText}; a percentage's numerator is part of its denominator.");
+            return false;
+        }
+        var computed = RatioMeasures.Value(numerator, denominator, ind.Multiplier.Value)!.Value;
+        if (r.Optional("value") is { } given)
+        {
+            if (!CsvTable.TryNumber(given, out var v)) { e.Add($"{r.Where}: value \"{given}\" is not a number{Hint(given)}."); return false; }
+            var round = (decimal d) => Math.Round(d, ind.Precision, MidpointRounding.AwayFromZero);
+            if (round(v) != round(computed))
+            {
+                e.Add($"{r.Where}: value {given} differs from numerator ÷ denominator × {ind.Multiplier.Value:0} = {round(computed).ToString("F" + ind.Precision, CultureInfo.InvariantCulture)}; leave value blank to have it computed.");
+                return false;
+            }
+        }
+        value.Numerator = numerator;
+        value.Denominator = denominator;
+        value.Value = Math.Round(computed, 6, MidpointRounding.AwayFromZero);
+        return true;
     }
 
     private Plan? ReadPlan(CsvRow r)

@@ -156,6 +156,10 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
             Set(d, "type", h.Type, i.Type, v => h.Type = v);
             Set(d, "definition", h.Definition, i.Definition, v => h.Definition = v);
             Set(d, "availability", h.Availability, i.Availability, v => h.Availability = v);
+            Set(d, "multiplier", h.Multiplier, i.Multiplier, v => h.Multiplier = v);
+            Set(d, "formula", h.Formula, i.Formula, v => h.Formula = v);
+            Set(d, "aggregation", h.Aggregation, i.Aggregation, v => h.Aggregation = v);
+            Set(d, "direction_basis", h.DirectionBasis, i.DirectionBasis, v => h.DirectionBasis = v);
             h.Order = i.Order;
 
             foreach (var t in i.Targets)
@@ -171,6 +175,8 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
                 if (hv is null) { h.Values.Add(v); d.Add($"value for {v.Period} added: {ValueText(v)}"); continue; }
                 Set(d, $"value for {v.Period}", ValueText(hv), ValueText(v), _ => { hv.Value = v.Value; hv.Status = v.Status; });
                 Set(d, $"value note for {v.Period}", hv.Note, v.Note, n => hv.Note = n);
+                Set(d, $"numerator for {v.Period}", hv.Numerator, v.Numerator, n => hv.Numerator = n);
+                Set(d, $"denominator for {v.Period}", hv.Denominator, v.Denominator, n => hv.Denominator = n);
             }
             foreach (var o in i.Overrides)
             {

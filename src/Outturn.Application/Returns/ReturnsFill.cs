@@ -100,6 +100,9 @@ public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurren
             }
             value.Value = result.Value is { } v ? Math.Round(v, Math.Max(indicator.Precision, 1) + 1) : null;
             value.Status = result.Value is null ? ValueStatus.Unavailable : ValueStatus.Provisional;
+            // The counts travel with the value too, so a ratio measure filled from a return has its interval.
+            value.Numerator = result.Numerator;
+            value.Denominator = result.Denominator;
             value.Note = result.Value is null
                 ? (definition is ReferralRate ? "No child population is set for the rate." : "No children in the denominator for this period.")
                 : value.Note;

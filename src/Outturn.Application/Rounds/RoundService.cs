@@ -176,6 +176,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 value.Value = item.Value;
                 value.Status = item.ValueStatus!.Value;
                 value.Note = item.Note;
+                await Plans.FormulaRecompute.AfterChangeAsync(db, item.IndicatorId!.Value, ct);
                 break;
             case ItemKind.Milestone:
                 var update = await db.MilestoneUpdates.SingleOrDefaultAsync(u => u.MilestoneId == item.MilestoneId && u.Period == round.Period, ct);
@@ -286,6 +287,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         v.Value = value;
         v.Status = status;
         v.Note = note;
+        await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
         await db.SaveChangesAsync(ct);
     }
 

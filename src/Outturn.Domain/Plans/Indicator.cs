@@ -40,6 +40,24 @@ public class Indicator : IRetirable
     public bool IsRetired => RetiredOn is not null;
     public void Retire(DateOnly on) => RetiredOn ??= on;
     public void Reinstate() => RetiredOn = null;
+    /// <summary>
+    /// Set for a ratio measure: its values are numerator ÷ denominator × this (100 for a percentage, 1,000 or
+    /// 10,000 for a rate). Null for a measure that holds one number a period.
+    /// </summary>
+    public decimal? Multiplier { get; set; }
+    /// <summary>An expression over other measures of the plan by ref (see <see cref="Formulas.Formula"/>); null when entered.</summary>
+    public string? Formula { get; set; }
+    /// <summary>How finer values roll up to a quarter or the year; null means the default for its kind (see <see cref="RollUpAggregation"/>).</summary>
+    public Aggregation? Aggregation { get; set; }
+    /// <summary>What direction of travel compares with; null means the same period last year.</summary>
+    public DirectionBasis? DirectionBasis { get; set; }
+
+    public bool IsRatio => Multiplier is not null;
+
+    public DirectionBasis Basis => DirectionBasis ?? Plans.DirectionBasis.SamePeriodLastYear;
+
+    /// <summary>A ratio measure recomputes from summed counts; any other measure takes its latest figure.</summary>
+    public Aggregation RollUpAggregation => Aggregation ?? (IsRatio ? Plans.Aggregation.Ratio : Plans.Aggregation.Last);
 
     public List<Target> Targets { get; set; } = [];
     public List<IndicatorValue> Values { get; set; } = [];
@@ -91,6 +109,10 @@ public class IndicatorValue
     public decimal? Value { get; set; }
     public ValueStatus Status { get; set; }
     public string? Note { get; set; }
+    /// <summary>For a ratio measure: the count (children, events) the value is built from.</summary>
+    public decimal? Numerator { get; set; }
+    /// <summary>For a ratio measure: the cohort or population the value is built from.</summary>
+    public decimal? Denominator { get; set; }
 }
 
 public enum OverrideKind { Progress, Direction }

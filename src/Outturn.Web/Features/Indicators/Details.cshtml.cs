@@ -18,6 +18,9 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
     /// <summary>Every period with a recorded value, oldest first, with the statuses the rules give it.</summary>
     public IReadOnlyList<MeasureAssessment> History { get; private set; } = [];
 
+    /// <summary>For a formula measure, the measures its formula reads.</summary>
+    public IReadOnlyList<Indicator> Inputs { get; private set; } = [];
+
     /// <summary>The council's figures by year beside its target, neighbours, region and England (Benchmarks feature).</summary>
     public TrendView Trend { get; private set; } = null!;
 
@@ -32,6 +35,9 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
         indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
         Plan = plan;
         Indicator = indicator;
+        Inputs = indicator.Formula is not null && Domain.Formulas.Formula.TryParse(indicator.Formula, out var formula, out _)
+            ? formula!.Refs.Select(r => plan.Indicators.FirstOrDefault(x => x.Ref == r)).OfType<Indicator>().ToList()
+            : [];
         History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p)).ToList();
         Trend = await benchmarks.TrendAsync(indicator, null, ct);
         return Page();

@@ -16,6 +16,36 @@ public static class StatusHtml
     public static IHtmlContent Direction(StatusJudgement<Direction> j) =>
         Render(j.Final.Describe(), Css(j.Final), j.IsOverridden ? j.Computed.Describe() : null, j.Reason, j.IsOverridden);
 
+    /// <summary>
+    /// The arrow with what it compares with written beside it ("compared with 2014/15 outturn"), "no significant
+    /// change" when the change is within noise (added to the rules' arrow, never replacing it), and for N/A why.
+    /// </summary>
+    public static IHtmlContent Direction(StatusJudgement<Direction> j, string? basisText, string? note, string? significance)
+    {
+        var e = HtmlEncoder.Default;
+        var html = Direction(j).ToString();
+        if (j.Final != Outturn.Domain.Status.Direction.NotApplicable && basisText is not null)
+            html += $"<span class=\"outturn-override outturn-basis\">{e.Encode(Capitalised(basisText))}</span>";
+        // The note explains a computed N/A, also when an officer's judgement has replaced it.
+        if ((j.Final == Outturn.Domain.Status.Direction.NotApplicable || j.Computed == Outturn.Domain.Status.Direction.NotApplicable) && note is not null)
+            html += $"<span class=\"outturn-override outturn-direction-note\">{e.Encode(Capitalised(note))}</span>";
+        if (significance is not null && j.Final != Outturn.Domain.Status.Direction.NotApplicable)
+            html += $"<span class=\"outturn-override outturn-significance\">{e.Encode(Capitalised(significance))}</span>";
+        return new HtmlString(html);
+    }
+
+    /// <summary>A ratio measure's 95% interval as a text range, and the small-number caution, under its value.</summary>
+    public static IHtmlContent Statistics(string? intervalText, bool smallNumber)
+    {
+        var e = HtmlEncoder.Default;
+        var html = "";
+        if (intervalText is not null) html += $"<span class=\"outturn-override outturn-interval\">{e.Encode(intervalText)}</span>";
+        if (smallNumber) html += $"<span class=\"outturn-override outturn-small-number\"><strong>Small number:</strong> interpret with care</span>";
+        return new HtmlString(html);
+    }
+
+    private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>The symbol with its words written out, for forms where the meaning should be read by everyone.</summary>
     public static IHtmlContent Labelled(Progress p) => Labelled(p.Describe(), Css(p));
 

@@ -1987,11 +1987,23 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Availability")
                         .HasColumnType("text");
 
                     b.Property<string>("Definition")
                         .HasColumnType("text");
+
+                    b.Property<string>("DirectionBasis")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -2000,6 +2012,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<bool>("IsKey")
                         .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Multiplier")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer");
@@ -2080,11 +2096,19 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("Period")
                         .IsRequired()

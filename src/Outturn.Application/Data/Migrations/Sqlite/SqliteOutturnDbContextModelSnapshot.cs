@@ -1893,10 +1893,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Availability")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Definition")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectionBasis")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Frequency")
@@ -1906,6 +1918,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsKey")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Multiplier")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
@@ -1984,10 +2000,18 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")

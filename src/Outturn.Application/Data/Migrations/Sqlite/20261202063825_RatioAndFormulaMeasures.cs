@@ -1,0 +1,87 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Outturn.Application.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RatioAndFormulaMeasures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<decimal>(
+                name: "Denominator",
+                table: "IndicatorValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Numerator",
+                table: "IndicatorValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Aggregation",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DirectionBasis",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Formula",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Multiplier",
+                table: "Indicators",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Denominator",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
+                name: "Numerator",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
+                name: "Aggregation",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "DirectionBasis",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Formula",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Multiplier",
+                table: "Indicators");
+        }
+    }
+}
