@@ -193,10 +193,12 @@ public sealed class MissingProtectionPlanReview : ValidationRule
     public override IReadOnlyList<string> Tables => ["ChildProtectionPlans", "Reviews"];
     public override IReadOnlyList<string> Fields => ["CPPreviewDate"];
 
+    /// <summary>Plans open in the window, judged on their reviews in every year held (a plan reviewed last year is not "missing" a review).</summary>
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
-        data.Cin.Where(r => r.Year == window.CollectionYear).SelectMany(r => r.Referrals.SelectMany(f => f.ProtectionPlans
-            .Where(p => p.Start.AddMonths(3) < (p.End ?? window.End) && p.Reviews.Count == 0)
-            .Select(p => new RuleFailure(Code, r.Year, f.ChildId, "ChildProtectionPlans", p.Line, $"plan from {Iso(p.Start)} with no CPPreviewDate"))));
+        data.ProtectionPlans()
+            .Where(x => x.Plan.Start <= window.End && (x.Plan.End is null || x.Plan.End >= window.Start)
+                && x.Plan.Start.AddMonths(3) < (x.Plan.End ?? window.End) && x.Plan.Reviews.Count == 0)
+            .Select(x => new RuleFailure(Code, x.Plan.Year, x.ChildId, "ChildProtectionPlans", x.Plan.Line, $"plan from {Iso(x.Plan.Start)} with no CPPreviewDate"));
 }
 
 /// <summary>The rules Outturn runs, by code.</summary>
@@ -209,8 +211,12 @@ public static class RuleCatalogue
         new AssessmentAuthorisedBeforeStart(), new PlanEndedBeforeStart(), new DuplicateCinChild(), new MissingProtectionPlanReview(),
     ];
 
-    public static IReadOnlyList<RuleFailure> Run(ReturnsData data, ReportingWindow window) =>
-        All.SelectMany(r => r.Check(data, window)).ToList();
+    /// <summary>Every rule over the returns of the window's collection year and earlier ones (a later year's return changes nothing here).</summary>
+    public static IReadOnlyList<RuleFailure> Run(ReturnsData data, ReportingWindow window)
+    {
+        var held = data.Through(window.CollectionYear);
+        return All.SelectMany(r => r.Check(held, window)).ToList();
+    }
 }
 
 /// <summary>How an indicator's figure depends on records with open errors.</summary>
