@@ -45,6 +45,27 @@ public class PlacementStabilityTests
             Episode("STAY", "2015-04-01", "S"));
         Assert.Equal((0, 1), (r.Numerator, r.Denominator));
     }
+
+    [Fact]
+    public void A_child_on_short_breaks_at_31_march_after_three_placements_is_left_out_by_the_department_and_counted_by_the_variant()
+    {
+        // THREE: placements from 10 Apr, 1 Jun and 1 Sep 2015, left care 1 Dec 2015, then an agreed series of short breaks
+        // (V3) from 10 Jan 2016, open at 31 March. STAY: one placement all year.
+        Episode[] episodes =
+        [
+            Episode("THREE", "2015-04-10", "S", "2015-06-01"), Episode("THREE", "2015-06-01", "P", "2015-09-01"), Episode("THREE", "2015-09-01", "P", "2015-12-01"),
+            Episode("THREE", "2016-01-10", "S", null, ls: "V3"),
+            Episode("STAY", "2015-04-01", "S"),
+        ];
+        var department = new PlacementStability().Compute(Data(Lac(2015, episodes)), Year2015);
+        Assert.Equal((0, 1), (department.Numerator, department.Denominator));
+        Assert.Equal(["STAY"], department.DenominatorChildren);
+        var variant = new PlacementStabilityIncludingShortBreaks().Compute(Data(Lac(2015, episodes)), Year2015);
+        // THREE had 3 placements (S, P, P; the V3 episode is not a placement): 1 of 2.
+        Assert.Equal((1, 2, 50m), (variant.Numerator, variant.Denominator, variant.Value));
+        Assert.Equal(["THREE"], variant.NumeratorChildren);
+        Assert.Equal("lac-3plus-placements", new PlacementStabilityIncludingShortBreaks().VariantOf);
+    }
 }
 
 public class LongTermPlacementStabilityTests

@@ -37,31 +37,68 @@ public static class CareHistory
 /// <summary>
 /// Placement stability: children looked after at the end of the window who had three or more placements during it
 /// (former NI 62). The placement held on the window's first day counts as one; each later episode starting a placement
-/// (RNE S, P, T, U or B) counts another. Children looked after only under short breaks (V3/V4) are left out.
+/// (RNE S, P, T, U or B) counts another; short-break episodes (V3/V4) are not placements. Who is in the denominator is
+/// the difference between the Department's definition and its variant.
 /// </summary>
-public sealed class PlacementStability : StatutoryIndicator
+public abstract class PlacementStabilityDefinition : StatutoryIndicator
 {
-    public override string Code => "lac-3plus-placements";
     public override string NationalRef => "NI 62";
-    public override string Title => "Children looked after with three or more placements during the year";
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> SourceTables => ["Episodes"];
-    public override int Version => 1;
-    public override string Definition =>
-        "Children looked after at the period end (not only under short breaks, V3/V4) who had 3 or more placements since 1 April, "
-        + "÷ all children looked after at the period end. A placement starts with an episode whose RNE is S, P, T, U or B; the placement held on 1 April counts.";
+
+    /// <summary>Whether a child looked after at the window's end (episode <paramref name="open"/>) is in the denominator.</summary>
+    protected abstract bool Counted(List<Episode> episodes, int open, List<Episode> inWindow);
 
     protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
     {
         foreach (var (child, episodes) in data.EpisodesByChild)
         {
-            if (CareHistory.OpenIndex(episodes, window.End) < 0) continue;
+            var open = CareHistory.OpenIndex(episodes, window.End);
+            if (open < 0) continue;
             var inWindow = episodes.Where(e => e.OverlapsWindow(window.Start, window.End) && !e.IsRespite).ToList();
-            if (inWindow.Count == 0) continue;
+            if (inWindow.Count == 0 || !Counted(episodes, open, inWindow)) continue;
             var placements = 1 + inWindow.Skip(1).Count(e => e.StartsPlacement);
-            yield return new(child, placements >= 3, $"{placements} placement{(placements == 1 ? "" : "s")} since {Iso(window.Start)}");
+            var onBreak = episodes[open].IsRespite ? $"; on short breaks ({episodes[open].Ls}) at {Iso(window.End)}" : "";
+            yield return new(child, placements >= 3, $"{placements} placement{(placements == 1 ? "" : "s")} since {Iso(window.Start)}{onBreak}");
         }
     }
+}
+
+/// <summary>
+/// The Department's definition: children looked after at the period end other than those looked after under an agreed
+/// series of short-term placements (legal status V3 or V4) at that date — "children looked after on 31 March …
+/// exclude children looked after under an agreed series of short term placements" (DfE, Stability measures for
+/// children looked after in England, data guidance).
+/// </summary>
+public sealed class PlacementStability : PlacementStabilityDefinition
+{
+    public override string Code => "lac-3plus-placements";
+    public override string Title => "Children looked after with three or more placements during the year";
+    public override int Version => 2;
+    public override string Definition =>
+        "Children looked after at the period end, other than those looked after under an agreed series of short-term placements (V3/V4) at that date, "
+        + "who had 3 or more placements since 1 April, ÷ all of those children. A placement starts with an episode whose RNE is S, P, T, U or B; "
+        + "the placement held on 1 April counts; short-break episodes are not placements.";
+
+    protected override bool Counted(List<Episode> episodes, int open, List<Episode> inWindow) => !episodes[open].IsRespite;
+}
+
+/// <summary>
+/// Variant (Outturn's first definition): children looked after at the period end, leaving out only those looked after
+/// only under short breaks during the year — a child who moved three times, left care and is on short breaks at 31
+/// March is counted.
+/// </summary>
+public sealed class PlacementStabilityIncludingShortBreaks : PlacementStabilityDefinition
+{
+    public override string Code => "lac-3plus-placements-incl-short-breaks";
+    public override string Title => "Children looked after with three or more placements during the year (including children on short breaks at the period end)";
+    public override string? VariantOf => "lac-3plus-placements";
+    public override int Version => 1;
+    public override string Definition =>
+        "Variant: as lac-3plus-placements, but leaving out only children looked after solely under short breaks (V3/V4) during the year; "
+        + "a child on short breaks at the period end who was otherwise looked after earlier in the year is counted.";
+
+    protected override bool Counted(List<Episode> episodes, int open, List<Episode> inWindow) => true;
 }
 
 /// <summary>

@@ -78,7 +78,7 @@ public static class IndicatorCatalogue
 {
     public static readonly IReadOnlyList<StatutoryIndicator> All =
     [
-        new PlacementStability(), new LongTermPlacementStability(), new LookedAfterReviewsInTimescale(),
+        new PlacementStability(), new PlacementStabilityIncludingShortBreaks(), new LongTermPlacementStability(), new LookedAfterReviewsInTimescale(),
         new CareLeaversSuitableAccommodation(), new CareLeaversInEducationEmploymentTraining(),
         new AssessmentsWithin45WorkingDays(), new AssessmentsWithin45WorkingDaysOfReferral(), new ReReferralsWithin12Months(),
         new SecondOrSubsequentProtectionPlan(), new ProtectionPlansEndedLasting2Years(), new ProtectionPlansOpen2Years(),
