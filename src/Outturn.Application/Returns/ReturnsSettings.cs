@@ -64,5 +64,6 @@ public static class ReturnsRegistration
             .AddScoped<DemoReturns>()
             .AddScoped<ReturnsReport>()
             .AddScoped<ReturnsUpload>()
-            .AddScoped<AnnexAImport>();
+            .AddScoped<AnnexAImport>()
+            .AddScoped<ChildLevelAccess>();
 }
