@@ -17,7 +17,7 @@ public static class ReturnsCommands
     public static Command Returns(IServiceProvider services) =>
         new("returns", "Statutory returns (SSDA903, CIN census, Annex A) and the indicators computed from them.")
         {
-            Import(services), List(services), Indicators(), Compute(services), Validate(services), Link(services), Fill(services),
+            Import(services), List(services), Indicators(), Compute(services), Validate(services), Children(services), Link(services), Fill(services),
         };
 
     private static bool TryYear(string? text, out int? year)
@@ -95,7 +95,8 @@ public static class ReturnsCommands
         return command;
     }
 
-    public sealed record ComputedLine(string Code, int Version, string Title, string? VariantOf, int Numerator, int Denominator, decimal? Value, string Unit, string WindowStart, string WindowEnd);
+    public sealed record ComputedLine(string Code, int Version, string Title, string? VariantOf, int Numerator, int Denominator, decimal? Value, string Unit, string WindowStart, string WindowEnd,
+        IReadOnlyList<string> Notes);
 
     private static Command Compute(IServiceProvider services)
     {
@@ -117,7 +118,7 @@ public static class ReturnsCommands
             {
                 var r = i.Compute(data, window);
                 return new ComputedLine(i.Code, i.Version, i.Title, i.VariantOf, r.Numerator, r.Denominator, r.Value is { } v ? Math.Round(v, 2) : null, i.Unit,
-                    window.Start.ToString("yyyy-MM-dd"), window.End.ToString("yyyy-MM-dd"));
+                    window.Start.ToString("yyyy-MM-dd"), window.End.ToString("yyyy-MM-dd"), r.Notes);
             }).ToList();
             Console.WriteLine(JsonSerializer.Serialize(lines, Commands.Json));
             return 0;
@@ -125,10 +126,25 @@ public static class ReturnsCommands
         return command;
     }
 
+    /// <summary>The account the command acts for, when it shows child-level records: <c>--as &lt;email&gt;</c>.</summary>
+    private static Option<string?> AsOption() =>
+        new("--as") { Description = "The e-mail of the account acting: it must have the child-level permission, and is written to the audit trail as the viewer." };
+
+    /// <summary>Exit code when the acting account may not see child-level records.</summary>
+    private const int Refused = 4;
+
+    public sealed record RuleCount(string Code, string? Reference, string Message, IReadOnlyList<string> Tables, IReadOnlyList<string> Fields, int Records, int Children);
+    public sealed record ImpactLine(string Code, decimal? Value, int ChildrenTouched, decimal? ValueWithoutThem, decimal? CorrectedLow, decimal? CorrectedHigh);
+    public sealed record FailureItem(string Rule, string? Reference, string Return, string Table, int Line, string Child, IReadOnlyList<string> Fields, string Detail);
+    public sealed record ValidationReport(string Period, string WindowStart, string WindowEnd, IReadOnlyList<RuleCount> Rules, IReadOnlyList<ImpactLine> Indicators, IReadOnlyList<FailureItem> Failures);
+
     private static Command Validate(IServiceProvider services)
     {
         var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".", Required = true };
-        var command = new Command("validate", "Run the validation rules over the returns held: failures by rule, then per indicator the children touched and how the figure would move.") { period };
+        var format = new Option<string>("--format") { Description = "text (counts, the default) or json (counts and every failing record, by child pseudonym: needs --as).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var actingAs = AsOption();
+        var command = new Command("validate", "Run the validation rules over the returns held: failures by rule, then per indicator the children touched and how the figure would move.") { period, format, actingAs };
         command.SetAction(async (parse, ct) =>
         {
             if (!Period.TryParse(parse.GetValue(period), out var p))
@@ -138,19 +154,93 @@ public static class ReturnsCommands
             }
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var json = parse.GetValue(format) == "json";
+            var viewer = parse.GetValue(actingAs);
+            if (json && await scope.ServiceProvider.GetRequiredService<ChildLevelAccess>().RefusalAsync(viewer, ct) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync("The JSON report lists each failing record by child pseudonym. " + refusal);
+                return Refused;
+            }
             var (data, _) = await scope.ServiceProvider.GetRequiredService<ReturnsQuery>().LoadAsync(null, ct);
             var window = ReportingWindow.YearTo(p.End);
             var failures = RuleCatalogue.Run(data, window);
+            var impacts = ImpactAnalysis.For(data, window, failures);
+            if (json)
+            {
+                var rules = RuleCatalogue.All.ToDictionary(r => r.Code);
+                var lines = await scope.ServiceProvider.GetRequiredService<ReturnsReport>().FailuresAsync(p, ct, viewer!.Trim());
+                var report = new ValidationReport(p.ToString(), window.Start.ToString("yyyy-MM-dd"), window.End.ToString("yyyy-MM-dd"),
+                    RuleCatalogue.All.Select(r =>
+                    {
+                        var mine = failures.Where(f => f.Rule == r.Code).ToList();
+                        return new RuleCount(r.Code, r.Reference, r.Message, r.Tables, r.Fields, mine.Count, mine.Select(f => f.ChildId).Distinct().Count());
+                    }).ToList(),
+                    impacts.Select(i => new ImpactLine(i.Code, Round(i.Now.Value), i.ChildrenTouched, Round(i.Excluded.Value), Round(i.CorrectedLow), Round(i.CorrectedHigh))).ToList(),
+                    lines.Select(f => new FailureItem(f.Rule, rules[f.Rule].Reference, f.Return, f.Table, f.Line, f.Pseudonym, rules[f.Rule].Fields, f.Detail)).ToList());
+                Console.WriteLine(JsonSerializer.Serialize(report, Commands.Json));
+                return 0;
+            }
             foreach (var rule in RuleCatalogue.All)
             {
                 var mine = failures.Where(f => f.Rule == rule.Code).ToList();
-                Console.WriteLine($"{rule.Code}: {mine.Count} record{(mine.Count == 1 ? "" : "s")} — {rule.Message}");
+                Console.WriteLine($"{rule.Code}{(rule.Reference is null ? "" : " (" + rule.Reference + ")")}: {mine.Count} record{(mine.Count == 1 ? "" : "s")} — {rule.Message}");
             }
             Console.WriteLine();
             Console.WriteLine("indicator: value now; children touched by open errors; value without them; range if corrected");
             static string F(decimal? v) => v is { } x ? Math.Round(x, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
-            foreach (var i in ImpactAnalysis.For(data, window, failures))
+            foreach (var i in impacts)
                 Console.WriteLine($"{i.Code}: {F(i.Now.Value)}; {i.ChildrenTouched}; {F(i.Excluded.Value)}; {F(i.CorrectedLow)} to {F(i.CorrectedHigh)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static decimal? Round(decimal? v) => v is { } x ? Math.Round(x, 2) : null;
+
+    public sealed record ChildItem(string Child, string? BirthMonth, bool InNumerator, string Reason);
+    public sealed record ChildrenReport(string Code, string Title, int Version, string? VariantOf, string Period, string WindowStart, string WindowEnd,
+        int Numerator, int Denominator, decimal? Value, string Unit, IReadOnlyList<string> Notes, IReadOnlyList<ChildItem> NumeratorChildren, IReadOnlyList<ChildItem> DenominatorChildren);
+
+    private static Command Children(IServiceProvider services)
+    {
+        var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q4\".", Required = true };
+        var indicator = new Option<string>("--indicator") { Description = "The statutory definition's code (see `returns indicators`), e.g. lac-3plus-placements.", Required = true };
+        var format = new Option<string>("--format") { Description = "json (the only form).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
+        var actingAs = AsOption();
+        var command = new Command("children",
+            "The children behind a figure, by pseudonym, with the reason each counts (child-level permission; every use is written to the audit trail).")
+        {
+            period, indicator, format, actingAs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Period.TryParse(parse.GetValue(period), out var p))
+            {
+                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
+                return 2;
+            }
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var viewer = parse.GetValue(actingAs);
+            if (await scope.ServiceProvider.GetRequiredService<ChildLevelAccess>().RefusalAsync(viewer, ct) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return Refused;
+            }
+            var code = parse.GetValue(indicator)!;
+            if (await scope.ServiceProvider.GetRequiredService<ReturnsReport>().ChildrenAsync(code, p, ct, viewer!.Trim()) is not { } list)
+            {
+                await Console.Error.WriteLineAsync($"No statutory indicator has the code \"{code}\" (see `outturn returns indicators`).");
+                return 3;
+            }
+            var d = list.Definition;
+            var window = ReportingWindow.YearTo(p.End);
+            var items = list.Children.Select(c => new ChildItem(c.Pseudonym, c.BirthMonth, c.InNumerator, c.Detail)).ToList();
+            var report = new ChildrenReport(d.Code, d.Title, d.Version, d.VariantOf, p.ToString(), window.Start.ToString("yyyy-MM-dd"), window.End.ToString("yyyy-MM-dd"),
+                list.Result.Numerator, list.Result.Denominator, Round(list.Result.Value), d.Unit, list.Result.Notes,
+                items.Where(c => c.InNumerator).ToList(), items);
+            Console.WriteLine(JsonSerializer.Serialize(report, Commands.Json));
             return 0;
         });
         return command;

@@ -24,6 +24,25 @@ public sealed class ReturnsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_ships_haltons_child_population_so_the_referral_rate_is_available()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        foreach (var period in new[] { "2014/15", "2015/16" })
+        {
+            var compute = await _cli.RunAsync("returns", "compute", "--period", period);
+            Assert.Equal(0, compute.ExitCode);
+            var rate = JsonDocument.Parse(compute.Out).RootElement.EnumerateArray().Single(l => l.GetProperty("code").GetString() == "cin-referral-rate");
+            // About 28,000 children aged 0-17 (ONS mid-2015, approximate); the rate is referrals × 10,000 ÷ 28,000.
+            var referrals = rate.GetProperty("numerator").GetInt32();
+            Assert.Equal(28000, rate.GetProperty("denominator").GetInt32());
+            Assert.Equal(Math.Round(referrals * 10000m / 28000m, 2), rate.GetProperty("value").GetDecimal());
+        }
+        // A population given for the run stands instead.
+        var given = await _cli.RunAsync("returns", "compute", "--period", "2015/16", "--population", "20000");
+        Assert.Equal(20000, JsonDocument.Parse(given.Out).RootElement.EnumerateArray().Single(l => l.GetProperty("code").GetString() == "cin-referral-rate").GetProperty("denominator").GetInt32());
+    }
+
+    [Fact]
     public async Task A_rejected_return_exits_1_with_every_error_by_file_line_and_field_on_standard_error()
     {
         var folder = _cli.NewFolder("bad903", new Dictionary<string, string>

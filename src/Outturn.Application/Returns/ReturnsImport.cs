@@ -75,7 +75,12 @@ public sealed class ReturnsQuery(OutturnDbContext db, ReturnsSettings settings)
             if (import.Kind == ReturnKind.Ssda903) lac.Add(LookedAfterReturn.From(import.Year, raw));
             else cin.Add(CinReturn.From(import.Year, raw));
         }
-        return (new ReturnsData(lac, cin) { ChildPopulation = population ?? settings.ChildPopulation }, imports);
+        // A population given for the run (--population, the fill page) stands for every year; else the year's own figure.
+        return (new ReturnsData(lac, cin)
+        {
+            ChildPopulation = population ?? settings.ChildPopulation,
+            ChildPopulationByYear = population is null ? settings.ChildPopulationByYear : null,
+        }, imports);
     }
 
 }

@@ -46,7 +46,8 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
     }
 
     /// <summary>Every record failing a validation rule, by table and line of its return, the child by pseudonym. Audited.</summary>
-    public async Task<IReadOnlyList<FailureLine>> FailuresAsync(Period period, CancellationToken ct = default)
+    /// <remarks><paramref name="viewer"/> names the account for the audit trail when it is not the current user (the command line's <c>--as</c>).</remarks>
+    public async Task<IReadOnlyList<FailureLine>> FailuresAsync(Period period, CancellationToken ct = default, string? viewer = null)
     {
         var (data, _) = await query.LoadAsync(null, ct);
         var rules = RuleCatalogue.All.ToDictionary(r => r.Code);
@@ -56,7 +57,7 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
             .OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Return, StringComparer.Ordinal).ThenBy(f => f.Table, StringComparer.Ordinal).ThenBy(f => f.Line).ToList();
         db.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(), By = user.Name, Entity = "ChildLevelView", EntityKey = $"validation:{period}",
+            At = clock.GetUtcNow(), By = viewer ?? user.Name, Entity = "ChildLevelView", EntityKey = $"validation:{period}",
             Action = "Viewed", Field = "failures", NewValue = lines.Count.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
@@ -64,7 +65,8 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
     }
 
     /// <summary>The children in an indicator's denominator (and whether in its numerator). Every call is written to the audit trail.</summary>
-    public async Task<ChildList?> ChildrenAsync(string code, Period period, CancellationToken ct = default)
+    /// <remarks><paramref name="viewer"/> names the account for the audit trail when it is not the current user (the command line's <c>--as</c>).</remarks>
+    public async Task<ChildList?> ChildrenAsync(string code, Period period, CancellationToken ct = default, string? viewer = null)
     {
         if (IndicatorCatalogue.Find(code) is not { } definition) return null;
         var (data, _) = await query.LoadAsync(null, ct);
@@ -78,7 +80,7 @@ public sealed class ReturnsReport(OutturnDbContext db, ReturnsQuery query, Retur
             .OrderByDescending(c => c.InNumerator).ThenBy(c => c.Pseudonym, StringComparer.Ordinal).ToList();
         db.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(), By = user.Name, Entity = "ChildLevelView", EntityKey = $"{definition.Code}:{period}",
+            At = clock.GetUtcNow(), By = viewer ?? user.Name, Entity = "ChildLevelView", EntityKey = $"{definition.Code}:{period}",
             Action = "Viewed", Field = "children", NewValue = children.Count.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,29 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
     public int? ChildPopulation =>
         int.TryParse(configuration["Outturn:Returns:ChildPopulation"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
 
+    /// <summary>The file in the data folder holding children aged 0–17 by collection year (the demo writes Halton's).</summary>
+    public string PopulationFile => Path.Combine(data.DataDirectory, "returns-population.json");
+
+    /// <summary>
+    /// Children aged 0–17 by collection year (2015 for 2015/16, the mid-2015 estimate):
+    /// <c>Outturn:Returns:ChildPopulationByYear:2015</c> and so on; else, unless <c>ChildPopulation</c> is set, the data
+    /// folder's returns-population.json (<c>{"2015": 28000}</c>). A year with no figure falls back to <c>ChildPopulation</c>.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? ChildPopulationByYear
+    {
+        get
+        {
+            var configured = configuration.GetSection("Outturn:Returns:ChildPopulationByYear").GetChildren()
+                .Where(c => int.TryParse(c.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && int.TryParse(c.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                .ToDictionary(c => int.Parse(c.Key, CultureInfo.InvariantCulture), c => int.Parse(c.Value!, CultureInfo.InvariantCulture));
+            if (configured.Count > 0) return configured;
+            if (ChildPopulation is not null || !File.Exists(PopulationFile)) return null;
+            var file = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(PopulationFile)) ?? [];
+            return file.Where(kv => int.TryParse(kv.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                .ToDictionary(kv => int.Parse(kv.Key, CultureInfo.InvariantCulture), kv => kv.Value);
+        }
+    }
+
     /// <summary>Keep uploaded files after processing (<c>Outturn:Returns:RetainUploads</c>, default false).</summary>
     public bool RetainUploads => configuration.GetValue("Outturn:Returns:RetainUploads", false);
 
@@ -64,5 +87,6 @@ public static class ReturnsRegistration
             .AddScoped<DemoReturns>()
             .AddScoped<ReturnsReport>()
             .AddScoped<ReturnsUpload>()
-            .AddScoped<AnnexAImport>();
+            .AddScoped<AnnexAImport>()
+            .AddScoped<ChildLevelAccess>();
 }

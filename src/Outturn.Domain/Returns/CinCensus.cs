@@ -83,12 +83,20 @@ public sealed record Assessment(DateOnly? Start, DateOnly? Authorised, int Line)
 
 public sealed record CinPlan(DateOnly? Start, DateOnly? End, int Line);
 
-public sealed record CpPlan(int Id, DateOnly Start, DateOnly? End, int? PreviousPlans, List<DateOnly> Reviews, int Line);
+public sealed record CpPlan(int Id, DateOnly Start, DateOnly? End, int? PreviousPlans, List<DateOnly> Reviews, int Line)
+{
+    /// <summary>The collection year whose census <see cref="Line"/> is in (the latest year that carried the plan, once merged).</summary>
+    public int Year { get; init; }
+}
 
 /// <summary>One CINdetails: a referral and what followed it, to its closure.</summary>
 public sealed record Referral(
     string ChildId, int Ordinal, DateOnly Date, string? Source, string? PrimaryNeed, DateOnly? Closed, string? ClosureReason, bool NoFurtherAction,
-    List<Assessment> Assessments, List<CinPlan> CinPlans, List<DateOnly> Section47Starts, List<CpPlan> ProtectionPlans, int Line);
+    List<Assessment> Assessments, List<CinPlan> CinPlans, List<DateOnly> Section47Starts, List<CpPlan> ProtectionPlans, int Line)
+{
+    /// <summary>The collection year whose census <see cref="Line"/> is in (the latest year that carried the referral, once merged).</summary>
+    public int Year { get; init; }
+}
 
 public sealed record CinChild(string ChildId, DateOnly? Dob, string? Sex, int Line);
 
@@ -123,7 +131,7 @@ public sealed class CinReturn
         {
             var referral = new Referral(d["LAchildID"], I(d["CINdetailsID"]), D(d["CINreferralDate"]), d.Optional("ReferralSource"),
                 d.Optional("PrimaryNeedCode"), OptD(d.Optional("CINclosureDate")), d.Optional("ReasonForClosure"), B(d.Optional("ReferralNFA")),
-                [], [], [], [], d.Line);
+                [], [], [], [], d.Line) { Year = year };
             referrals[(referral.ChildId, referral.Ordinal)] = referral;
             r.Referrals.Add(referral);
         }
@@ -138,7 +146,7 @@ public sealed class CinReturn
         foreach (var p in T("ChildProtectionPlans"))
         {
             var plan = new CpPlan(I(p["CPPID"]), D(p["CPPstartDate"]), OptD(p.Optional("CPPendDate")),
-                p.Optional("NumberOfPreviousCPP") is { } n ? I(n) : null, [], p.Line);
+                p.Optional("NumberOfPreviousCPP") is { } n ? I(n) : null, [], p.Line) { Year = year };
             plans[(p["LAchildID"], I(p["CINdetailsID"]), plan.Id)] = plan;
             Of(p)?.ProtectionPlans.Add(plan);
         }

@@ -125,6 +125,9 @@ public sealed record Episode(
 
     /// <summary>Short-term break placements (legal status V3, V4).</summary>
     public bool IsRespite => Ls is "V3" or "V4";
+
+    /// <summary>The collection year whose return <see cref="Line"/> is in (the latest year that carried the episode, once merged).</summary>
+    public int Year { get; init; }
 }
 
 public sealed record LacReview(string ChildId, DateOnly Date, string? Code, int Line);
@@ -160,7 +163,7 @@ public sealed class LookedAfterReturn
                 case "Episodes":
                     r.Episodes.Add(new(row["CHILD"], D(row["DECOM"]), row["RNE"], row["LS"], row.Optional("CIN"), row["PLACE"],
                         row.Optional("PLACE_PROVIDER"), OptD(row.Optional("DEC")), row.Optional("REC"), row.Optional("REASON_PLACE_CHANGE"),
-                        row.Optional("URN"), row.Line));
+                        row.Optional("URN"), row.Line) { Year = year });
                     break;
                 case "Reviews":
                     r.Reviews.Add(new(row["CHILD"], D(row["REVIEW"]), row.Optional("REVIEW_CODE"), row.Line));

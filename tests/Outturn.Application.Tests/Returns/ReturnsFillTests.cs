@@ -48,7 +48,7 @@ public abstract class ReturnsFillTests(DatabaseProvider provider) : IntegrationT
             return (v, await db.Set<ComputedValue>().SingleAsync(c => c.IndicatorValueId == v.Id));
         });
         Assert.Equal((50m, ValueStatus.Provisional), (value.Value, value.Status));
-        Assert.Equal(("lac-3plus-placements", 1, 1, 2), (computed.Definition, computed.Version, computed.Numerator, computed.Denominator));
+        Assert.Equal(("lac-3plus-placements", 2, 1, 2), (computed.Definition, computed.Version, computed.Numerator, computed.Denominator));
         Assert.StartsWith("SSDA903 2015/16 (episodes.csv, header.csv, dated ", computed.Source);
         Assert.Equal((new DateOnly(2015, 4, 1), new DateOnly(2015, 9, 30)), (computed.WindowStart, computed.WindowEnd));
         // The audit interceptor records the changed figure as for any other edit.

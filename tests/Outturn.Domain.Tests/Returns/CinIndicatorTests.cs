@@ -129,6 +129,25 @@ public class ProtectionPlanTests
     }
 
     [Fact]
+    public void The_referral_rate_takes_each_years_own_population()
+    {
+        var data = new ReturnsData([], [Cin(2014, Referral("A", "2014-06-01"), Referral("B", "2014-07-01")), Cin(2015, Referral("C", "2015-06-01"))])
+        {
+            ChildPopulation = 10000, ChildPopulationByYear = new Dictionary<int, int> { [2014] = 20000, [2015] = 25000 },
+        };
+        // 2014/15: 2 × 10,000 ÷ 20,000 = 1; 2015/16: 1 × 10,000 ÷ 25,000 = 0.4; 2016/17 has no figure of its own: 0 ÷ 10,000.
+        Assert.Equal((20000, 1m), Rate(data, new ReportingWindow(D("2014-04-01"), D("2015-03-31"))));
+        Assert.Equal((25000, 0.4m), Rate(data, Year2015));
+        Assert.Equal((10000, 0m), Rate(data, new ReportingWindow(D("2016-04-01"), D("2017-03-31"))));
+    }
+
+    private static (int, decimal?) Rate(ReturnsData data, ReportingWindow window)
+    {
+        var r = new ReferralRate().Compute(data, window);
+        return (r.Denominator, r.Value);
+    }
+
+    [Fact]
     public void Every_indicator_names_its_ref_title_source_tables_and_version()
     {
         foreach (var i in IndicatorCatalogue.All)

@@ -45,6 +45,27 @@ public class PlacementStabilityTests
             Episode("STAY", "2015-04-01", "S"));
         Assert.Equal((0, 1), (r.Numerator, r.Denominator));
     }
+
+    [Fact]
+    public void A_child_on_short_breaks_at_31_march_after_three_placements_is_left_out_by_the_department_and_counted_by_the_variant()
+    {
+        // THREE: placements from 10 Apr, 1 Jun and 1 Sep 2015, left care 1 Dec 2015, then an agreed series of short breaks
+        // (V3) from 10 Jan 2016, open at 31 March. STAY: one placement all year.
+        Episode[] episodes =
+        [
+            Episode("THREE", "2015-04-10", "S", "2015-06-01"), Episode("THREE", "2015-06-01", "P", "2015-09-01"), Episode("THREE", "2015-09-01", "P", "2015-12-01"),
+            Episode("THREE", "2016-01-10", "S", null, ls: "V3"),
+            Episode("STAY", "2015-04-01", "S"),
+        ];
+        var department = new PlacementStability().Compute(Data(Lac(2015, episodes)), Year2015);
+        Assert.Equal((0, 1), (department.Numerator, department.Denominator));
+        Assert.Equal(["STAY"], department.DenominatorChildren);
+        var variant = new PlacementStabilityIncludingShortBreaks().Compute(Data(Lac(2015, episodes)), Year2015);
+        // THREE had 3 placements (S, P, P; the V3 episode is not a placement): 1 of 2.
+        Assert.Equal((1, 2, 50m), (variant.Numerator, variant.Denominator, variant.Value));
+        Assert.Equal(["THREE"], variant.NumeratorChildren);
+        Assert.Equal("lac-3plus-placements", new PlacementStabilityIncludingShortBreaks().VariantOf);
+    }
 }
 
 public class LongTermPlacementStabilityTests
@@ -154,19 +175,32 @@ public class CareLeaverQuarterTests
 public class ReviewChainTests
 {
     [Fact]
-    public void A_case_open_before_the_window_is_judged_from_the_last_review_held_before_it()
+    public void A_case_open_before_the_history_held_continues_from_the_last_review_held_since_it_began()
     {
-        // In care since 2013 (first review long past); last review held 28 Oct 2014, so the next was due 28 Apr 2015 (held 18 Apr),
-        // then 18 Oct 2015 (held 14 Oct), then 14 Apr 2016: on time at 31 March.
-        var (onTime, _) = ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2014-05-10"), D("2014-10-28"), D("2015-04-18"), D("2015-10-14")], Year2015);
-        Assert.True(onTime);
+        // In care since 2013 (first review long past), 2014/15 held from 1 April 2014: the last review held before the window,
+        // 28 Oct 2014, set the next due by 28 Apr 2015 (held 18 Apr), then 18 Oct 2015 (held 14 Oct), then 14 Apr 2016: on time.
+        var judged = ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2014-05-10"), D("2014-10-28"), D("2015-04-18"), D("2015-10-14")], Year2015, D("2014-04-01"));
+        Assert.True(judged.OnTime);
+        Assert.False(judged.HistoryMissing);
     }
 
     [Fact]
-    public void With_no_earlier_review_held_the_first_in_the_window_is_due_within_6_months_of_its_start()
+    public void Without_the_previous_year_the_first_review_in_the_window_is_late_only_after_6_months_and_the_case_is_marked()
     {
-        Assert.True(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-01"), D("2016-03-30")], Year2015).OnTime);
-        Assert.False(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-02"), D("2016-03-30")], Year2015).OnTime);
+        var onTime = ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-01"), D("2016-03-30")], Year2015, Year2015.Start);
+        Assert.True(onTime.OnTime);
+        Assert.True(onTime.HistoryMissing);
+        Assert.Contains("reviews before 2015-04-01 are not held", onTime.Note, StringComparison.Ordinal);
+        Assert.False(ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-10-02"), D("2016-03-30")], Year2015, Year2015.Start).OnTime);
+    }
+
+    [Fact]
+    public void With_the_previous_year_held_and_no_review_in_it_a_case_is_late()
+    {
+        // Open since 2013; the 2014/15 return is held and has no review: one was due by 1 Oct 2014 at the latest.
+        var judged = ReviewChain.Check(D("2013-07-03"), D("2013-07-31"), 3, [D("2015-05-01")], Year2015, D("2014-04-01"));
+        Assert.False(judged.OnTime);
+        Assert.Equal("review due 2014-10-01, held 2015-05-01", judged.Note);
     }
 }
 

@@ -53,7 +53,7 @@ public class ValidationRuleTests
     public void A_child_looked_after_with_no_review_held_fails()
     {
         Assert.Single(Run(new MissingLookedAfterReview(), Data(Lac(2015, [Episode("A", "2015-06-01", "S")]))));
-        Assert.Empty(Run(new MissingLookedAfterReview(), Data(Lac(2015, [Episode("A", "2015-06-01", "S")], reviews: [new LacReview("A", D("2015-06-20"), "PN1", 2)]))));
+        Assert.Empty(Run(new MissingLookedAfterReview(), Data(Lac(2015, [Episode("A", "2015-06-01", "S")], reviews: [new LacReview("A", D("2015-10-20"), "PN1", 2)]))));
         // Not yet due: looked after from 20 March 2016, first review due in April.
         Assert.Empty(Run(new MissingLookedAfterReview(), Data(Lac(2015, [Episode("B", "2016-03-20", "S")]))));
     }

@@ -161,13 +161,14 @@ public sealed class ProtectionPlansReviewedInTimescale : StatutoryIndicator
     protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
     {
         var end = window.End;
+        var history = data.HistoryFrom(ReturnKind.Cin, window.CollectionYear);
         foreach (var (child, plan) in data.ProtectionPlans())
         {
             if (plan.Start > end || (plan.End is { } e && e <= end)) continue;
             var due = plan.Start.AddMonths(3);
             if (due > end) continue;
-            var (onTime, note) = ReviewChain.Check(plan.Start, due, 6, plan.Reviews.Where(r => r <= end).ToList(), window);
-            yield return new(child, onTime, note);
+            var judged = ReviewChain.Check(plan.Start, due, 6, plan.Reviews, window, history);
+            yield return new(child, judged.OnTime, $"plan from {Iso(plan.Start)}: {judged.Note}", judged.HistoryMissing);
         }
     }
 }
@@ -187,8 +188,8 @@ public sealed class ReferralRate : StatutoryIndicator
     protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window) =>
         data.Referrals.Where(r => window.Contains(r.Date)).Select(r => new IndicatorMember(r.ChildId, true, $"referred {Iso(r.Date)}"));
 
-    protected override IndicatorResult Result(ReturnsData data, int numerator, int denominator, IReadOnlyList<IndicatorMember> members) =>
-        data.ChildPopulation is { } population and > 0
+    protected override IndicatorResult Result(ReturnsData data, ReportingWindow window, int numerator, int denominator, IReadOnlyList<IndicatorMember> members) =>
+        data.PopulationFor(window.CollectionYear) is { } population and > 0
             ? new(Code, Version, numerator, population, Math.Round(10000m * numerator / population, 6), members)
             : new(Code, Version, numerator, 0, null, members);
 }

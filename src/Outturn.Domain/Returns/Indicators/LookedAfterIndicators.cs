@@ -37,31 +37,68 @@ public static class CareHistory
 /// <summary>
 /// Placement stability: children looked after at the end of the window who had three or more placements during it
 /// (former NI 62). The placement held on the window's first day counts as one; each later episode starting a placement
-/// (RNE S, P, T, U or B) counts another. Children looked after only under short breaks (V3/V4) are left out.
+/// (RNE S, P, T, U or B) counts another; short-break episodes (V3/V4) are not placements. Who is in the denominator is
+/// the difference between the Department's definition and its variant.
 /// </summary>
-public sealed class PlacementStability : StatutoryIndicator
+public abstract class PlacementStabilityDefinition : StatutoryIndicator
 {
-    public override string Code => "lac-3plus-placements";
     public override string NationalRef => "NI 62";
-    public override string Title => "Children looked after with three or more placements during the year";
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> SourceTables => ["Episodes"];
-    public override int Version => 1;
-    public override string Definition =>
-        "Children looked after at the period end (not only under short breaks, V3/V4) who had 3 or more placements since 1 April, "
-        + "÷ all children looked after at the period end. A placement starts with an episode whose RNE is S, P, T, U or B; the placement held on 1 April counts.";
+
+    /// <summary>Whether a child looked after at the window's end (episode <paramref name="open"/>) is in the denominator.</summary>
+    protected abstract bool Counted(List<Episode> episodes, int open, List<Episode> inWindow);
 
     protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
     {
         foreach (var (child, episodes) in data.EpisodesByChild)
         {
-            if (CareHistory.OpenIndex(episodes, window.End) < 0) continue;
+            var open = CareHistory.OpenIndex(episodes, window.End);
+            if (open < 0) continue;
             var inWindow = episodes.Where(e => e.OverlapsWindow(window.Start, window.End) && !e.IsRespite).ToList();
-            if (inWindow.Count == 0) continue;
+            if (inWindow.Count == 0 || !Counted(episodes, open, inWindow)) continue;
             var placements = 1 + inWindow.Skip(1).Count(e => e.StartsPlacement);
-            yield return new(child, placements >= 3, $"{placements} placement{(placements == 1 ? "" : "s")} since {Iso(window.Start)}");
+            var onBreak = episodes[open].IsRespite ? $"; on short breaks ({episodes[open].Ls}) at {Iso(window.End)}" : "";
+            yield return new(child, placements >= 3, $"{placements} placement{(placements == 1 ? "" : "s")} since {Iso(window.Start)}{onBreak}");
         }
     }
+}
+
+/// <summary>
+/// The Department's definition: children looked after at the period end other than those looked after under an agreed
+/// series of short-term placements (legal status V3 or V4) at that date — "children looked after on 31 March …
+/// exclude children looked after under an agreed series of short term placements" (DfE, Stability measures for
+/// children looked after in England, data guidance).
+/// </summary>
+public sealed class PlacementStability : PlacementStabilityDefinition
+{
+    public override string Code => "lac-3plus-placements";
+    public override string Title => "Children looked after with three or more placements during the year";
+    public override int Version => 2;
+    public override string Definition =>
+        "Children looked after at the period end, other than those looked after under an agreed series of short-term placements (V3/V4) at that date, "
+        + "who had 3 or more placements since 1 April, ÷ all of those children. A placement starts with an episode whose RNE is S, P, T, U or B; "
+        + "the placement held on 1 April counts; short-break episodes are not placements.";
+
+    protected override bool Counted(List<Episode> episodes, int open, List<Episode> inWindow) => !episodes[open].IsRespite;
+}
+
+/// <summary>
+/// Variant (Outturn's first definition): children looked after at the period end, leaving out only those looked after
+/// only under short breaks during the year — a child who moved three times, left care and is on short breaks at 31
+/// March is counted.
+/// </summary>
+public sealed class PlacementStabilityIncludingShortBreaks : PlacementStabilityDefinition
+{
+    public override string Code => "lac-3plus-placements-incl-short-breaks";
+    public override string Title => "Children looked after with three or more placements during the year (including children on short breaks at the period end)";
+    public override string? VariantOf => "lac-3plus-placements";
+    public override int Version => 1;
+    public override string Definition =>
+        "Variant: as lac-3plus-placements, but leaving out only children looked after solely under short breaks (V3/V4) during the year; "
+        + "a child on short breaks at the period end who was otherwise looked after earlier in the year is counted.";
+
+    protected override bool Counted(List<Episode> episodes, int open, List<Episode> inWindow) => true;
 }
 
 /// <summary>
@@ -120,6 +157,7 @@ public sealed class LookedAfterReviewsInTimescale : StatutoryIndicator
     protected override IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window)
     {
         var end = window.End;
+        var history = data.HistoryFrom(ReturnKind.Ssda903, window.CollectionYear);
         foreach (var (child, episodes) in data.EpisodesByChild)
         {
             var open = CareHistory.OpenIndex(episodes, end);
@@ -127,49 +165,69 @@ public sealed class LookedAfterReviewsInTimescale : StatutoryIndicator
             var start = CareHistory.PeriodStart(episodes, open);
             var due = WorkingDays.Add(start, 20);
             if (due > end) continue;
-            var reviews = data.ReviewsByChild.TryGetValue(child, out var list)
-                ? list.Where(r => r.Date >= start && r.Date <= end).Select(r => r.Date).ToList()
-                : [];
-            var (onTime, note) = ReviewChain.Check(start, due, 3, reviews, window);
-            yield return new(child, onTime, note);
+            var reviews = data.ReviewsByChild.TryGetValue(child, out var list) ? list.Select(r => r.Date).ToList() : [];
+            var judged = ReviewChain.Check(start, due, 3, reviews, window, history);
+            yield return new(child, judged.OnTime, judged.Note, judged.HistoryMissing);
         }
     }
 }
 
+/// <summary>How a case's reviews were judged: on time or not, why, and whether part of its history was not held.</summary>
+public readonly record struct ReviewJudgement(bool OnTime, string Note, bool HistoryMissing);
+
 /// <summary>
-/// Whether a chain of reviews was on time: the first by <c>firstDue</c>, the second within <c>secondGapMonths</c> of
-/// the first, then each within 6 months of the one before, and none overdue at the window's end. Returns hold only
-/// the reviews of their own years, so for a case whose first review fell due before the window only the reviews from
-/// the window's start are judged, continuing from the last review held before it (or, with none held, the first
-/// review in the window must fall within 6 months of the window's start).
+/// Whether a chain of reviews was on time in a window: the first by <c>firstDue</c>, the second within
+/// <c>secondGapMonths</c> of the first, then each within 6 months of the one before, and none overdue at the window's
+/// end. Only the reviews held (or due) in the window are judged; the reviews before it set when the first of them was
+/// due. Those come from every year held: <c>historyFrom</c> is the first day of the history held without a gap
+/// (<see cref="ReturnsData.HistoryFrom"/>).
+/// <list type="bullet">
+/// <item>A case that began on or after <c>historyFrom</c> is walked from its start: a plan reviewed on 8 January
+/// 2015 had its next review due on 8 July 2015.</item>
+/// <item>A case that began earlier continues from the last review held since <c>historyFrom</c>; with none held,
+/// the next review was due 6 months after <c>historyFrom</c> at the latest (a case with no review for 14 months is
+/// late). When the previous year is not held at all the case is marked <see cref="ReviewJudgement.HistoryMissing"/>
+/// and the figure says so.</item>
+/// </list>
 /// </summary>
 public static class ReviewChain
 {
-    public static (bool OnTime, string Note) Check(DateOnly start, DateOnly firstDue, int secondGapMonths, IReadOnlyList<DateOnly> reviews, ReportingWindow window)
+    public static ReviewJudgement Check(DateOnly start, DateOnly firstDue, int secondGapMonths, IReadOnlyList<DateOnly> reviews, ReportingWindow window, DateOnly historyFrom)
     {
-        var due = firstDue;
-        var n = 0;
-        var chain = reviews.Order().ToList();
-        if (firstDue < window.Start)
+        DateOnly Next(DateOnly review, int held) => held == 1 ? review.AddMonths(secondGapMonths) : review.AddMonths(6);
+        var chain = reviews.Where(r => r >= start && r <= window.End).Distinct().Order().ToList();
+        var before = chain.Where(r => r < window.Start).ToList();
+        DateOnly due;
+        int n;
+        var missing = false;
+        if (start >= historyFrom)
         {
-            // Judge only the reviews from the window's start, continuing from the last one held before it.
-            var before = chain.Where(r => r < window.Start).ToList();
-            chain = chain.Where(r => r >= window.Start).ToList();
-            if (before.Count == 0) { due = window.Start.AddMonths(6); n = 2; }
-            else if (before.Count == 1 && before[0] <= firstDue) { due = before[0].AddMonths(secondGapMonths); n = 1; }
-            else { due = before[^1].AddMonths(6); n = 2; }
+            due = firstDue;
+            n = 0;
+            foreach (var r in before) due = Next(r, ++n);
         }
+        else
+        {
+            var seen = before.Where(r => r >= historyFrom).ToList();
+            if (seen.Count == 0 && firstDue >= historyFrom) { due = firstDue; n = 0; }
+            else if (seen.Count == 0) { due = historyFrom.AddMonths(6); n = 2; }
+            else if (seen.Count == 1 && seen[0] <= firstDue) { due = Next(seen[0], 1); n = 1; }
+            else { due = seen[^1].AddMonths(6); n = 2; }
+            missing = historyFrom >= window.Start && firstDue < window.Start;
+        }
+        var unseen = missing ? $"; reviews before {Iso(historyFrom)} are not held" : "";
         var counted = 0;
-        foreach (var review in chain)
+        foreach (var review in chain.Where(r => r >= window.Start))
         {
             if (review > due)
-                return (false, $"review due {Iso(due)}, held {Iso(review)}");
+                return new(false, $"review due {Iso(due)}, held {Iso(review)}{unseen}", missing);
             n++;
             counted++;
-            due = n == 1 ? review.AddMonths(secondGapMonths) : review.AddMonths(6);
+            due = Next(review, n);
         }
-        if (due < window.End) return (false, $"review due {Iso(due)}, none held by {Iso(window.End)}");
-        return (true, $"{counted} review{(counted == 1 ? "" : "s")} on time");
+        if (due < window.End) return new(false, $"review due {Iso(due)}, none held by {Iso(window.End)}{unseen}", missing);
+        var last = before.Count > 0 ? $", after the review of {Iso(before[^1])}" : "";
+        return new(true, $"{counted} review{(counted == 1 ? "" : "s")} on time{last}{unseen}", missing);
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

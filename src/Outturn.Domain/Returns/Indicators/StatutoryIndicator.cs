@@ -1,11 +1,17 @@
 namespace Outturn.Domain.Returns.Indicators;
 
-/// <summary>One child or record counted by an indicator: in the denominator, and in the numerator or not.</summary>
-public sealed record IndicatorMember(string ChildId, bool InNumerator, string Detail);
+/// <summary>
+/// One child or record counted by an indicator: in the denominator, and in the numerator or not. <c>HistoryMissing</c>
+/// marks a case judged without part of its history (the previous year's return is not held).
+/// </summary>
+public sealed record IndicatorMember(string ChildId, bool InNumerator, string Detail, bool HistoryMissing = false);
 
-/// <summary>A computed figure with everything needed to check it.</summary>
+/// <summary>A computed figure with everything needed to check it, and notes on what it could not see.</summary>
 public sealed record IndicatorResult(string Code, int Version, int Numerator, int Denominator, decimal? Value, IReadOnlyList<IndicatorMember> Members)
 {
+    /// <summary>What the reader should know about the figure: a return not held, cases judged without their earlier history.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public IEnumerable<string> NumeratorChildren => Members.Where(m => m.InNumerator).Select(m => m.ChildId).Distinct();
     public IEnumerable<string> DenominatorChildren => Members.Select(m => m.ChildId).Distinct();
 }
@@ -31,16 +37,37 @@ public abstract class StatutoryIndicator
     /// <summary>The rule in words, shown beside the figure.</summary>
     public abstract string Definition { get; }
 
+    /// <summary>
+    /// The figure for a window, from the returns of the window's collection year and earlier ones only (a later
+    /// year's return never changes an earlier year's figure).
+    /// </summary>
     public IndicatorResult Compute(ReturnsData data, ReportingWindow window)
     {
-        var members = Members(data, window).ToList();
+        var held = data.Through(window.CollectionYear);
+        var members = Members(held, window).ToList();
         var numerator = members.Count(m => m.InNumerator);
-        return Result(data, numerator, members.Count, members);
+        return Result(held, window, numerator, members.Count, members) with { Notes = Notes(held, window, members).ToList() };
     }
+
+    /// <summary>Notes beside the figure: the window's own return not held; cases judged without the previous year's records.</summary>
+    protected virtual IEnumerable<string> Notes(ReturnsData data, ReportingWindow window, IReadOnlyList<IndicatorMember> members)
+    {
+        var kind = Source == ReturnKind.Ssda903 ? "SSDA903" : "CIN census";
+        var year = window.CollectionYear;
+        if (!data.Holds(Source, year))
+            yield return $"No {kind} return for {YearText(year)} is held; the figure is from earlier years' records only.";
+        var missing = members.Count(m => m.HistoryMissing);
+        if (missing > 0)
+            yield return $"The {kind} for {YearText(year - 1)} is not held: {missing} case{(missing == 1 ? "" : "s")} began before {Iso(window.Start)} "
+                + "and their reviews before then are not seen. Such a case counts as late only when it is late whatever those were "
+                + "(no review within 6 months of 1 April, or a late one after), so the figure may be too high; import the earlier return to judge them in full.";
+    }
+
+    protected static string YearText(int year) => $"{year}/{(year + 1) % 100:D2}";
 
     protected abstract IEnumerable<IndicatorMember> Members(ReturnsData data, ReportingWindow window);
 
-    protected virtual IndicatorResult Result(ReturnsData data, int numerator, int denominator, IReadOnlyList<IndicatorMember> members) =>
+    protected virtual IndicatorResult Result(ReturnsData data, ReportingWindow window, int numerator, int denominator, IReadOnlyList<IndicatorMember> members) =>
         new(Code, Version, numerator, denominator, denominator == 0 ? null : Math.Round(100m * numerator / denominator, 6), members);
 
     protected static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -51,7 +78,7 @@ public static class IndicatorCatalogue
 {
     public static readonly IReadOnlyList<StatutoryIndicator> All =
     [
-        new PlacementStability(), new LongTermPlacementStability(), new LookedAfterReviewsInTimescale(),
+        new PlacementStability(), new PlacementStabilityIncludingShortBreaks(), new LongTermPlacementStability(), new LookedAfterReviewsInTimescale(),
         new CareLeaversSuitableAccommodation(), new CareLeaversInEducationEmploymentTraining(),
         new AssessmentsWithin45WorkingDays(), new AssessmentsWithin45WorkingDaysOfReferral(), new ReReferralsWithin12Months(),
         new SecondOrSubsequentProtectionPlan(), new ProtectionPlansEndedLasting2Years(), new ProtectionPlansOpen2Years(),

@@ -32,6 +32,7 @@ public sealed class OverlappingEpisodes : ValidationRule
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> Tables => ["Episodes"];
     public override IReadOnlyList<string> Fields => ["DECOM", "DEC"];
+    public override string? Reference => "501";
 
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
     {
@@ -79,6 +80,7 @@ public sealed class EpisodeBeforeBirth : ValidationRule
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> Tables => ["Header", "Episodes"];
     public override IReadOnlyList<string> Fields => ["DOB", "DECOM"];
+    public override string? Reference => "302";
 
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
     {
@@ -99,6 +101,7 @@ public sealed class EpisodeEndsBeforeItStarts : ValidationRule
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> Tables => ["Episodes"];
     public override IReadOnlyList<string> Fields => ["DECOM", "DEC"];
+    public override string? Reference => "356";
 
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
         data.LookedAfter.SelectMany(r => r.Episodes.Where(e => e.Dec < e.Decom)
@@ -121,24 +124,104 @@ public sealed class DuplicateLookedAfterChild : ValidationRule
 public sealed class MissingLookedAfterReview : ValidationRule
 {
     public override string Code => "903-MISSING-REVIEW";
-    public override string Message => "A child looked after at the period end, whose first review was due, has no review held.";
+    public override string Message => "A child looked after at the period end, whose first review was due, has no review held, or none in the six months to the period end.";
     public override ReturnKind Source => ReturnKind.Ssda903;
     public override IReadOnlyList<string> Tables => ["Episodes", "Reviews"];
     public override IReadOnlyList<string> Fields => ["REVIEW"];
 
+    /// <summary>Reviews are every year's held, so a child reviewed last year and not at all this year is found.</summary>
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
     {
+        var sixMonthsBefore = window.End.AddMonths(-6);
         foreach (var (child, episodes) in data.EpisodesByChild)
         {
             var open = CareHistory.OpenIndex(episodes, window.End);
             if (open < 0 || episodes[open].IsRespite) continue;
             var start = CareHistory.PeriodStart(episodes, open);
             if (WorkingDays.Add(start, 20) > window.End) continue;
-            var held = data.ReviewsByChild.TryGetValue(child, out var reviews) && reviews.Any(r => r.Date >= start && r.Date <= window.End);
-            if (!held)
-                yield return new(Code, window.CollectionYear, child, "Episodes", episodes[open].Line,
+            var held = data.ReviewsByChild.TryGetValue(child, out var reviews)
+                ? reviews.Where(r => r.Date >= start && r.Date <= window.End).ToList()
+                : [];
+            if (held.Count == 0)
+                yield return new(Code, episodes[open].Year is > 0 and var y ? y : window.CollectionYear, child, "Episodes", episodes[open].Line,
                     $"looked after since {Iso(start)}; first review was due {Iso(WorkingDays.Add(start, 20))}; none held");
+            else if (held[^1].Date < sixMonthsBefore)
+                yield return new(Code, episodes[open].Year is > 0 and var y ? y : window.CollectionYear, child, "Episodes", episodes[open].Line,
+                    $"looked after since {Iso(start)}; last review {Iso(held[^1].Date)}, none in the six months to {Iso(window.End)}");
         }
+    }
+}
+
+/// <summary>The Department's rule 352: a child who started to be looked after (RNE S) was aged 18 or over.</summary>
+public sealed class StartedAged18OrOver : ValidationRule
+{
+    public override string Code => "903-STARTED-AGED-18";
+    public override string Message => "A child started to be looked after (RNE S) aged 18 or over.";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> Tables => ["Header", "Episodes"];
+    public override IReadOnlyList<string> Fields => ["DOB", "DECOM", "RNE"];
+    public override string? Reference => "352";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
+    {
+        foreach (var r in data.LookedAfter)
+        {
+            var dob = r.Children.GroupBy(c => c.ChildId).ToDictionary(g => g.Key, g => g.First().Dob);
+            foreach (var e in r.Episodes)
+                if (e.Rne == "S" && dob.TryGetValue(e.ChildId, out var d) && e.Decom >= d.AddYears(18))
+                    yield return new(Code, r.Year, e.ChildId, "Episodes", e.Line, $"RNE S on {Iso(e.Decom)}, 18th birthday {Iso(d.AddYears(18))}");
+        }
+    }
+}
+
+/// <summary>The Department's rule 437: an episode ceased because the child died (REC E2) or at 18 or over (E15), yet a later episode follows.</summary>
+public sealed class EpisodeAfterDeathOrAdulthood : ValidationRule
+{
+    public override string Code => "903-EPISODE-AFTER-E2-E15";
+    public override string Message => "An episode ceased because the child died (REC E2) or was aged 18 or over (E15), but there are further episodes.";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> Tables => ["Episodes"];
+    public override IReadOnlyList<string> Fields => ["REC"];
+    public override string? Reference => "437";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
+    {
+        foreach (var r in data.LookedAfter)
+            foreach (var g in r.Episodes.GroupBy(e => e.ChildId))
+            {
+                var list = g.OrderBy(e => e.Decom).ToList();
+                for (var i = 0; i < list.Count - 1; i++)
+                    if (list[i].Rec is "E2" or "E15")
+                        yield return new(Code, r.Year, g.Key, "Episodes", list[i].Line,
+                            $"REC {list[i].Rec} on {(list[i].Dec is { } d ? Iso(d) : "blank")}, then an episode from {Iso(list[i + 1].Decom)}");
+            }
+    }
+}
+
+/// <summary>
+/// The Department's rule 502: last year's return ended with an open episode, and this year's first episode for the
+/// child does not start on that episode's DECOM. Needs the previous year's return.
+/// </summary>
+public sealed class OpenEpisodeNotCarriedForward : ValidationRule
+{
+    public override string Code => "903-OPEN-EPISODE-NOT-CARRIED";
+    public override string Message => "Last year's return ended with an open episode whose DECOM is not that of the first episode in this year's return.";
+    public override ReturnKind Source => ReturnKind.Ssda903;
+    public override IReadOnlyList<string> Tables => ["Episodes"];
+    public override IReadOnlyList<string> Fields => ["DECOM"];
+    public override string? Reference => "502";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window)
+    {
+        var year = window.CollectionYear;
+        var current = data.LookedAfter.FirstOrDefault(r => r.Year == year);
+        var previous = data.LookedAfter.FirstOrDefault(r => r.Year == year - 1);
+        if (current is null || previous is null) yield break;
+        var first = current.Episodes.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => g.MinBy(e => e.Decom)!);
+        foreach (var open in previous.Episodes.Where(e => e.Dec is null))
+            if (first.TryGetValue(open.ChildId, out var e) && e.Decom != open.Decom)
+                yield return new(Code, year, e.ChildId, "Episodes", e.Line,
+                    $"first DECOM {Iso(e.Decom)}; the {year - 1}/{year % 100:D2} return ended with an episode open from {Iso(open.Decom)}");
     }
 }
 
@@ -149,6 +232,7 @@ public sealed class AssessmentAuthorisedBeforeStart : ValidationRule
     public override ReturnKind Source => ReturnKind.Cin;
     public override IReadOnlyList<string> Tables => ["Assessments"];
     public override IReadOnlyList<string> Fields => ["AssessmentActualStartDate", "AssessmentAuthorisationDate"];
+    public override string? Reference => "8608";
 
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
         data.Cin.SelectMany(r => r.Referrals.SelectMany(f => f.Assessments
@@ -163,6 +247,7 @@ public sealed class PlanEndedBeforeStart : ValidationRule
     public override ReturnKind Source => ReturnKind.Cin;
     public override IReadOnlyList<string> Tables => ["ChildProtectionPlans", "CINPlanDates"];
     public override IReadOnlyList<string> Fields => ["CPPstartDate", "CPPendDate", "CINPlanStartDate", "CINPlanEndDate"];
+    public override string? Reference => "8925";
 
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
         data.Cin.SelectMany(r => r.Referrals.SelectMany(f =>
@@ -193,10 +278,59 @@ public sealed class MissingProtectionPlanReview : ValidationRule
     public override IReadOnlyList<string> Tables => ["ChildProtectionPlans", "Reviews"];
     public override IReadOnlyList<string> Fields => ["CPPreviewDate"];
 
+    /// <summary>Plans open in the window, judged on their reviews in every year held (a plan reviewed last year is not "missing" a review).</summary>
     public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
-        data.Cin.Where(r => r.Year == window.CollectionYear).SelectMany(r => r.Referrals.SelectMany(f => f.ProtectionPlans
-            .Where(p => p.Start.AddMonths(3) < (p.End ?? window.End) && p.Reviews.Count == 0)
-            .Select(p => new RuleFailure(Code, r.Year, f.ChildId, "ChildProtectionPlans", p.Line, $"plan from {Iso(p.Start)} with no CPPreviewDate"))));
+        data.ProtectionPlans()
+            .Where(x => x.Plan.Start <= window.End && (x.Plan.End is null || x.Plan.End >= window.Start)
+                && x.Plan.Start.AddMonths(3) < (x.Plan.End ?? window.End) && x.Plan.Reviews.Count == 0)
+            .Select(x => new RuleFailure(Code, x.Plan.Year, x.ChildId, "ChildProtectionPlans", x.Plan.Line, $"plan from {Iso(x.Plan.Start)} with no CPPreviewDate"));
+}
+
+/// <summary>The Department's rule 8840: a child protection plan starts and ends on the same day.</summary>
+public sealed class ProtectionPlanStartsAndEndsSameDay : ValidationRule
+{
+    public override string Code => "CIN-CPP-SAME-DAY";
+    public override string Message => "A child protection plan cannot start and end on the same day.";
+    public override ReturnKind Source => ReturnKind.Cin;
+    public override IReadOnlyList<string> Tables => ["ChildProtectionPlans"];
+    public override IReadOnlyList<string> Fields => ["CPPstartDate", "CPPendDate"];
+    public override string? Reference => "8840";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
+        data.Cin.SelectMany(r => r.Referrals.SelectMany(f => f.ProtectionPlans.Where(p => p.End == p.Start)
+            .Select(p => new RuleFailure(Code, r.Year, f.ChildId, "ChildProtectionPlans", p.Line, $"CPPstartDate and CPPendDate both {Iso(p.Start)}"))));
+}
+
+/// <summary>The Department's rule 8810: a reason for closure without a closure date.</summary>
+public sealed class ClosureReasonWithoutDate : ValidationRule
+{
+    public override string Code => "CIN-CLOSURE-REASON-NO-DATE";
+    public override string Message => "A CIN case has a reason for closure (ReasonForClosure) but no CINclosureDate.";
+    public override ReturnKind Source => ReturnKind.Cin;
+    public override IReadOnlyList<string> Tables => ["CINdetails"];
+    public override IReadOnlyList<string> Fields => ["ReasonForClosure", "CINclosureDate"];
+    public override string? Reference => "8810";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
+        data.Cin.SelectMany(r => r.Referrals.Where(f => f.ClosureReason is not null && f.Closed is null)
+            .Select(f => new RuleFailure(Code, r.Year, f.ChildId, "CINdetails", f.Line, $"ReasonForClosure {f.ClosureReason}, CINclosureDate blank")));
+}
+
+/// <summary>The Department's rule 8620: a closure date outside the census year (1 April to 31 March) of the census that gives it.</summary>
+public sealed class ClosureOutsideCensusYear : ValidationRule
+{
+    public override string Code => "CIN-CLOSURE-OUTSIDE-YEAR";
+    public override string Message => "A CINclosureDate is given that does not fall within the census year.";
+    public override ReturnKind Source => ReturnKind.Cin;
+    public override IReadOnlyList<string> Tables => ["CINdetails"];
+    public override IReadOnlyList<string> Fields => ["CINclosureDate"];
+    public override string? Reference => "8620";
+
+    public override IEnumerable<RuleFailure> Check(ReturnsData data, ReportingWindow window) =>
+        data.Cin.SelectMany(r => r.Referrals
+            .Where(f => f.Closed is { } c && (c < new DateOnly(r.Year, 4, 1) || c > new DateOnly(r.Year + 1, 3, 31)))
+            .Select(f => new RuleFailure(Code, r.Year, f.ChildId, "CINdetails", f.Line,
+                $"CINclosureDate {Iso(f.Closed!.Value)} outside {r.Year}-04-01 to {r.Year + 1}-03-31")));
 }
 
 /// <summary>The rules Outturn runs, by code.</summary>
@@ -205,12 +339,18 @@ public static class RuleCatalogue
     public static readonly IReadOnlyList<ValidationRule> All =
     [
         new OverlappingEpisodes(), new EpisodeAfterCareEnded(), new EpisodeBeforeBirth(), new EpisodeEndsBeforeItStarts(),
-        new DuplicateLookedAfterChild(), new MissingLookedAfterReview(),
+        new DuplicateLookedAfterChild(), new MissingLookedAfterReview(), new StartedAged18OrOver(), new EpisodeAfterDeathOrAdulthood(),
+        new OpenEpisodeNotCarriedForward(),
         new AssessmentAuthorisedBeforeStart(), new PlanEndedBeforeStart(), new DuplicateCinChild(), new MissingProtectionPlanReview(),
+        new ProtectionPlanStartsAndEndsSameDay(), new ClosureReasonWithoutDate(), new ClosureOutsideCensusYear(),
     ];
 
-    public static IReadOnlyList<RuleFailure> Run(ReturnsData data, ReportingWindow window) =>
-        All.SelectMany(r => r.Check(data, window)).ToList();
+    /// <summary>Every rule over the returns of the window's collection year and earlier ones (a later year's return changes nothing here).</summary>
+    public static IReadOnlyList<RuleFailure> Run(ReturnsData data, ReportingWindow window)
+    {
+        var held = data.Through(window.CollectionYear);
+        return All.SelectMany(r => r.Check(held, window)).ToList();
+    }
 }
 
 /// <summary>How an indicator's figure depends on records with open errors.</summary>
