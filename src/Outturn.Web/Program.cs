@@ -21,6 +21,7 @@ using Outturn.Web.Features.Shared;
 using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOutturnHardening();
 builder.Services.AddOutturn(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
@@ -78,6 +79,7 @@ builder.Services.AddSingleton<SignInThrottle>();
 var app = builder.Build();
 
 await PrepareDatabaseAsync(app);
+app.UseOutturnHardening();
 
 // The API answers errors with problem+json; pages answer with a page in the service's own layout.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
@@ -92,7 +94,7 @@ app.UseAntiforgery();
 
 app.MapReports();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").RequireAntiforgeryForCookies();
 api.MapPlansApi();
 api.MapRoundsApi();
 api.MapBenchmarksApi();

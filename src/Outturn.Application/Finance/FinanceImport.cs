@@ -9,7 +9,8 @@ namespace Outturn.Application.Finance;
 /// <summary>The outcome of a finance import: what was imported or replaced, or every error and nothing changed.</summary>
 public sealed record FinanceImportResult(bool Imported, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, IReadOnlyList<string> Done)
 {
-    public static FinanceImportResult Rejected(List<string> errors, List<string> warnings) => new(false, errors, warnings, []);
+    // A file of a million bad rows gives the first hundred errors and a count of the rest, not a million lines.
+    public static FinanceImportResult Rejected(List<string> errors, List<string> warnings) => new(false, ImportErrors.Capped(errors), ImportErrors.Capped(warnings), []);
 }
 
 /// <summary>

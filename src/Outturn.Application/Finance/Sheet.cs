@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Outturn.Application.Data;
 using Outturn.Application.Plans;
 
 namespace Outturn.Application.Finance;
@@ -31,12 +32,17 @@ public static class Sheet
 
     private static List<CsvRow>? ReadWorkbook(string path, string file, string[] required, string[] optional, List<string> errors)
     {
+        if (GuardedWorkbook.Check(path) is { } refused)
+        {
+            errors.Add($"{file}: {refused}");
+            return null;
+        }
         List<(int Row, Dictionary<int, string> Cells)> rows;
         try
         {
             rows = WorksheetRows(path);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
         {
             errors.Add($"{file}: not a readable .xlsx workbook ({ex.GetType().Name}).");
             return null;

@@ -43,6 +43,8 @@ public sealed class AnnexAImport(ReturnsImport import)
         var report = new List<string>();
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
+        buffer.Position = 0;
+        if (GuardedWorkbook.Check(buffer) is { } refused) return (rows, [new(name, null, null, refused)], report);
         List<string> sheets;
         try { buffer.Position = 0; sheets = MiniExcel.GetSheetNames(buffer); }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
@@ -89,7 +91,7 @@ public sealed class AnnexAImport(ReturnsImport import)
                 {
                     var value = row.TryGetValue(column, out var v) ? v : null;
                     var text = ToText(value, field.Type, out var ok);
-                    if (!ok) errors.Add(new(name, i + 1, $"{sheet}!{column}", $"\"{value}\" is not a date; expected a date cell or dd/mm/yyyy ({field.Name})"));
+                    if (!ok) errors.Add(new(name, i + 1, $"{sheet}!{column}", $"\"{ImportErrors.Value(Convert.ToString(value, CultureInfo.InvariantCulture))}\" is not a date; expected a date cell or dd/mm/yyyy ({field.Name})"));
                     if (text.Length > 0) fields[field.Name] = text;
                 }
                 if (!fields.ContainsKey("ChildId")) errors.Add(new(name, i + 1, sheet, "no child id on this row"));
@@ -97,6 +99,8 @@ public sealed class AnnexAImport(ReturnsImport import)
             }
         }
         if (seen.Count == 0) errors.Add(new(name, null, null, "no sheet is one of Annex A's lists 1–11 (sheet names such as \"List 1\" or titles such as \"Contacts\")"));
+        if (errors.Count > ImportErrors.Shown)
+            errors = [.. errors.Take(ImportErrors.Shown), new(name, null, null, $"… and {errors.Count - ImportErrors.Shown:N0} more.")];
         return (rows, errors, report);
     }
 

@@ -46,6 +46,8 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
     /// <summary>Days a kept upload is held before it is deleted (<c>Outturn:Returns:RetentionDays</c>, default 30).</summary>
     public int RetentionDays => configuration.GetValue("Outturn:Returns:RetentionDays", 30);
 
+    public string DataDirectory => data.DataDirectory;
+
     public string UploadsFolder => Path.Combine(data.DataDirectory, "returns-uploads");
 
     private byte[]? _key;
@@ -64,8 +66,10 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(data.DataDirectory);
-                File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                PrivateFiles.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             }
+            else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & ~PrivateFiles.OwnerOnlyFile) != 0)
+                File.SetUnixFileMode(file, PrivateFiles.OwnerOnlyFile); // a key written by an earlier version, readable by all
             return _key = Convert.FromBase64String(File.ReadAllText(file).Trim());
         }
     }

@@ -1,3 +1,4 @@
+using Outturn.Application.Data;
 using Outturn.Domain.Returns;
 
 namespace Outturn.Application.Returns;
@@ -5,7 +6,7 @@ namespace Outturn.Application.Returns;
 public sealed record UploadedFile(string Name, Stream Content);
 
 /// <summary>
-/// Imports uploaded return files: they are written to a private temporary folder, imported (all or nothing), then
+/// Imports uploaded return files: they are written to a private folder under the data directory (PrivateFiles), imported (all or nothing), then
 /// deleted — unless the administrator has turned retention on (Outturn:Returns:RetainUploads), when they are kept
 /// under the data folder for Outturn:Returns:RetentionDays days, after which any upload purges them.
 /// </summary>
@@ -14,18 +15,16 @@ public sealed class ReturnsUpload(ReturnsImport import, ReturnsSettings settings
     public async Task<ReturnsImportResult> ImportAsync(ReturnKind kind, IReadOnlyList<UploadedFile> files, int? year, CancellationToken ct = default)
     {
         Purge();
-        var folder = Path.Combine(Path.GetTempPath(), "outturn-uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = PrivateFiles.NewUploadFolder(settings.DataDirectory);
         try
         {
             foreach (var f in files)
             {
-                var name = Path.GetFileName(f.Name);
-                if (name.Length == 0) continue;
-                await using var target = File.Create(Path.Combine(folder, name));
+                var name = PrivateFiles.SafeName(f.Name);
+                await using var target = PrivateFiles.Create(Path.Combine(folder, name));
                 await f.Content.CopyToAsync(target, ct);
             }
-            var result = await import.ImportAsync(kind, files.Count == 1 && kind == ReturnKind.Cin ? Path.Combine(folder, Path.GetFileName(files[0].Name)) : folder, year, ct);
+            var result = await import.ImportAsync(kind, files.Count == 1 && kind == ReturnKind.Cin ? Path.Combine(folder, PrivateFiles.SafeName(files[0].Name)) : folder, year, ct);
             if (result.Ok && settings.RetainUploads)
             {
                 Directory.CreateDirectory(settings.UploadsFolder);

@@ -56,9 +56,11 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         var planned = new List<Planned>();
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        if (GuardedWorkbook.Check(buffer) is { } refused) return new UploadResult(0, 0, [$"The file is refused: {refused}"]);
         List<string> sheetNames;
         try { buffer.Position = 0; sheetNames = MiniExcel.GetSheetNames(buffer); }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or System.Xml.XmlException)
         {
             return new UploadResult(0, 0, ["The file is not an Excel workbook (.xlsx)."]);
         }
@@ -81,7 +83,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
 
                 if (!int.TryParse(Text("item"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var itemId) || round.Items.SingleOrDefault(i => i.Id == itemId && i.Kind == kind) is not { } item)
                 {
-                    errors.Add($"{at}, column \"item\": \"{Text("item")}\" is not an item of this round.");
+                    errors.Add($"{at}, column \"item\": \"{ImportErrors.Value(Text("item"))}\" is not an item of this round.");
                     continue;
                 }
                 if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId)
@@ -90,7 +92,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                     continue;
                 }
                 var submit = Text("submit").ToLowerInvariant() switch { "yes" => (bool?)true, "no" or "" => false, _ => null };
-                if (submit is null) errors.Add($"{at}, column \"submit\": \"{Text("submit")}\" is not yes or no.");
+                if (submit is null) errors.Add($"{at}, column \"submit\": \"{ImportErrors.Value(Text("submit"))}\" is not yes or no.");
                 var rowOk = submit is not null;
                 ItemUpdate update;
                 switch (kind)
@@ -100,13 +102,13 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                         if (Text("value").Length > 0)
                         {
                             if (decimal.TryParse(Text("value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) value = d;
-                            else { errors.Add($"{at}, column \"value\": \"{Text("value")}\" is not a number."); rowOk = false; }
+                            else { errors.Add($"{at}, column \"value\": \"{ImportErrors.Value(Text("value"))}\" is not a number."); rowOk = false; }
                         }
                         ValueStatus? status = null;
                         if (Text("status").Length > 0)
                         {
                             if (StatusWords.TryGetValue(Text("status"), out var s)) status = s;
-                            else { errors.Add($"{at}, column \"status\": \"{Text("status")}\" is not one of final, provisional, not yet available."); rowOk = false; }
+                            else { errors.Add($"{at}, column \"status\": \"{ImportErrors.Value(Text("status"))}\" is not one of final, provisional, not yet available."); rowOk = false; }
                         }
                         update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")));
                         break;
@@ -115,7 +117,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                         if (Text("progress").Length > 0)
                         {
                             if (Domain.Status.StatusWords.TryParseMilestoneProgress(Text("progress"), out var p)) progress = p;
-                            else { errors.Add($"{at}, column \"progress\": \"{Text("progress")}\" is not one of green, amber, red, complete."); rowOk = false; }
+                            else { errors.Add($"{at}, column \"progress\": \"{ImportErrors.Value(Text("progress"))}\" is not one of green, amber, red, complete."); rowOk = false; }
                         }
                         update = new ItemUpdate(null, null, null, progress, Nullable(Text("commentary")));
                         break;
@@ -129,7 +131,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                 if (rowOk) planned.Add(new Planned(item, update, submit!.Value));
             }
         }
-        if (errors.Count > 0) return new UploadResult(0, 0, errors);
+        if (errors.Count > 0) return new UploadResult(0, 0, ImportErrors.Capped(errors));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var p in planned)

@@ -166,7 +166,20 @@ public sealed class GovernanceWebTests(OutturnApp app) : IClassFixture<OutturnAp
             id = meeting.Id;
         }
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var officer = await app.SignedInClientAsync("performance@outturn.example");
+        // State-changing API calls come from API clients with a token (a cookie call also needs the anti-forgery header).
+        var officer = app.CreateClient();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
+            var secret = Outturn.Application.Accounts.ApiToken.NewSecret();
+            db.Add(new Outturn.Application.Accounts.ApiToken
+            {
+                UserId = (await db.Users.SingleAsync(u => u.Email == "performance@outturn.example")).Id, Name = "Publishing", Hash = Outturn.Application.Accounts.ApiToken.HashOf(secret),
+                Prefix = secret[..8], CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "tests",
+            });
+            await db.SaveChangesAsync();
+            officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        }
         var councillor = await app.SignedInClientAsync("councillor@outturn.example");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/meetings/{id}")).StatusCode);

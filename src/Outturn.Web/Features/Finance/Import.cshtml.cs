@@ -8,6 +8,9 @@ using Outturn.Web.Security;
 namespace Outturn.Web.Features.Finance;
 
 /// <summary>Upload of a ledger extract, capital programme, commentary or department list: imports are the performance officer's.</summary>
+// A ledger or a round workbook is kilobytes to a few megabytes.
+[RequestSizeLimit(32L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Authorize(Policy = Policies.PerformanceOfficer)]
 public sealed class ImportModel(FinanceImport import, DataSettings settings) : PageModel
 {
@@ -29,15 +32,15 @@ public sealed class ImportModel(FinanceImport import, DataSettings settings) : P
         if (file is null || file.Length == 0)
         {
             Result = FinanceImportResult.Rejected(["No file was chosen: choose a .csv or .xlsx file."], []);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         // Keep the user's file name (errors cite it), in a folder of its own under the data directory.
-        var folder = Path.Combine(settings.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Path.GetFileName(file.FileName));
+        var folder = PrivateFiles.NewUploadFolder(settings.DataDirectory);
+        var path = Path.Combine(folder, PrivateFiles.SafeName(file.FileName));
         try
         {
-            await using (var stream = System.IO.File.Create(path)) await file.CopyToAsync(stream, ct);
+            await using (var stream = PrivateFiles.Create(path)) await file.CopyToAsync(stream, ct);
             Result = Kind switch
             {
                 "capital" => await import.ImportCapitalAsync(path, ct),
@@ -50,6 +53,8 @@ public sealed class ImportModel(FinanceImport import, DataSettings settings) : P
         {
             try { Directory.Delete(folder, true); } catch (IOException) { }
         }
+        // A rejected file is the sender's error: say so in the status as well as on the page.
+        if (!Result.Imported) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

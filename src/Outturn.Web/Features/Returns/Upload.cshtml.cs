@@ -10,8 +10,9 @@ namespace Outturn.Web.Features.Returns;
 
 /// <summary>Upload a statutory return: all of it is imported, or on any structural error nothing, with every error listed.</summary>
 [Authorize(Policy = Policies.PerformanceOfficer)]
-[RequestSizeLimit(512L * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 512L * 1024 * 1024)]
+// A national census is about 570 MB.
+[RequestSizeLimit(1024L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 1024L * 1024 * 1024)]
 public sealed class UploadModel(ReturnsUpload upload, AnnexAImport annexA) : PageModel
 {
     public IReadOnlyList<string> Errors { get; private set; } = [];

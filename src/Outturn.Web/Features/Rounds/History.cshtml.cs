@@ -10,7 +10,7 @@ using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Rounds;
 
-/// <summary>Every recorded change to an item: who, when, what, old value and new.</summary>
+/// <summary>Every recorded change to an item: who, when, what, old value and new; a round not yet published only for those who may see drafts.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : PageModel
 {
@@ -22,6 +22,8 @@ public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : Pag
         var round = await rounds.FindAsync(id, ct);
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return this.NotFoundWith($"Round {id} has no item {itemId}.");
+        // The history holds the draft figures and commentary themselves: the same rule as the monitoring page.
+        if (round.State != RoundState.Published && !Policies.CanSeeDraft(User, round.State)) return Forbid();
         Item = item;
         var keys = new List<string> { $"round-item:{item.Id}" };
         if (item.IndicatorId is { } ind) keys.Add($"indicator:{ind}:{round.Period}");

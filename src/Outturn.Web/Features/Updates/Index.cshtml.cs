@@ -13,6 +13,9 @@ using Outturn.Web.Security;
 namespace Outturn.Web.Features.Updates;
 
 /// <summary>"My updates": every item assigned to the signed-in officer in rounds open for updates, and the offline workbook.</summary>
+// A ledger or a round workbook is kilobytes to a few megabytes.
+[RequestSizeLimit(32L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Authorize(Policy = Policies.Contributor)]
 public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, UserManager<OutturnUser> users) : PageModel
 {

@@ -1,0 +1,2 @@
+import { initAll } from '/js/govuk-frontend.min.js';
+initAll();
