@@ -32,6 +32,9 @@ public class Indicator
     public string? Definition { get; set; }
     public string? Availability { get; set; }
     public int Order { get; set; }
+    /// <summary>The lowest and highest figures the measure can take, when the plan sets them; entry refuses anything past them.</summary>
+    public decimal? Minimum { get; set; }
+    public decimal? Maximum { get; set; }
 
     public List<Target> Targets { get; set; } = [];
     public List<IndicatorValue> Values { get; set; } = [];
