@@ -46,6 +46,7 @@ public static class ServiceRegistration
             .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
+            .AddScoped<RoundApiHandlers>()
             .AddScoped<DemoAccounts>()
             .AddScoped<DemoRounds>()
             .AddRisksEqualityAndFinance()

@@ -20,6 +20,7 @@ root.Subcommands.Add(Commands.Demo(host.Services));
 root.Subcommands.Add(Commands.Import(host.Services));
 root.Subcommands.Add(Commands.Status(host.Services));
 root.Subcommands.Add(UserCommands.Users(host.Services));
+root.Subcommands.Add(TokenCommands.Tokens(host.Services));
 RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);
 root.Subcommands.Add(ReturnsCommands.Returns(host.Services));

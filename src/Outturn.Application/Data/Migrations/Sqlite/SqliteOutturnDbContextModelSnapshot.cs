@@ -1808,6 +1808,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<bool>("IsKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Maximum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
@@ -2353,6 +2361,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConfirmedOutstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -2426,6 +2437,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EditedByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -2444,11 +2458,17 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PriorityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Progress")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnComment")
@@ -2464,6 +2484,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnusualChange")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
