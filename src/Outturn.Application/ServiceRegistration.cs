@@ -54,6 +54,7 @@ public static class ServiceRegistration
             .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
+            .AddScoped<RoundApiHandlers>()
             .AddScoped<DemoAccounts>()
             .AddScoped<AccountAdministration>()
             .AddScoped<AccountInvitations>()

@@ -22,6 +22,7 @@ root.Subcommands.Add(Commands.Status(host.Services));
 PlanCommands.AddTo(root, host.Services);
 root.Subcommands.Add(UserCommands.Users(host.Services));
 root.Subcommands.Add(UserCommands.Organisations(host.Services));
+root.Subcommands.Add(TokenCommands.Tokens(host.Services));
 RegistersCommands.AddTo(root, host.Services);
 BenchmarkCommands.AddTo(root, host.Services);
 root.Subcommands.Add(ReturnsCommands.Returns(host.Services));

@@ -41,6 +41,6 @@ public sealed class DemoOrganisations(OutturnDbContext db, OrganisationService o
         foreach (var x in await db.Milestones.Where(x => x.OrganisationId == null).ToListAsync(ct)) x.OrganisationId = Owner(x.OfficerId, x.PlanId);
         foreach (var x in await db.Indicators.Where(x => x.OrganisationId == null).ToListAsync(ct)) x.OrganisationId = Owner(x.OfficerId, x.PlanId);
         await db.SaveChangesAsync(ct);
-        return [$"organisations: {result.Added} added, {result.Changed} changed"];
+        return [result.Added == 0 && result.Changed == 0 ? "organisations: already held, left as it is." : $"organisations: {result.Added} added, {result.Changed} changed"];
     }
 }

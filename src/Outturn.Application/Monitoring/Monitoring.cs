@@ -79,7 +79,7 @@ public sealed class MonitoringQuery(OutturnDbContext db)
                 measures.Where(m => m.Indicator.IsKey).ToList(),
                 milestones,
                 measures.Where(m => !m.Indicator.IsKey).ToList(),
-                commentary.Where(c => c.PriorityId == priority.Id).OrderBy(c => c.Order).Select(c => c.Text).ToList());
+                commentary.Where(c => c.PriorityId == priority.Id && c.Text != "").OrderBy(c => c.Order).Select(c => c.Text).ToList());
         }).Where(p => p.KeyMeasures.Count + p.Milestones.Count + p.Measures.Count + p.Commentary.Count > 0).ToList();
 
         var officers = plan.Objectives.Select(o => o.Officer)

@@ -15,6 +15,7 @@ internal sealed class MonitoringRoundMapping : IEntityTypeConfiguration<Monitori
         e.Property(r => r.State);
         e.Property(r => r.PublishedSnapshot);
         e.Property(r => r.PublishedAt);
+        e.Property(r => r.ConfirmedOutstanding);
         e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RoundId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -30,7 +31,8 @@ internal sealed class RoundItemMapping : IEntityTypeConfiguration<RoundItem>
         e.HasOne<Milestone>().WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Priority>().WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
         foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note),
-                     nameof(RoundItem.Progress), nameof(RoundItem.Commentary), nameof(RoundItem.ReturnComment), nameof(RoundItem.UpdatedBy), nameof(RoundItem.UpdatedAt) })
+                     nameof(RoundItem.Progress), nameof(RoundItem.Commentary), nameof(RoundItem.ReturnComment), nameof(RoundItem.UpdatedBy), nameof(RoundItem.UpdatedAt),
+                     nameof(RoundItem.Reason), nameof(RoundItem.UnusualChange), nameof(RoundItem.OnBehalfOf), nameof(RoundItem.EditedByHand), nameof(RoundItem.AssigneeId) })
             e.Property(name);
     }
 }

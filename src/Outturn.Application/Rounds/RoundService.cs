@@ -12,15 +12,26 @@ using Outturn.Domain.Status;
 namespace Outturn.Application.Rounds;
 
 /// <summary>Who is acting: their name for the record, the officer they are, and whether they run rounds.</summary>
-public sealed record Actor(string Name, int? OfficerId, bool RunsRounds);
+public sealed record Actor(string Name, int? OfficerId, bool RunsRounds)
+{
+    public Editor AsEditor() => new(Name, OfficerId, RunsRounds);
+}
 
 public abstract record SaveResult
 {
-    public sealed record Saved(RoundItem Item) : SaveResult;
+    /// <summary>Saved; <paramref name="Warnings"/> are what the checks found unusual (accepted with the reason given, or kept on a draft).</summary>
+    public sealed record Saved(RoundItem Item, IReadOnlyList<EntryWarning> Warnings) : SaveResult;
     /// <summary>Someone else saved the item since the form was loaded; both versions go to the conflict page.</summary>
     public sealed record Conflict(RoundItem Theirs, ItemUpdate Mine) : SaveResult;
-    public sealed record Invalid(IReadOnlyList<string> Problems) : SaveResult;
+    /// <summary>Refused: each problem names its field; an unusual figure without a reason is among them, with its warning.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldProblem> Fields, IReadOnlyList<EntryWarning> Warnings) : SaveResult
+    {
+        public IReadOnlyList<string> Problems => Fields.Select(f => f.Message).ToList();
+    }
+    /// <summary>The item is not the actor's to change.</summary>
     public sealed record Forbidden(string Reason) : SaveResult;
+    /// <summary>The round is not taking changes to the item at its stage.</summary>
+    public sealed record Closed(string Reason) : SaveResult;
 }
 
 /// <summary>An item with what its officer needs beside it: last period's figure and commentary, and the status the rules give.</summary>
@@ -75,14 +86,16 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         int? LeadOf(int priorityId) => plan.Objectives.Where(o => o.PriorityId == priorityId).OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null) ?? lead;
         // Retired items keep their earlier rounds' items but join no new round.
         foreach (var i in plan.Indicators.Where(i => !i.IsRetired).OrderBy(i => i.Order))
-            round.Items.Add(new RoundItem { Kind = ItemKind.Measure, IndicatorId = i.Id, Label = $"{i.Ref}: {i.Title}", AssigneeId = i.OfficerId ?? i.Objective?.OfficerId ?? LeadOf(i.PriorityId) });
+            round.Items.Add(new RoundItem(i.OfficerId ?? i.Objective?.OfficerId ?? LeadOf(i.PriorityId)) { Kind = ItemKind.Measure, IndicatorId = i.Id, Label = $"{i.Ref}: {i.Title}" });
         var year = period.ContainingFinancialYear().Year;
         foreach (var m in plan.Milestones.Where(m => m.Year == year && !m.IsRetired).OrderBy(m => m.Order))
-            round.Items.Add(new RoundItem { Kind = ItemKind.Milestone, MilestoneId = m.Id, Label = $"{m.Ref}: {m.Text}", AssigneeId = m.OfficerId ?? LeadOf(m.PriorityId) });
+            round.Items.Add(new RoundItem(m.OfficerId ?? LeadOf(m.PriorityId)) { Kind = ItemKind.Milestone, MilestoneId = m.Id, Label = $"{m.Ref}: {m.Text}" });
         foreach (var section in new[] { NarrativeSection.KeyDevelopments, NarrativeSection.EmergingIssues, NarrativeSection.RiskControlMeasures, NarrativeSection.EqualityActions })
-            round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = section, Label = SectionTitle(section), AssigneeId = lead });
+            round.Items.Add(new RoundItem(lead) { Kind = ItemKind.Narrative, Section = section, Label = SectionTitle(section) });
+        // A priority's supporting commentary is compiled by the performance team from its measures and milestones, so
+        // it is assigned to no contributor.
         foreach (var p in plan.Priorities.Where(p => !p.IsRetired).OrderBy(p => p.Order))
-            round.Items.Add(new RoundItem { Kind = ItemKind.Narrative, Section = NarrativeSection.SupportingCommentary, PriorityId = p.Id, Label = $"Supporting commentary: {p.Name}", AssigneeId = LeadOf(p.Id) });
+            round.Items.Add(new RoundItem(null) { Kind = ItemKind.Narrative, Section = NarrativeSection.SupportingCommentary, PriorityId = p.Id, Label = $"Supporting commentary: {p.Name}" });
         db.Add(round);
         await db.SaveChangesAsync(ct);
         return round;
@@ -129,27 +142,43 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         }).ToList();
     }
 
-    /// <summary>Saves a draft or submits, refusing a stale form (optimistic concurrency) and anyone not assigned.</summary>
+    /// <summary>
+    /// Saves a draft or submits, refusing a stale form (optimistic concurrency), anyone the item is not assigned to,
+    /// and figures the checks find impossible, or unusual without a reason. A performance officer's entry is recorded
+    /// as made on the assignee's behalf.
+    /// </summary>
     public async Task<SaveResult> SaveAsync(int roundId, int itemId, int loadedVersion, ItemUpdate update, bool submit, Actor actor, CancellationToken ct = default)
     {
         var round = await FindAsync(roundId, ct);
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return new SaveResult.Forbidden("No such item.");
-        if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId) return new SaveResult.Forbidden("This item is assigned to someone else.");
-        if (!round.AcceptsUpdates) return new SaveResult.Forbidden($"The round is {MonitoringRound.Describe(round.State)}: updates are closed.");
+        var editor = actor.AsEditor();
+        if (item.RefusalFor(editor, round.State) is { } refusal)
+            return refusal.Kind == EditRefusalKind.NotAssigned ? new SaveResult.Forbidden(refusal.Message) : new SaveResult.Closed(refusal.Message);
         if (item.Version != loadedVersion) return new SaveResult.Conflict(item, update);
 
-        var problems = submit ? update.ProblemsFor(item.Kind) : [];
-        if (problems.Count > 0) return new SaveResult.Invalid(problems);
+        var problems = (submit ? update.FieldProblemsFor(item.Kind) : []).ToList();
+        var warnings = new List<EntryWarning>();
+        if (item.Kind == ItemKind.Measure && update.Value is { } value)
+        {
+            var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == item.IndicatorId, ct);
+            problems.AddRange(EntryChecks.Impossible(value, new MeasureShape(indicator.Unit, indicator.Precision, indicator.Minimum, indicator.Maximum)));
+            if (problems.Count == 0 && EntryChecks.Unusual(value, await PastFiguresAsync(indicator, round.Period, ct)) is { } unusual)
+            {
+                warnings.Add(unusual);
+                if (submit && string.IsNullOrWhiteSpace(update.Reason)) problems.Add(new FieldProblem("reason", unusual.Message));
+            }
+        }
+        if (problems.Count > 0) return new SaveResult.Invalid(problems, warnings);
 
         db.Entry(item).Property(i => i.Version).OriginalValue = loadedVersion;
-        var now = clock.GetUtcNow();
+        var assignee = item.AssigneeId is { } aid ? await db.Officers.Where(o => o.Id == aid).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
+        item.Save(update, submit, editor, assignee, clock.GetUtcNow());
         if (submit)
         {
-            item.Submit(update, actor.Name, now);
+            item.AcceptUnusual(warnings.FirstOrDefault()?.Message);
             await WriteThroughAsync(round, item, ct);
         }
-        else item.SaveDraft(update, actor.Name, now);
 
         try
         {
@@ -162,7 +191,21 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             var theirs = await db.Set<RoundItem>().AsNoTracking().SingleAsync(i => i.Id == itemId, ct);
             return new SaveResult.Conflict(theirs, update);
         }
-        return new SaveResult.Saved(item);
+        return new SaveResult.Saved(item, warnings);
+    }
+
+    /// <summary>
+    /// The measure's figures before this period, oldest first, for judging whether a change is unusual: the periods
+    /// of the same kind before it; for a cumulative measure the same quarter of earlier years, since a year-to-date
+    /// figure falls back at the start of each year.
+    /// </summary>
+    private async Task<IReadOnlyList<decimal>> PastFiguresAsync(Indicator indicator, Period period, CancellationToken ct)
+    {
+        var values = await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == indicator.Id && v.Value != null).ToListAsync(ct);
+        return values
+            .Where(v => v.Period.Kind == period.Kind && v.Period.CompareTo(period) < 0
+                        && (indicator.ValueType != Domain.Status.ValueType.Cumulative || v.Period.Number == period.Number))
+            .OrderBy(v => v.Period).Select(v => v.Value!.Value).ToList();
     }
 
     /// <summary>A submitted figure goes into the plan's record at once; the public sees it only when the round is published.</summary>
@@ -177,6 +220,22 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 value.Status = item.ValueStatus!.Value;
                 value.Note = item.Note;
                 await Plans.FormulaRecompute.AfterChangeAsync(db, item.IndicatorId!.Value, ct);
+                // The officer's judgement replaces the computed progress in the report, with its reason; the
+                // computed status is kept beside it.
+                var judgement = await db.Set<StatusOverride>().SingleOrDefaultAsync(o => o.IndicatorId == item.IndicatorId && o.Period == round.Period && o.Kind == OverrideKind.Progress, ct);
+                if (item.Progress is { } progress)
+                {
+                    if (judgement is null) db.Add(judgement = new StatusOverride { IndicatorId = item.IndicatorId!.Value, Period = round.Period, Kind = OverrideKind.Progress, Status = "", Reason = "" });
+                    judgement.Status = progress.ToWord();
+                    judgement.Reason = item.Reason ?? "";
+                    judgement.By = item.UpdatedBy;
+                    judgement.At = item.UpdatedAt ?? clock.GetUtcNow();
+                }
+                else if (judgement is not null && judgement.By is not null && judgement.By == item.UpdatedBy)
+                {
+                    // A judgement this officer made earlier in the round and has now withdrawn.
+                    judgement.Status = "";
+                }
                 break;
             case ItemKind.Milestone:
                 var update = await db.MilestoneUpdates.SingleOrDefaultAsync(u => u.MilestoneId == item.MilestoneId && u.Period == round.Period, ct);
@@ -185,11 +244,52 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 update.Commentary = item.Commentary;
                 break;
             case ItemKind.Narrative when item.Section == NarrativeSection.SupportingCommentary && item.PriorityId is { } priorityId:
-                db.Commentaries.RemoveRange(await db.Commentaries.Where(c => c.PriorityId == priorityId && c.Period == round.Period).ToListAsync(ct));
-                var paragraphs = (item.Commentary ?? "").Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                for (var n = 0; n < paragraphs.Length; n++)
-                    db.Commentaries.Add(new Commentary { PriorityId = priorityId, Period = round.Period, Order = n + 1, Text = paragraphs[n] });
+                await WriteCommentaryAsync(round.Period, priorityId, item.Commentary, ct);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The report's commentary for a priority becomes the text as it now stands. Paragraphs are updated in place
+    /// (each change audited); a paragraph no longer in the text is emptied rather than removed, and not printed.
+    /// </summary>
+    private async Task WriteCommentaryAsync(Period period, int priorityId, string? text, CancellationToken ct)
+    {
+        var existing = await db.Commentaries.Where(c => c.PriorityId == priorityId && c.Period == period).OrderBy(c => c.Order).ToListAsync(ct);
+        var paragraphs = SupportingCommentary.Paragraphs(text);
+        for (var n = 0; n < Math.Max(paragraphs.Count, existing.Count); n++)
+        {
+            var paragraph = n < paragraphs.Count ? paragraphs[n] : "";
+            if (n < existing.Count) { if (existing[n].Text != paragraph) existing[n].Text = paragraph; }
+            else db.Commentaries.Add(new Commentary { PriorityId = priorityId, Period = period, Order = n + 1, Text = paragraph });
+        }
+    }
+
+    /// <summary>
+    /// Compiles each priority's supporting commentary from the commentary submitted against its measures and
+    /// milestones, in the order the report lists them (key measures, milestones, then the other measures), each
+    /// paragraph with its officer's initials. Text the performance officer has written or changed is kept.
+    /// </summary>
+    private async Task CompileCommentaryAsync(MonitoringRound round, Actor actor, CancellationToken ct)
+    {
+        var planRef = await db.Plans.Where(p => p.Id == round.PlanId).Select(p => p.Ref).SingleAsync(ct);
+        var plan = (await monitoring.LoadPlanAsync(planRef, ct))!;
+        var initials = await db.Officers.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Initials, ct);
+        string? InitialsOf(RoundItem i) => i.AssigneeId is { } id ? initials.GetValueOrDefault(id) : null;
+        var submitted = round.Items.Where(i => i.State == ItemState.Submitted && !string.IsNullOrWhiteSpace(i.Commentary)).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var section in round.Items.Where(i => i.IsSupportingCommentary && i.PriorityId is not null))
+        {
+            var measures = plan.Indicators.Where(i => i.PriorityId == section.PriorityId).OrderBy(i => i.IsKey ? 0 : 1).ThenBy(i => i.Order).ToList();
+            var pieces = measures.Where(m => m.IsKey)
+                .Select(m => submitted.FirstOrDefault(i => i.IndicatorId == m.Id))
+                .Concat(plan.Milestones.Where(m => m.PriorityId == section.PriorityId).OrderBy(m => m.Order).Select(m => submitted.FirstOrDefault(i => i.MilestoneId == m.Id)))
+                .Concat(measures.Where(m => !m.IsKey).Select(m => submitted.FirstOrDefault(i => i.IndicatorId == m.Id)))
+                .OfType<RoundItem>()
+                .Select(i => new CommentaryPiece(i.Commentary, InitialsOf(i)));
+            var text = SupportingCommentary.Compile(pieces);
+            if (text.Length == 0 || !section.Compile(text, actor.Name, now)) continue;
+            await WriteCommentaryAsync(round.Period, section.PriorityId!.Value, section.Commentary, ct);
         }
     }
 
@@ -206,21 +306,24 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         var round = await FindAsync(roundId, ct) ?? throw new DomainException("No such round.");
         var item = round.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("No such item.");
         if (!await db.Officers.AnyAsync(o => o.Id == officerId, ct)) throw new DomainException("No such officer.");
-        item.AssigneeId = officerId;
-        item.Version++;
+        item.Reassign(officerId);
         await db.SaveChangesAsync(ct);
     }
 
-    public enum Step { MoveToReview, SignOff, Publish, Reopen }
+    public enum Step { MoveToReview, SignOff, Publish, Reopen, SendBack }
 
-    public async Task StepAsync(int roundId, Step step, Actor actor, string? reason = null, CancellationToken ct = default, DateTimeOffset? at = null)
+    public async Task StepAsync(int roundId, Step step, Actor actor, string? reason = null, CancellationToken ct = default, DateTimeOffset? at = null, int? confirmOutstanding = null)
     {
         var round = await FindAsync(roundId, ct) ?? throw new DomainException("No such round.");
         var now = at ?? clock.GetUtcNow();
         switch (step)
         {
-            case Step.MoveToReview: round.MoveToReview(actor.Name, now); break;
-            case Step.SignOff: round.SignOff(actor.Name, now); break;
+            case Step.MoveToReview:
+                if (round.State == RoundState.Open) await CompileCommentaryAsync(round, actor, ct);
+                round.MoveToReview(actor.Name, now, confirmOutstanding);
+                break;
+            case Step.SignOff: round.SignOff(actor.Name, now, reason); break;
+            case Step.SendBack: round.SendBack(actor.Name, now, reason ?? ""); break;
             case Step.Reopen: round.ReopenForUpdates(actor.Name, now, reason ?? ""); break;
             case Step.Publish:
                 var report = await LiveReportAsync(round, ct);

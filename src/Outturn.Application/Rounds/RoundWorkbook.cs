@@ -15,7 +15,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
 {
     public const string Measures = "Measures", Milestones = "Milestones", Narrative = "Narrative";
 
-    private static readonly string[] MeasureColumns = ["item", "ref", "measure", "last period", "value", "status", "note", "commentary", "submit"];
+    private static readonly string[] MeasureColumns = ["item", "ref", "measure", "last period", "value", "status", "note", "commentary", "reason", "submit"];
     private static readonly string[] MilestoneColumns = ["item", "ref", "milestone", "last period", "progress", "commentary", "submit"];
     private static readonly string[] NarrativeColumns = ["item", "section", "commentary", "submit"];
 
@@ -31,16 +31,19 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         var sheets = new Dictionary<string, object>
         {
             [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.Commentary, "no")).ToList(),
+                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.Commentary, i.Item.Reason, Submitted(i.Item))).ToList(),
             [Milestones] = items.Where(i => i.Item.Kind == ItemKind.Milestone).Select(i => Row(MilestoneColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, "no")).ToList(),
+                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Narrative] = items.Where(i => i.Item.Kind == ItemKind.Narrative).Select(i => Row(NarrativeColumns,
-                i.Item.Id, i.Title, i.Item.Commentary, "no")).ToList(),
+                i.Item.Id, i.Title, i.Item.Commentary, Submitted(i.Item))).ToList(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
     }
+
+    /// <summary>A submitted item stays submitted when the workbook comes back unchanged.</summary>
+    private static string Submitted(RoundItem item) => item.State == ItemState.Submitted ? "yes" : "no";
 
     private static Dictionary<string, object?> Row(string[] columns, params object?[] values) =>
         columns.Zip(values).ToDictionary(p => p.First, p => p.Second);
@@ -110,7 +113,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                             if (StatusWords.TryGetValue(Text("status"), out var s)) status = s;
                             else { errors.Add($"{at}, column \"status\": \"{ImportErrors.Value(Text("status"))}\" is not one of final, provisional, not yet available."); rowOk = false; }
                         }
-                        update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")));
+                        update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")), Nullable(Text("reason")));
                         break;
                     case ItemKind.Milestone:
                         MilestoneProgress? progress = null;
@@ -137,6 +140,8 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         foreach (var p in planned)
         {
             var result = await rounds.SaveAsync(round.Id, p.Item.Id, p.Item.Version, p.Update, p.Submit, actor, ct);
+            if (result is SaveResult.Invalid invalid)
+                throw new DomainException($"{p.Item.Label}: {string.Join(" ", invalid.Problems)} Nothing was saved.");
             if (result is not SaveResult.Saved)
                 throw new DomainException($"{p.Item.Label} changed while the file was being loaded; nothing was saved. Download a fresh workbook.");
         }

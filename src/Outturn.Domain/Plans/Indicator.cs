@@ -34,6 +34,9 @@ public class Indicator : IRetirable
     public string? Definition { get; set; }
     public string? Availability { get; set; }
     public int Order { get; set; }
+    /// <summary>The lowest and highest figures the measure can take, when the plan sets them; entry refuses anything past them.</summary>
+    public decimal? Minimum { get; set; }
+    public decimal? Maximum { get; set; }
 
     /// <summary>Set when the item left the plan; a retired item keeps its figures and history but joins no new round.</summary>
     public DateOnly? RetiredOn { get; private set; }

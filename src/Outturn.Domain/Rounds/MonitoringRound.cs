@@ -6,7 +6,7 @@ namespace Outturn.Domain.Rounds;
 /// <summary>The stages of a quarter's reporting round, in order.</summary>
 public enum RoundState { Open, InReview, SignedOff, Published }
 
-public enum RoundAction { Opened, MovedToReview, ReopenedForUpdates, SignedOff, Published, ItemReturned, ReminderSent }
+public enum RoundAction { Opened, MovedToReview, ReopenedForUpdates, SignedOff, Published, ItemReturned, ReminderSent, SentBack, CommentaryEdited }
 
 /// <summary>
 /// A quarter's reporting round for one plan: officers update their items, the performance team reviews, a director
@@ -24,6 +24,11 @@ public class MonitoringRound
     /// <summary>The report as published, as JSON; never changed once written.</summary>
     public string? PublishedSnapshot { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>
+    /// How many items were still outstanding when the performance officer moved the round to review anyway, naming
+    /// the count; those items go to the board with no update, so sign-off does not wait for them.
+    /// </summary>
+    public int? ConfirmedOutstanding { get; private set; }
 
     public static MonitoringRound Open(int planId, Period period, DateOnly deadline, string by, DateTimeOffset at)
     {
@@ -34,11 +39,37 @@ public class MonitoringRound
         return round;
     }
 
-    public void MoveToReview(string by, DateTimeOffset at)
+    /// <summary>Items not yet submitted.</summary>
+    public int Outstanding => Items.Count(i => i.State != ItemState.Submitted);
+
+    /// <summary>
+    /// Review begins when every item is in, or when the performance officer confirms going ahead without the ones
+    /// still out by naming how many there are, so nobody moves a round on by mistake with most of it missing.
+    /// </summary>
+    public void MoveToReview(string by, DateTimeOffset at, int? confirmOutstanding = null)
     {
         Require(RoundState.Open, "move to review");
+        var outstanding = Outstanding;
+        if (outstanding > 0 && confirmOutstanding != outstanding)
+            throw new DomainException(confirmOutstanding is null
+                ? $"{ItemsAre(outstanding)} not submitted. To move to review without {(outstanding == 1 ? "it" : "them")}, confirm the {outstanding} outstanding."
+                : $"{ItemsAre(outstanding)} not submitted, not {confirmOutstanding}: confirm the number outstanding as it is now.", DomainRefusal.Conflict);
+        ConfirmedOutstanding = outstanding > 0 ? outstanding : null;
         State = RoundState.InReview;
-        Record(RoundAction.MovedToReview, by, at, null);
+        Record(RoundAction.MovedToReview, by, at, outstanding > 0 ? $"{ItemsAre(outstanding)} not submitted; confirmed" : null);
+    }
+
+    private static string ItemsAre(int n) => n == 1 ? "1 item is" : $"{n} items are";
+
+    /// <summary>Why sign-off is not possible now, or null when it is: the page shows the action only then.</summary>
+    public string? SignOffRefusal()
+    {
+        if (State != RoundState.InReview)
+            return $"The round cannot sign off: it is {Describe(State)}, and this step needs it {Describe(RoundState.InReview)}.";
+        var outstanding = Outstanding;
+        if (outstanding > 0 && ConfirmedOutstanding is null)
+            return $"The round cannot be signed off: {ItemsAre(outstanding)} not submitted.";
+        return null;
     }
 
     public void ReopenForUpdates(string by, DateTimeOffset at, string reason)
@@ -47,23 +78,32 @@ public class MonitoringRound
             throw new DomainException($"Only a round in review or signed off can be reopened for updates; this one is {Describe(State)}.");
         RequireReason(reason, "Reopening a round");
         State = RoundState.Open;
+        ConfirmedOutstanding = null;
         Record(RoundAction.ReopenedForUpdates, by, at, reason);
     }
 
-    public void SignOff(string by, DateTimeOffset at)
+    public void SignOff(string by, DateTimeOffset at, string? comment = null)
     {
-        Require(RoundState.InReview, "sign off");
-        var outstanding = Items.Count(i => i.State != ItemState.Submitted);
-        if (outstanding > 0)
-            throw new DomainException($"The round cannot be signed off: {outstanding} item{(outstanding == 1 ? " is" : "s are")} not submitted.");
+        if (SignOffRefusal() is { } refusal) throw new DomainException(refusal, DomainRefusal.Conflict);
         State = RoundState.SignedOff;
-        Record(RoundAction.SignedOff, by, at, null);
+        Record(RoundAction.SignedOff, by, at, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+    }
+
+    /// <summary>The approver sends the round back to the performance team with a reason, instead of signing it off.</summary>
+    public void SendBack(string by, DateTimeOffset at, string reason)
+    {
+        if (State != RoundState.InReview)
+            throw new DomainException($"Only a round in review can be sent back; this one is {Describe(State)}.", DomainRefusal.Conflict);
+        RequireReason(reason, "Sending a round back");
+        State = RoundState.Open;
+        ConfirmedOutstanding = null;
+        Record(RoundAction.SentBack, by, at, reason.Trim());
     }
 
     public void Publish(string snapshot, string by, DateTimeOffset at)
     {
         if (State != RoundState.SignedOff)
-            throw new DomainException($"The round cannot be published before it is signed off; it is {Describe(State)}.");
+            throw new DomainException($"The round cannot be published before it is signed off; it is {Describe(State)}.", DomainRefusal.Conflict);
         PublishedSnapshot = snapshot;
         PublishedAt = at;
         State = RoundState.Published;
@@ -95,7 +135,7 @@ public class MonitoringRound
     private void Require(RoundState expected, string step)
     {
         if (State != expected)
-            throw new DomainException($"The round cannot {step}: it is {Describe(State)}, and this step needs it {Describe(expected)}.");
+            throw new DomainException($"The round cannot {step}: it is {Describe(State)}, and this step needs it {Describe(expected)}.", DomainRefusal.Conflict);
     }
 
     private static void RequireReason(string reason, string what)
@@ -117,6 +157,8 @@ public class RoundEvent
         RoundAction.SignedOff => "Signed off",
         RoundAction.Published => "Published",
         RoundAction.ItemReturned => "Item returned",
+        RoundAction.SentBack => "Sent back",
+        RoundAction.CommentaryEdited => "Supporting commentary edited",
         _ => "Reminder sent",
     };
 
@@ -135,6 +177,14 @@ public enum NarrativeSection { KeyDevelopments, EmergingIssues, RiskControlMeasu
 
 public enum ItemState { NotStarted, Draft, Submitted, Returned }
 
+/// <summary>Who wants to change an item: the officer they are, and whether they run rounds (the performance team).</summary>
+public sealed record Editor(string Name, int? OfficerId, bool RunsRounds);
+
+/// <summary>Why someone may not change an item: it is not theirs, or the round is not taking changes.</summary>
+public enum EditRefusalKind { NotAssigned, Closed }
+
+public sealed record EditRefusal(EditRefusalKind Kind, string Message);
+
 /// <summary>One thing an officer must update in a round: a measure's figure, a milestone's progress, or a narrative section.</summary>
 public class RoundItem
 {
@@ -147,20 +197,61 @@ public class RoundItem
     /// <summary>For supporting commentary: the priority it is about.</summary>
     public int? PriorityId { get; set; }
     public required string Label { get; set; }
-    public int? AssigneeId { get; set; }
+    public int? AssigneeId { get; private set; }
     public ItemState State { get; private set; } = ItemState.NotStarted;
 
     public decimal? Value { get; private set; }
     public ValueStatus? ValueStatus { get; private set; }
     /// <summary>Why a figure is not available, or a note printed beside it.</summary>
     public string? Note { get; private set; }
+    /// <summary>A milestone's progress, or for a measure the officer's judgement replacing the computed status.</summary>
     public MilestoneProgress? Progress { get; private set; }
     public string? Commentary { get; private set; }
+    /// <summary>The officer's reason: for a judgement, or explaining a figure that the checks found unusual.</summary>
+    public string? Reason { get; private set; }
+    /// <summary>What the checks found unusual about the figure when it was accepted with a reason; shown to the reviewer.</summary>
+    public string? UnusualChange { get; private set; }
+    /// <summary>The assignee's name when a performance officer entered the item for them.</summary>
+    public string? OnBehalfOf { get; private set; }
+    /// <summary>For supporting commentary: the performance officer has written or changed the text, so it is no longer compiled.</summary>
+    public bool EditedByHand { get; private set; }
     public string? ReturnComment { get; private set; }
     /// <summary>Optimistic concurrency: raised by every save, so a stale form is detected.</summary>
     public int Version { get; set; }
     public string? UpdatedBy { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
+
+    public RoundItem() { }
+
+    public RoundItem(int? assigneeId) => AssigneeId = assigneeId;
+
+    /// <summary>A priority's supporting commentary is compiled from its measures and milestones by the performance team.</summary>
+    public bool IsSupportingCommentary => Kind == ItemKind.Narrative && Section == NarrativeSection.SupportingCommentary;
+
+    /// <summary>
+    /// The one rule for who may change an item and when: its assignee, or anyone who runs rounds (recorded as on the
+    /// assignee's behalf), while the round is open for updates; the performance team may also edit a priority's
+    /// compiled supporting commentary while the round is in review.
+    /// </summary>
+    public EditRefusal? RefusalFor(Editor editor, RoundState roundState)
+    {
+        if (!editor.RunsRounds && (AssigneeId is null || AssigneeId != editor.OfficerId))
+            return new EditRefusal(EditRefusalKind.NotAssigned, $"{Label} is assigned to someone else.");
+        var open = roundState == RoundState.Open || (roundState == RoundState.InReview && IsSupportingCommentary && editor.RunsRounds);
+        return open ? null : new EditRefusal(EditRefusalKind.Closed, $"The round is {MonitoringRound.Describe(roundState)}: updates are closed.");
+    }
+
+    public void EnsureEditableBy(Editor editor, RoundState roundState)
+    {
+        if (RefusalFor(editor, roundState) is { } refusal) throw new DomainException(refusal.Message, DomainRefusal.Conflict);
+    }
+
+    public void Reassign(int? officerId)
+    {
+        if (officerId == AssigneeId) return;
+        AssigneeId = officerId;
+        Version++;
+    }
 
     public void SaveDraft(ItemUpdate update, string by, DateTimeOffset at) => Apply(update, ItemState.Draft, by, at);
 
@@ -171,11 +262,38 @@ public class RoundItem
         Apply(update, ItemState.Submitted, by, at);
     }
 
+    /// <summary>Saves what an editor entered, recording a performance officer's entry as made on the assignee's behalf.</summary>
+    public void Save(ItemUpdate update, bool submit, Editor editor, string? assigneeName, DateTimeOffset at)
+    {
+        if (submit) Submit(update, editor.Name, at); else SaveDraft(update, editor.Name, at);
+        OnBehalfOf = editor.RunsRounds && AssigneeId is not null && AssigneeId != editor.OfficerId ? assigneeName : null;
+        if (IsSupportingCommentary && editor.RunsRounds) EditedByHand = true;
+    }
+
+    /// <summary>Keeps what the checks found unusual, accepted because the officer explained it.</summary>
+    public void AcceptUnusual(string? warning) => UnusualChange = warning;
+
+    /// <summary>
+    /// Writes a priority's supporting commentary as compiled from its measures and milestones. Text the performance
+    /// officer wrote or changed is kept instead.
+    /// </summary>
+    public bool Compile(string text, string by, DateTimeOffset at)
+    {
+        if (!IsSupportingCommentary) throw new DomainException($"{Label} is not a priority's supporting commentary.");
+        if (EditedByHand || (State == ItemState.Submitted && Commentary == text)) return false;
+        Apply(new ItemUpdate(null, null, null, null, text), ItemState.Submitted, by, at);
+        return true;
+    }
+
     /// <summary>
     /// Loads an item of a round that was reported before Outturn (from a published document): it is taken as
     /// submitted as it stands, without the checks a live submission gets, because the record is what was published.
     /// </summary>
-    public void RecordAsReported(ItemUpdate update, string by, DateTimeOffset at) => Apply(update, ItemState.Submitted, by, at);
+    public void RecordAsReported(ItemUpdate update, string by, DateTimeOffset at)
+    {
+        Apply(update, ItemState.Submitted, by, at);
+        if (IsSupportingCommentary) EditedByHand = true;
+    }
 
     internal void Return(string comment)
     {
@@ -193,6 +311,8 @@ public class RoundItem
         Note = Clean(u.Note);
         Progress = u.Progress;
         Commentary = Clean(u.Commentary);
+        Reason = Clean(u.Reason);
+        UnusualChange = null;
         State = state;
         UpdatedBy = by;
         UpdatedAt = at;
@@ -203,30 +323,38 @@ public class RoundItem
 }
 
 /// <summary>What an officer enters for an item.</summary>
-public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary)
+public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null)
 {
     /// <summary>What stops the update being submitted, in words for the form.</summary>
-    public IReadOnlyList<string> ProblemsFor(ItemKind kind)
+    public IReadOnlyList<string> ProblemsFor(ItemKind kind) => FieldProblemsFor(kind).Select(p => p.Message).ToList();
+
+    /// <summary>What stops the update being submitted, each with the field it is about.</summary>
+    public IReadOnlyList<FieldProblem> FieldProblemsFor(ItemKind kind)
     {
-        var problems = new List<string>();
+        var problems = new List<FieldProblem>();
         switch (kind)
         {
             case ItemKind.Measure:
-                if (ValueStatus is null) problems.Add("Say whether the figure is final, provisional or not yet available.");
+                if (ValueStatus is null) problems.Add(new("status", "Say whether the figure is final, provisional or not yet available."));
                 else if (ValueStatus == Status.ValueStatus.Unavailable)
                 {
-                    if (Value is not null) problems.Add("A figure that is not yet available has no value: clear the value.");
-                    if (string.IsNullOrWhiteSpace(Note)) problems.Add("Say why the figure is not yet available, for example \"Available at end of Quarter 3\".");
+                    if (Value is not null) problems.Add(new("value", "A figure that is not yet available has no value: clear the value."));
+                    if (string.IsNullOrWhiteSpace(Note)) problems.Add(new("note", "Say why the figure is not yet available, for example \"Available at end of Quarter 3\"."));
                 }
-                else if (Value is null) problems.Add("Enter the value, or mark it not yet available with the reason.");
+                else if (Value is null) problems.Add(new("value", "Enter the value, or mark it not yet available with the reason."));
+                if (Progress == MilestoneProgress.Complete) problems.Add(new("progress", "A measure's judgement is green, amber or red; complete is for milestones."));
+                else if (Progress is not null && string.IsNullOrWhiteSpace(Reason)) problems.Add(new("reason", "Give the reason for your judgement of the measure's progress."));
                 break;
             case ItemKind.Milestone:
-                if (Progress is null) problems.Add("Choose the milestone's progress.");
+                if (Progress is null) problems.Add(new("progress", "Choose the milestone's progress."));
                 break;
             case ItemKind.Narrative:
-                if (string.IsNullOrWhiteSpace(Commentary)) problems.Add("Write the commentary.");
+                if (string.IsNullOrWhiteSpace(Commentary)) problems.Add(new("commentary", "Write the commentary."));
                 break;
         }
         return problems;
     }
 }
+
+/// <summary>A problem with one field of what was entered: the field's name as the API spells it, and the message.</summary>
+public sealed record FieldProblem(string Field, string Message);

@@ -28,8 +28,7 @@ public static class Hardening
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         builder.Services.PostConfigure<AntiforgeryOptions>(o =>
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
-        // Malformed JSON or an unbindable parameter is the caller's error: a 400, in Development too (not a thrown 500).
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Malformed JSON or an unbindable parameter is answered as a 400 in words by DomainErrors (docs/decisions/0007).
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         return builder;
     }

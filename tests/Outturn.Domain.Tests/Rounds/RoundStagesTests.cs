@@ -30,7 +30,7 @@ public class RoundStagesTests
     internal static MonitoringRound InReview(params RoundItem[] items)
     {
         var round = OpenRound(items);
-        round.MoveToReview("performance@outturn.example", Monday.AddDays(1));
+        round.MoveToReview("performance@outturn.example", Monday.AddDays(1), confirmOutstanding: round.Outstanding);
         return round;
     }
 
@@ -100,7 +100,7 @@ public class RoundStagesTests
     [Fact]
     public void An_open_round_moves_to_review_and_stops_taking_updates()
     {
-        var round = OpenRound(Measure());
+        var round = OpenRound(Submitted());
 
         round.MoveToReview("performance@outturn.example", Monday.AddDays(1));
 
@@ -113,11 +113,21 @@ public class RoundStagesTests
     }
 
     [Fact]
-    public void Moving_to_review_does_not_need_every_item_submitted()
+    public void Moving_to_review_with_items_outstanding_is_refused_unless_the_count_is_confirmed()
     {
-        var round = OpenRound(Measure(), Submitted("CED034"));
-        round.MoveToReview("performance@outturn.example", Monday);
+        var round = OpenRound(Measure(), Measure("CED035"), Submitted("CED034"));
+
+        var unconfirmed = Assert.Throws<DomainException>(() => round.MoveToReview("performance@outturn.example", Monday));
+        Assert.Equal("2 items are not submitted. To move to review without them, confirm the 2 outstanding.", unconfirmed.Message);
+        var miscounted = Assert.Throws<DomainException>(() => round.MoveToReview("performance@outturn.example", Monday, confirmOutstanding: 1));
+        Assert.Equal("2 items are not submitted, not 1: confirm the number outstanding as it is now.", miscounted.Message);
+        Assert.Equal(RoundState.Open, round.State);
+
+        round.MoveToReview("performance@outturn.example", Monday, confirmOutstanding: 2);
         Assert.Equal(RoundState.InReview, round.State);
+        Assert.Equal(2, round.ConfirmedOutstanding);
+        // Going ahead knowingly: the items still out go to the board with no update, so sign-off does not wait.
+        Assert.Null(round.SignOffRefusal());
     }
 
     [Fact]
@@ -224,40 +234,39 @@ public class RoundStagesTests
     }
 
     [Fact]
-    public void Sign_off_is_refused_while_one_item_is_not_submitted_and_says_so()
+    public void Sign_off_is_refused_before_review_as_a_conflict_and_the_page_is_told_why()
     {
-        var draft = Measure("CED034");
-        draft.SaveDraft(AFinalFigure, "ann.mcintyre@outturn.example", Monday);
-        var round = InReview(Submitted(), draft);
-
+        var round = OpenRound(Submitted());
         var e = Assert.Throws<DomainException>(() => round.SignOff("director@outturn.example", Monday));
 
-        Assert.Equal("The round cannot be signed off: 1 item is not submitted.", e.Message);
-        Assert.Equal(RoundState.InReview, round.State);
+        Assert.Equal("The round cannot sign off: it is open for updates, and this step needs it in review.", e.Message);
+        Assert.Equal(DomainRefusal.Conflict, e.Kind);
+        Assert.Equal(e.Message, round.SignOffRefusal());
     }
 
     [Fact]
-    public void Sign_off_is_refused_while_items_are_not_submitted_and_counts_them()
+    public void The_approver_sends_a_round_in_review_back_with_a_reason_and_signs_off_with_a_comment()
     {
-        var draft = Measure("CED034");
-        draft.SaveDraft(AFinalFigure, "ann.mcintyre@outturn.example", Monday);
-        var round = InReview(Submitted(), draft, Measure("CED035"), Measure("CED036"));
+        var round = InReview(Submitted());
+        Assert.Equal("Sending a round back needs a reason.", Assert.Throws<DomainException>(() => round.SendBack("director@outturn.example", Monday, " ")).Message);
 
-        var e = Assert.Throws<DomainException>(() => round.SignOff("director@outturn.example", Monday));
+        round.SendBack("director@outturn.example", Monday, "CED033's commentary does not explain the fall.");
+        Assert.Equal(RoundState.Open, round.State);
+        Assert.Equal((RoundAction.SentBack, "CED033's commentary does not explain the fall."), (round.Events[^1].Action, round.Events[^1].Note));
 
-        Assert.Equal("The round cannot be signed off: 3 items are not submitted.", e.Message);
-        Assert.DoesNotContain(round.Events, ev => ev.Action == RoundAction.SignedOff);
+        round.MoveToReview("performance@outturn.example", Monday);
+        round.SignOff("director@outturn.example", Monday, "Approved for the board.");
+        Assert.Equal((RoundAction.SignedOff, "Approved for the board."), (round.Events[^1].Action, round.Events[^1].Note));
     }
 
     [Fact]
-    public void A_returned_item_counts_as_not_submitted_for_sign_off()
+    public void A_returned_item_counts_as_outstanding_for_review()
     {
         var item = Submitted();
         var round = OpenRound(item, Submitted("CED034"));
         round.Return(item, "Check the denominator", "performance@outturn.example", Monday);
-        round.MoveToReview("performance@outturn.example", Monday);
 
-        var e = Assert.Throws<DomainException>(() => round.SignOff("director@outturn.example", Monday));
+        var e = Assert.Throws<DomainException>(() => round.MoveToReview("performance@outturn.example", Monday));
         Assert.Contains("1 item is not submitted", e.Message);
     }
 

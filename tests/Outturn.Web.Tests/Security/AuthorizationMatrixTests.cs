@@ -86,6 +86,7 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             ["/api/v1/plans/{planRef}/status/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/status/2015-16-Q2",
             ["/api/v1/plans/{planRef}/monitoring/{period}"] = "/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2",
             ["/api/v1/rounds"] = "/api/v1/rounds",
+            ["/api/v1/plans/{planRef}/monitoring/{period}/items"] = "/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3/items",
             ["/risks"] = "/risks",
             ["/risks/{riskRef}"] = "/risks/CYP-R01",
             ["/equality"] = "/equality",
@@ -161,6 +162,14 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
         var routes = Routes(getOnly: false).ToList();
         Assert.Contains(routes, r => r.Template == "/admin/tokens" && r.Policy == Policies.Administrator);
         Assert.Contains(routes, r => r.Template == "/api/v1/rounds" && r.Policy == Policies.Staff);
+        // The round's writing routes: contributors push their own items; the performance team moves the round on;
+        // the approver signs off or sends back. Drafts are read only by those allowed to see them.
+        const string round = "/api/v1/plans/{planRef}/monitoring/{period}";
+        Assert.Contains(routes, r => r.Template == round + "/items/{itemRef}" && r.Policy == Policies.Contributor);
+        foreach (var step in new[] { "/open", "/review", "/publish" })
+            Assert.Contains(routes, r => r.Template == round + step && r.Policy == Policies.PerformanceOfficer);
+        foreach (var step in new[] { "/sign-off", "/send-back" })
+            Assert.Contains(routes, r => r.Template == round + step && r.Policy == Policies.Approver);
         var unruled = routes.Where(r => !Admits.ContainsKey(r.Policy)).Select(r => $"{r.Template} ({(r.Policy == "" ? "no policy" : r.Policy)})").ToList();
         Assert.True(unruled.Count == 0, "Routes without exactly one Outturn policy:\n" + string.Join("\n", unruled));
     }

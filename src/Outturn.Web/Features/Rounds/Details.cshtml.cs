@@ -28,8 +28,8 @@ public sealed class DetailsModel(RoundService rounds, OutturnDbContext db, UserM
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
 
-    public Task<IActionResult> OnPostStepAsync(int id, RoundService.Step step, string? reason, CancellationToken ct) =>
-        Act(id, async actor => { await rounds.StepAsync(id, step, actor, reason, ct); return $"Done: {step switch { RoundService.Step.MoveToReview => "the round is in review", RoundService.Step.Publish => "the report is published", RoundService.Step.Reopen => "the round is open for updates again", _ => "signed off" }}."; }, ct);
+    public Task<IActionResult> OnPostStepAsync(int id, RoundService.Step step, string? reason, int? confirmOutstanding, CancellationToken ct) =>
+        Act(id, async actor => { await rounds.StepAsync(id, step, actor, reason, ct, confirmOutstanding: confirmOutstanding); return $"Done: {step switch { RoundService.Step.MoveToReview => "the round is in review", RoundService.Step.Publish => "the report is published", RoundService.Step.Reopen => "the round is open for updates again", _ => "signed off" }}."; }, ct);
 
     public Task<IActionResult> OnPostReturnAsync(int id, int itemId, string? comment, CancellationToken ct) =>
         Act(id, async actor => { await rounds.ReturnAsync(id, itemId, comment ?? "", actor, ct); return "The item was returned to its officer."; }, ct);

@@ -23,7 +23,7 @@ public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : Pag
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return this.NotFoundWith($"Round {id} has no item {itemId}.");
         // The history holds the draft figures and commentary themselves: the same rule as the monitoring page.
-        if (round.State != RoundState.Published && !Policies.CanSeeDraft(User, round.State)) return Forbid();
+        if (round.State != RoundState.Published && !User.AsViewer().CanSeeDraft(round.State)) return Forbid();
         Item = item;
         var keys = new List<string> { $"round-item:{item.Id}" };
         if (item.IndicatorId is { } ind) keys.Add($"indicator:{ind}:{round.Period}");

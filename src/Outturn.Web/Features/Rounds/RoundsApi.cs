@@ -6,6 +6,9 @@ using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Rounds;
 using Outturn.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Outturn.Application.Accounts;
+using Outturn.Domain.Status;
 
 namespace Outturn.Web.Features.Rounds;
 
@@ -21,8 +24,77 @@ public static class RoundsApi
             .WithSummary("A quarter's monitoring: the published report to anyone; a report not yet published only to those allowed to see drafts.")
             .RequireAuthorization(Policies.Public);
         api.MapGet("/rounds", ListRounds).WithName("ListRounds").WithTags("Monitoring").RequireAuthorization(Policies.Staff);
+
+        const string round = "/plans/{planRef}/monitoring/{period}";
+        api.MapGet(round + "/items", ListItems).WithName("ListRoundItems").WithTags("Rounds")
+            .WithSummary("Every item of a quarter's round: ref, kind, title, assignee, state and version.").RequireAuthorization(Policies.Contributor);
+        api.MapPut(round + "/items/{itemRef}", PutItem).WithName("PutRoundItem").WithTags("Rounds")
+            .WithSummary("Pushes one item's figure, progress or commentary; 409 when the version is stale, 403 when the item is not yours, 422 naming each field refused.")
+            .RequireAuthorization(Policies.Contributor);
+        api.MapPost(round + "/open", Open).WithName("OpenRound").WithTags("Rounds").RequireAuthorization(Policies.PerformanceOfficer);
+        api.MapPost(round + "/review", Review).WithName("ReviewRound").WithTags("Rounds").RequireAuthorization(Policies.PerformanceOfficer);
+        api.MapPost(round + "/sign-off", SignOff).WithName("SignOffRound").WithTags("Rounds").RequireAuthorization(Policies.Approver);
+        api.MapPost(round + "/send-back", SendBack).WithName("SendBackRound").WithTags("Rounds").RequireAuthorization(Policies.Approver);
+        api.MapPost(round + "/publish", Publish).WithName("PublishRound").WithTags("Rounds").RequireAuthorization(Policies.PerformanceOfficer);
         return api;
     }
+
+    public sealed record PutItemBody(decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version);
+    public sealed record OpenBody(DateOnly? Deadline);
+    public sealed record ReviewBody(int? ConfirmOutstanding);
+    public sealed record SignOffBody(string? Comment);
+    public sealed record SendBackBody(string? Reason);
+
+    private static ProblemHttpResult NoRound(string planRef, Period period) =>
+        ApiProblems.NotFound("Round not found", $"{planRef} has no round for {period.ToDisplayString()}.");
+
+    private static async Task<Results<Ok<IReadOnlyList<RoundItemSummary>>, ProblemHttpResult>> ListItems(string planRef, Period period, RoundApiHandlers handlers, CancellationToken ct) =>
+        await handlers.ItemsAsync(planRef, period, ct) is { } items ? TypedResults.Ok(items) : NoRound(planRef, period);
+
+    private static async Task<Results<Ok<RoundItemDetail>, ProblemHttpResult>> PutItem(
+        string planRef, Period period, string itemRef, PutItemBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (body.Version is not { } version)
+            return Unprocessable("The item was not saved.", new Dictionary<string, string[]> { ["version"] = ["Give the version of the item you are changing, as listed."] }, []);
+        var request = new SaveItemRequest(planRef, period, itemRef, body.Value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version);
+        var outcome = await handlers.SaveItemAsync(request, await users.ActorAsync(user), ct);
+        if (outcome is RoundApiHandlers.PushResult.NotFound nf) return ApiProblems.NotFound("Item not found", nf.Detail);
+        var done = (RoundApiHandlers.PushResult.Done)outcome;
+        return done.Result switch
+        {
+            SaveResult.Saved => TypedResults.Ok(done.Item!),
+            SaveResult.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed since your version",
+                detail: $"{c.Theirs.Label} is at version {c.Theirs.Version}, not {version}: someone saved it after you read it. Read it again and resend.",
+                extensions: new Dictionary<string, object?> { ["current"] = done.Item }),
+            SaveResult.Forbidden f => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not assigned to you", detail: f.Reason),
+            SaveResult.Closed closed => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Updates closed", detail: closed.Reason),
+            SaveResult.Invalid invalid => Unprocessable("The item was not saved.",
+                invalid.Fields.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()), invalid.Warnings),
+            _ => throw new InvalidOperationException("Unknown save result."),
+        };
+    }
+
+    private static ProblemHttpResult Unprocessable(string detail, IDictionary<string, string[]> errors, IReadOnlyList<EntryWarning> warnings) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused", detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors, ["warnings"] = warnings });
+
+    private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Open(string planRef, Period period, OpenBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (body.Deadline is not { } deadline) return ApiProblems.BadRequest("Bad request", "Give the round's deadline, as a date like 2016-01-15.");
+        return TypedResults.Ok(await handlers.OpenAsync(new OpenRoundRequest(planRef, period, deadline), await users.ActorAsync(user), ct));
+    }
+
+    private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Review(string planRef, Period period, ReviewBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.ReviewAsync(new ReviewRequest(planRef, period, body?.ConfirmOutstanding), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+
+    private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> SignOff(string planRef, Period period, SignOffBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.SignOffAsync(new SignOffRequest(planRef, period, body?.Comment), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+
+    private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> SendBack(string planRef, Period period, SendBackBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.SendBackAsync(new SendBackRequest(planRef, period, body?.Reason ?? ""), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+
+    private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Publish(string planRef, Period period, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.PublishAsync(new PublishRequest(planRef, period), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<MonitoringDto>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetMonitoring(
         string planRef, Period period, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)

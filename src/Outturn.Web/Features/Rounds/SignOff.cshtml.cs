@@ -25,9 +25,15 @@ public sealed class SignOffModel(RoundService rounds, OutturnDbContext db, UserM
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSendBackAsync(int id, string? reason, CancellationToken ct)
     {
-        await rounds.StepAsync(id, RoundService.Step.SignOff, await users.ActorAsync(User), ct: ct);
+        await rounds.StepAsync(id, RoundService.Step.SendBack, await users.ActorAsync(User), reason ?? "", ct);
+        return Redirect($"/rounds/{id}/sign-off");
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string? comment, CancellationToken ct)
+    {
+        await rounds.StepAsync(id, RoundService.Step.SignOff, await users.ActorAsync(User), comment, ct);
         Done = true;
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
     }

@@ -30,7 +30,10 @@ public sealed class DomainErrors(IProblemDetailsService problems, ITempDataDicti
         var api = path.StartsWithSegments("/api");
         if (exception is DomainException refused)
         {
-            if (api) return await ProblemAsync(http, StatusCodes.Status400BadRequest, "Refused", refused.Message, exception);
+            if (api)
+                return refused.Kind == DomainRefusal.Conflict
+                    ? await ProblemAsync(http, StatusCodes.Status409Conflict, "Refused", refused.Message, exception)
+                    : await ProblemAsync(http, StatusCodes.Status400BadRequest, "Refused", refused.Message, exception);
             if (!HttpMethods.IsPost(http.Request.Method)) return false; // a page that cannot be shown: the error page says why
             var data = tempData.GetTempData(http);
             data[RefusedKey] = refused.Message;

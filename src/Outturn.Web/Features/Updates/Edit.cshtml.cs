@@ -72,6 +72,9 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
             case SaveResult.Forbidden f:
                 Problems = [f.Reason];
                 break;
+            case SaveResult.Closed closed:
+                Problems = [closed.Reason];
+                break;
             case SaveResult.Invalid invalid:
                 Problems = invalid.Problems;
                 break;

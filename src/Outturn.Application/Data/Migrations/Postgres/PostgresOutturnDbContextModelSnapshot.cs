@@ -2013,6 +2013,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<bool>("IsKey")
                         .HasColumnType("boolean");
 
+                    b.Property<decimal?>("Maximum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<decimal?>("Multiplier")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
@@ -2638,6 +2646,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ConfirmedOutstanding")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
@@ -2715,6 +2726,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Commentary")
                         .HasColumnType("text");
 
+                    b.Property<bool>("EditedByHand")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
 
@@ -2733,12 +2747,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("text");
+
                     b.Property<int?>("PriorityId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Progress")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReturnComment")
                         .HasColumnType("text");
@@ -2754,6 +2774,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UnusualChange")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

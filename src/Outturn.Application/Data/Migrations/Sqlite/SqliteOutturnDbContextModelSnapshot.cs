@@ -1919,6 +1919,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<bool>("IsKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Maximum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Multiplier")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
@@ -2518,6 +2526,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConfirmedOutstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -2591,6 +2602,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EditedByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -2609,11 +2623,17 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PriorityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Progress")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnComment")
@@ -2629,6 +2649,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnusualChange")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
