@@ -42,6 +42,7 @@ public static class ServiceRegistration
         return services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<DemoData>()
+            .AddSingleton<DatabaseSetup>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()

@@ -15,7 +15,7 @@ public sealed class PlanImport(OutturnDbContext db)
         if (!read.IsValid) return new PlanImportResult(false, null, false, read.Errors);
         var plan = read.Plan!;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var existing = await db.Plans.SingleOrDefaultAsync(p => p.Ref == plan.Ref, ct);
         if (existing is not null)
         {
