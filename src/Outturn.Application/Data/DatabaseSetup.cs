@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outturn.Application.Demo;
+using Outturn.Application.Returns;
 
 namespace Outturn.Application.Data;
 
@@ -20,8 +22,30 @@ public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings sett
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var _ = await LockAsync(ct);
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+        EnsureSharedKeys();
+    }
+
+    /// <summary>
+    /// Makes the first data-protection key and the pseudonym key, if the database has none, under the lock: two
+    /// instances each making a first key at once would each sign cookies the other could not yet read.
+    /// (Later data-protection keys are made days before they are used, so every instance has seen them by then.)
+    /// </summary>
+    public async Task EnsureSharedKeysAsync(CancellationToken ct = default)
+    {
+        await using var _ = await LockAsync(ct);
+        EnsureSharedKeys();
+    }
+
+    private void EnsureSharedKeys()
+    {
+        using var scope = scopes.CreateScope();
+        var keys = scope.ServiceProvider.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2)))
+            keys.CreateNewKey(now, now.AddDays(90));
+        _ = scope.ServiceProvider.GetRequiredService<ReturnsSettings>().PseudonymKey;
     }
 
     /// <summary>Migrations the database has not had yet (none when it is current).</summary>

@@ -32,6 +32,7 @@ public static class DatabaseStartup
             log.LogError("The database lacks {Count} migrations ({Migrations}); run `outturn db migrate`.", pending.Count, string.Join(", ", pending));
             return;
         }
+        else await setup.EnsureSharedKeysAsync();
         if (LoadDemo(app.Configuration, app.Environment) && await setup.LoadDemoIntoEmptyAsync() is { Count: > 0 })
             log.LogInformation("Loaded the demonstration data into an empty database.");
         if (!app.Environment.IsDevelopment())
