@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Outturn.Application.Accounts;
@@ -23,10 +22,9 @@ public static class ServiceRegistration
     public static IServiceCollection AddOutturn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging();
-        // Keys for cookies and password-reset tokens live with the data, so they survive restarts.
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataSettings.From(configuration).DataDirectory, "keys")))
-            .SetApplicationName("Outturn");
+        // Keys for cookies and password-reset tokens live in the database, so they survive restarts and every instance shares them.
+        services.AddOutturnDataProtection(configuration);
+        services.AddSingleton<SharedSecrets>();
         services.AddIdentityCore<OutturnUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -50,6 +48,7 @@ public static class ServiceRegistration
             .AddScoped<PlanImport>()
             .AddScoped<PlanExport>()
             .AddScoped<DemoData>()
+            .AddSingleton<DatabaseSetup>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()

@@ -26,10 +26,10 @@ public static class Commands
         var migrate = new Command("migrate", "Create or upgrade the database schema.");
         migrate.SetAction(async (_, ct) =>
         {
+            // The deployment step: safe to run from every instance at once (a PostgreSQL advisory lock orders them).
+            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct);
             using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-            await db.Database.MigrateAsync(ct);
-            Console.WriteLine($"Database is at the latest migration ({db.Database.ProviderName}).");
+            Console.WriteLine($"Database is at the latest migration ({scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.ProviderName}).");
             return 0;
         });
         return new Command("db", "Database administration.") { migrate };
@@ -40,9 +40,9 @@ public static class Commands
         var load = new Command("load", "Load the demonstration plans (idempotent).");
         load.SetAction(async (_, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
-            foreach (var line in await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(ct)) Console.WriteLine(line);
+            var setup = services.GetRequiredService<DatabaseSetup>();
+            await setup.MigrateAsync(ct);
+            foreach (var line in await setup.LoadDemoAsync(ct)) Console.WriteLine(line);
             return 0;
         });
         return new Command("demo", "Demonstration data.") { load };

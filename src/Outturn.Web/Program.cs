@@ -18,6 +18,7 @@ using Outturn.Web.Features.Returns;
 using Outturn.Web.Features.Reports;
 using Outturn.Web.Features.Rounds;
 using Outturn.Web.Features.Shared;
+using Outturn.Web.Hosting;
 using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -78,7 +79,7 @@ builder.Services.AddSingleton<SignInThrottle>();
 
 var app = builder.Build();
 
-await PrepareDatabaseAsync(app);
+await app.PrepareDatabaseAsync();
 app.UseOutturnHardening();
 
 // The API answers errors with problem+json; pages answer with a page in the service's own layout.
@@ -118,24 +119,6 @@ static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies
     }
     c.Response.Redirect(c.RedirectUri);
     return Task.CompletedTask;
-}
-
-static async Task PrepareDatabaseAsync(WebApplication app)
-{
-    using var scope = app.Services.CreateScope();
-    var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-    await db.Database.MigrateAsync();
-    // Demo data is loaded once, into an empty database; a database someone has started using is left alone.
-    if (app.Configuration.GetValue("Outturn:Demo:LoadOnFirstStart", true) && !await db.Plans.AnyAsync())
-        await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
-    if (!app.Environment.IsDevelopment())
-    {
-        var weak = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().StillUsingDemoPasswordAsync();
-        if (weak.Count > 0)
-            throw new InvalidOperationException(
-                $"Outturn will not start outside Development while demo accounts keep the published demo password: {string.Join(", ", weak)}. " +
-                "Change them with `outturn users set-password --email <address>` or remove them with `outturn users remove --email <address>`.");
-    }
 }
 
 /// <summary>Lets the integration tests start the real app.</summary>

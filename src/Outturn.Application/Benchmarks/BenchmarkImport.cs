@@ -87,7 +87,7 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         long rows = 0, suppressed = 0, skipped = 0;
         var cells = new List<Cell>(4);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         await using var writer = await BenchmarkWriter.OpenAsync(db, file, ct);
         long line = 1;
         Action<string> rowError = m => Error($"{file}:{line}: {m}");

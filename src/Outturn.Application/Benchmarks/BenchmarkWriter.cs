@@ -225,6 +225,8 @@ internal sealed class PostgresWriter : BenchmarkWriter
     public static async Task<PostgresWriter> OpenAsync(NpgsqlConnection connection, string source, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand(
+            // Several imports may share one transaction (the demo loads in one), so an earlier one's table may be there.
+            "DROP TABLE IF EXISTS pg_temp.benchmark_import; " +
             "CREATE TEMP TABLE benchmark_import (line bigint, i text, a text, p text, v numeric, s text, r boolean) ON COMMIT DROP", connection))
             await create.ExecuteNonQueryAsync(ct);
         var writer = new PostgresWriter(connection, source)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Accounts;
@@ -12,8 +13,10 @@ namespace Outturn.Application.Data;
 /// The one store of Outturn. Each provider has a subclass only so that its migrations live apart
 /// (SQLite and PostgreSQL differ in column types); the model is this one.
 /// </summary>
-public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<OutturnUser>(options)
+public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<OutturnUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys (cookies, anti-forgery tokens, shared secrets), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Priority> Priorities => Set<Priority>();
     public DbSet<Officer> Officers => Set<Officer>();
@@ -117,6 +120,7 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
         b.Entity<StatusOverride>().HasIndex(o => new { o.IndicatorId, o.Period, o.Kind }).IsUnique();
         b.Entity<ComparatorValue>().HasIndex(c => new { c.IndicatorId, c.Period, c.Comparator }).IsUnique();
         b.Entity<AuditEntry>().HasIndex(a => new { a.Entity, a.EntityKey });
+        b.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }
 
     private sealed class PeriodConverter() : ValueConverter<Period, string>(p => p.ToString(), s => Period.Parse(s));

@@ -8,7 +8,9 @@ namespace Outturn.Application.Demo;
 
 /// <summary>
 /// The demonstration data set: plan folders shipped with the application (under Demo/plans), drawn from the
-/// published documents of docs/sources.md. Loading is idempotent: a plan already held is left as it is.
+/// published documents of docs/sources.md. Loading is idempotent: a plan already held is left as it is. It is one transaction: a failure or a
+/// crash part way leaves nothing of it, so "a plan is held" reliably means the demo was loaded (or a council's own
+/// data is there). Run it through <see cref="DatabaseSetup"/>, which keeps two instances from loading it at once.
 /// </summary>
 public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegisters registers, Benchmarks.BenchmarkDemo benchmarks, DemoAccounts accounts, DemoRounds rounds, DemoReturns returns, DemoGovernance governance, DemoOrganisations organisations)
 {
@@ -17,6 +19,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegiste
     public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken ct = default)
     {
         var report = new List<string>();
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var folder in Directory.GetDirectories(PlansFolder).Order(StringComparer.Ordinal))
         {
             var planRef = Path.GetFileName(folder);
@@ -37,6 +40,7 @@ public sealed class DemoData(OutturnDbContext db, PlanImport import, DemoRegiste
         report.AddRange(await rounds.EnsureAsync(ct));
         report.AddRange(await returns.LoadAsync(ct));
         report.AddRange(await governance.EnsureAsync(ct));
+        await tx.CommitAsync(ct);
         return report;
     }
 }

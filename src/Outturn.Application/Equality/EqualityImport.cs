@@ -22,7 +22,7 @@ public sealed class EqualityImport(OutturnDbContext db)
     {
         var (actions, errors) = Read(folder);
         if (errors.Count > 0) return new RegisterImportResult(false, errors, 0, 0);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var refs = actions.Select(a => a.Ref).ToList();
         var existing = await db.Set<EqualityAction>().Where(a => refs.Contains(a.Ref)).ToListAsync(ct);
         db.RemoveRange(existing);

@@ -164,7 +164,7 @@ public sealed class FinanceImport(OutturnDbContext db)
         // (budget figures are not audited row by row; the import is the audited act), then the new ones are added in
         // one save, all inside one transaction.
         var done = new List<string>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var replacedGroups = new HashSet<(int, Period)>();
         foreach (var (departmentId, period) in groups)
         {
@@ -254,7 +254,7 @@ public sealed class FinanceImport(OutturnDbContext db)
 
         var groups = schemes.Select(x => (x.Scheme.DepartmentId, x.Scheme.Period)).Distinct().ToList();
         var done = new List<string>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var (departmentId, period) in groups)
         {
             var old = await db.Set<CapitalScheme>().Where(s => s.DepartmentId == departmentId && s.Period == period).ToListAsync(ct);
@@ -307,7 +307,7 @@ public sealed class FinanceImport(OutturnDbContext db)
         }
         if (errors.Count > 0) return FinanceImportResult.Rejected(errors, []);
         var done = new List<string>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var group in comments.GroupBy(c => (c.DepartmentId, c.Period, c.Statement)))
         {
             var (departmentId, period, statement) = group.Key;

@@ -37,7 +37,7 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
         if (!read.IsValid) return new PlanImportResult(false, null, false, read.Errors) { Warnings = read.Warnings, CheckErrors = read.CheckErrors };
         var plan = read.Plan!;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var held = await db.Plans.AsSplitQuery()
             .Include(p => p.Priorities)
             .Include(p => p.Objectives).ThenInclude(o => o.Officer)

@@ -31,7 +31,7 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
     public async Task<ReturnsImportResult> StoreAsync(IReadOnlyList<ReturnBatch> batches, CancellationToken ct = default)
     {
         var report = new List<string>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var batch in batches)
         {
             var y = batch.Year!.Value;

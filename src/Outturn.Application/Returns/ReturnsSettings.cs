@@ -11,7 +11,7 @@ namespace Outturn.Application.Returns;
 /// Settings of the returns feature (configuration section <c>Outturn:Returns</c>): the child population for rates,
 /// whether uploaded files are kept and for how long, and the key behind children's pseudonyms.
 /// </summary>
-public sealed class ReturnsSettings(IConfiguration configuration, DataSettings data)
+public sealed class ReturnsSettings(IConfiguration configuration, DataSettings data, SharedSecrets? shared = null)
 {
     /// <summary>Children aged 0–17 in the area (<c>Outturn:Returns:ChildPopulation</c>), for referrals per 10,000.</summary>
     public int? ChildPopulation =>
@@ -53,8 +53,10 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
     private byte[]? _key;
 
     /// <summary>
-    /// The pseudonym key: <c>Outturn:Returns:PseudonymKey</c> (base64) or, when unset, a random key made once and kept
-    /// in the data folder (returns-pseudonym.key), so pseudonyms stay the same between runs.
+    /// The pseudonym key: <c>Outturn:Returns:PseudonymKey</c> (base64) or, when unset, a random key made once and held
+    /// in the database, encrypted with data protection, so that every instance gives a child the same pseudonym
+    /// (docs/operations.md, Pseudonym key, says how to rotate it). A key an earlier version kept in the data folder
+    /// (returns-pseudonym.key) becomes the held key, so pseudonyms already seen stay the same.
     /// </summary>
     public byte[] PseudonymKey
     {
@@ -63,6 +65,9 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
             if (_key is not null) return _key;
             if (configuration["Outturn:Returns:PseudonymKey"] is { Length: > 0 } configured) return _key = Convert.FromBase64String(configured);
             var file = Path.Combine(data.DataDirectory, "returns-pseudonym.key");
+            byte[]? FromFile() => File.Exists(file) ? Convert.FromBase64String(File.ReadAllText(file).Trim()) : null;
+            if (shared is not null)
+                return _key = shared.GetOrCreateAsync(SharedSecrets.PseudonymKey, FromFile).GetAwaiter().GetResult();
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(data.DataDirectory);
@@ -84,7 +89,7 @@ public sealed class ReturnsSettings(IConfiguration configuration, DataSettings d
 public static class ReturnsRegistration
 {
     public static IServiceCollection AddReturns(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(sp => new ReturnsSettings(configuration, sp.GetRequiredService<DataSettings>()))
+        services.AddSingleton(sp => new ReturnsSettings(configuration, sp.GetRequiredService<DataSettings>(), sp.GetRequiredService<SharedSecrets>()))
             .AddScoped<ReturnsImport>()
             .AddScoped<ReturnsQuery>()
             .AddScoped<ReturnsFill>()

@@ -136,7 +136,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         }
         if (errors.Count > 0) return new UploadResult(0, 0, ImportErrors.Capped(errors));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var p in planned)
         {
             var result = await rounds.SaveAsync(round.Id, p.Item.Id, p.Item.Version, p.Update, p.Submit, actor, ct);
