@@ -55,8 +55,7 @@ public static class Commands
         var plan = new Command("plan", "Import a plan folder; all of it or, on any error, nothing. A plan already held is merged by ref: nothing is deleted.") { folder, dryRun };
         plan.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var dir = parse.GetValue(folder)!;
             var dry = parse.GetValue(dryRun);
             var result = await scope.ServiceProvider.GetRequiredService<PlanImport>().ImportAsync(dir.FullName, dry, ct);
@@ -82,7 +81,7 @@ public static class Commands
     public static Command Status(IServiceProvider services)
     {
         var planOption = new Option<string>("--plan") { Description = "The plan's ref, e.g. HBC-CYP-2015-16.", Required = true };
-        var periodOption = new Option<string>("--period") { Description = "The period, e.g. \"2015/16 Q2\".", Required = true };
+        var periodOption = CommandLine.PeriodOption("The period, e.g. \"2015/16 Q2\".");
         var formatOption = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
         formatOption.AcceptOnlyFromAmong("json", "csv");
         var status = new Command("status", "Each measure's target, current and previous values and computed statuses for a period.")
@@ -91,13 +90,8 @@ public static class Commands
         };
         status.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(periodOption), out var period))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(periodOption)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var period = parse.GetValue(periodOption)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var plan = await scope.ServiceProvider.GetRequiredService<MonitoringQuery>().LoadPlanAsync(parse.GetValue(planOption)!, ct);
             if (plan is null)
             {

@@ -24,8 +24,7 @@ public static class PlanCommands
         var command = new Command("check", "Check a plan for the mistakes plan documents contain; exit 1 when there are errors.") { planRef };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var findings = await scope.ServiceProvider.GetRequiredService<PlanExport>().CheckAsync(parse.GetValue(planRef)!, today, ct);
             if (findings is null)
@@ -49,8 +48,7 @@ public static class PlanCommands
         var command = new Command("plan", "Write a plan as a plan folder (docs/import-formats.md), retired items included.") { planRef, folder };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var dir = parse.GetValue(folder)!;
             if (!await scope.ServiceProvider.GetRequiredService<PlanExport>().WriteAsync(parse.GetValue(planRef)!, dir.FullName, ct))
             {

@@ -16,8 +16,7 @@ public static class UserCommands
         var setPassword = new Command("set-password", "Set an account's password (for example, to replace a demo password).") { email, password };
         setPassword.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<OutturnUser>>();
             var user = await users.FindByEmailAsync(parse.GetValue(email)!);
             if (user is null) { await Console.Error.WriteLineAsync($"No account has the e-mail address {parse.GetValue(email)}."); return 3; }
@@ -49,8 +48,7 @@ public static class UserCommands
         var invite = new Command("invite", "Create an account and e-mail the person a link to set their password (valid for 7 days).") { email, name, role, organisation };
         invite.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var config = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
             var result = await scope.ServiceProvider.GetRequiredService<AccountInvitations>().InviteAsync(
                 parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(organisation),
@@ -60,8 +58,7 @@ public static class UserCommands
         var list = new Command("list", "List accounts: e-mail, name, role, organisation, state and last sign-in.");
         list.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var now = DateTimeOffset.UtcNow;
             var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
             Console.WriteLine("email\tname\trole\torganisation\tstate\tlast_sign_in");
@@ -73,8 +70,7 @@ public static class UserCommands
         var disable = new Command("disable", "Disable an account: sign-in refused, sessions ended, tokens revoked; its history is kept.") { email };
         disable.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             return await Report(await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!, "command line", ct));
         });
         return new Command("users", "Accounts.") { invite, list, disable, setPassword, remove };
@@ -88,8 +84,7 @@ public static class UserCommands
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) { await Console.Error.WriteLineAsync($"{path.Name}: no such file."); return 2; }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var result = await scope.ServiceProvider.GetRequiredService<Outturn.Application.Organisations.OrganisationService>().ImportAsync(path.FullName, ct);
             if (!result.Succeeded)
             {

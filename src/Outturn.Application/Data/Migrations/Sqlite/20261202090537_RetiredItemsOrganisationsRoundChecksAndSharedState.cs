@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Outturn.Application.Data.Migrations.Postgres
+namespace Outturn.Application.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PlanItemsRetiredNeverDeleted : Migration
+    public partial class RetiredItemsOrganisationsRoundChecksAndSharedState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -91,29 +91,343 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "FK_Targets_Indicators_IndicatorId",
                 table: "Targets");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "EditedByHand",
+                table: "RoundItem",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OnBehalfOf",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reason",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnusualChange",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Risks",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RetiredOn",
                 table: "Priorities",
-                type: "date",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Plans",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Officers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Objectives",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RetiredOn",
                 table: "Objectives",
-                type: "date",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ConfirmedOutstanding",
+                table: "MonitoringRound",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Milestones",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RetiredOn",
                 table: "Milestones",
-                type: "date",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Denominator",
+                table: "IndicatorValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Numerator",
+                table: "IndicatorValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Aggregation",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DirectionBasis",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Formula",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Maximum",
+                table: "Indicators",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Minimum",
+                table: "Indicators",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Multiplier",
+                table: "Indicators",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "Indicators",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RetiredOn",
                 table: "Indicators",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "EqualityActions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DisabledAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisabledBy",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastSignInAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganisationId",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Organisations_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredSecrets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredSecrets", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OrganisationId",
+                table: "Risks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_OrganisationId",
+                table: "Plans",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Officers_OrganisationId",
+                table: "Officers",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objectives_OrganisationId",
+                table: "Objectives",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_OrganisationId",
+                table: "Milestones",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_OrganisationId",
+                table: "Indicators",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EqualityActions_OrganisationId",
+                table: "EqualityActions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OrganisationId",
+                table: "AspNetUsers",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_Hash",
+                table: "Invitations",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_UserId",
+                table: "Invitations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ParentId",
+                table: "Organisations",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Ref",
+                table: "Organisations",
+                column: "Ref",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredSecrets_Purpose",
+                table: "StoredSecrets",
+                column: "Purpose",
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_Organisations_OrganisationId",
+                table: "AspNetUsers",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Commentaries_Priorities_PriorityId",
@@ -132,6 +446,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_EqualityActions_Organisations_OrganisationId",
+                table: "EqualityActions",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Indicators_Objectives_ObjectiveId",
                 table: "Indicators",
                 column: "ObjectiveId",
@@ -144,6 +466,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Indicators",
                 column: "OfficerId",
                 principalTable: "Officers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Indicators_Organisations_OrganisationId",
+                table: "Indicators",
+                column: "OrganisationId",
+                principalTable: "Organisations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -180,6 +510,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Milestones_Organisations_OrganisationId",
+                table: "Milestones",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Milestones_Plans_PlanId",
                 table: "Milestones",
                 column: "PlanId",
@@ -212,6 +550,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Objectives_Organisations_OrganisationId",
+                table: "Objectives",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Objectives_Plans_PlanId",
                 table: "Objectives",
                 column: "PlanId",
@@ -220,10 +566,34 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Officers_Organisations_OrganisationId",
+                table: "Officers",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Plans_Organisations_OrganisationId",
+                table: "Plans",
+                column: "OrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Priorities_Plans_PlanId",
                 table: "Priorities",
                 column: "PlanId",
                 principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Risks_Organisations_OrganisationId",
+                table: "Risks",
+                column: "OrganisationId",
+                principalTable: "Organisations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -280,6 +650,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_Organisations_OrganisationId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Commentaries_Priorities_PriorityId",
                 table: "Commentaries");
 
@@ -288,11 +662,19 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "ComparatorValues");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_EqualityActions_Organisations_OrganisationId",
+                table: "EqualityActions");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Indicators_Objectives_ObjectiveId",
                 table: "Indicators");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_Indicators_Officers_OfficerId",
+                table: "Indicators");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Indicators_Organisations_OrganisationId",
                 table: "Indicators");
 
             migrationBuilder.DropForeignKey(
@@ -312,6 +694,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Milestones");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_Milestones_Organisations_OrganisationId",
+                table: "Milestones");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Milestones_Plans_PlanId",
                 table: "Milestones");
 
@@ -328,12 +714,28 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Objectives");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_Objectives_Organisations_OrganisationId",
+                table: "Objectives");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Objectives_Plans_PlanId",
                 table: "Objectives");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_Officers_Organisations_OrganisationId",
+                table: "Officers");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Plans_Organisations_OrganisationId",
+                table: "Plans");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Priorities_Plans_PlanId",
                 table: "Priorities");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Risks_Organisations_OrganisationId",
+                table: "Risks");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_RoundEvent_MonitoringRound_RoundId",
@@ -359,21 +761,161 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "FK_Targets_Indicators_IndicatorId",
                 table: "Targets");
 
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "StoredSecrets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Risks_OrganisationId",
+                table: "Risks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Plans_OrganisationId",
+                table: "Plans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Officers_OrganisationId",
+                table: "Officers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Objectives_OrganisationId",
+                table: "Objectives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_OrganisationId",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Indicators_OrganisationId",
+                table: "Indicators");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EqualityActions_OrganisationId",
+                table: "EqualityActions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_OrganisationId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "EditedByHand",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "OnBehalfOf",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "Reason",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "UnusualChange",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "Risks");
+
             migrationBuilder.DropColumn(
                 name: "RetiredOn",
                 table: "Priorities");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "Officers");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "Objectives");
 
             migrationBuilder.DropColumn(
                 name: "RetiredOn",
                 table: "Objectives");
 
             migrationBuilder.DropColumn(
-                name: "RetiredOn",
+                name: "ConfirmedOutstanding",
+                table: "MonitoringRound");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
                 table: "Milestones");
 
             migrationBuilder.DropColumn(
                 name: "RetiredOn",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Denominator",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
+                name: "Numerator",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
+                name: "Aggregation",
                 table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "DirectionBasis",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Formula",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Maximum",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Minimum",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Multiplier",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredOn",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "EqualityActions");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledBy",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "AspNetUsers");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Commentaries_Priorities_PriorityId",
