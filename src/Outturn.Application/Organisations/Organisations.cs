@@ -112,7 +112,7 @@ public sealed class OrganisationService(OutturnDbContext db)
         if (rows is null || errors.Count > 0) return new(false, errors, 0, 0);
         if (rows.Count > 10_000) return new(false, [$"{fileName}: {rows.Count} rows; an organisation file has at most 10,000."], 0, 0);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var stored = await db.Set<Organisation>().ToDictionaryAsync(o => o.Ref, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, CsvRow>(StringComparer.OrdinalIgnoreCase);
         var inFile = rows.Select(x => x["ref"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
