@@ -35,6 +35,20 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly IReadOnlyDictionary<string, DraftRule> DraftRules = new Dictionary<string, DraftRule>
     {
         ["/"] = DraftRule.None,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/items"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/items/{itemRef}"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/open"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/review"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/sign-off"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/send-back"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/api/v1/plans/{planRef}/monitoring/{period}/publish"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
+        ["/account"] = DraftRule.None,
+        ["/invitation/{token}"] = DraftRule.None,
+        ["/admin/organisations/{id:int}"] = DraftRule.None,
+        ["/admin/organisations"] = DraftRule.None,
+        ["/admin/users/{id}"] = DraftRule.None,
+        ["/admin/users"] = DraftRule.None,
+        ["/plans/{planRef}/folder"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // the folder carries draft figures; performance officers only
         ["/plans/{planRef}"] = DraftRule.None, // lists the quarters with data, not their figures
         ["/plans/{planRef}/monitoring/{period}"] = DraftRule.CanSeeDraft,
         ["/plans/{planRef}/indicators/{indicatorRef}"] = DraftRule.CanSeeDraft,
