@@ -76,6 +76,8 @@ public sealed class SharedPlumbingTests(OutturnApp app) : IClassFixture<OutturnA
             id = meeting.Id;
         }
         var officer = await app.SignedInClientAsync("performance@outturn.example");
+        // A cookie-authenticated API call carries the anti-forgery token in its header (docs/security.md).
+        officer.DefaultRequestHeaders.Add("RequestVerificationToken", Token(await officer.GetStringAsync("/rounds")));
         var response = await officer.PostAsync($"/api/v1/meetings/{id}/publish?what=minutes", null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
