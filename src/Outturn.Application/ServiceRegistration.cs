@@ -51,6 +51,7 @@ public static class ServiceRegistration
             .AddSingleton<DatabaseSetup>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
+            .AddScoped<Audit.ChangeHistory>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<RoundApiHandlers>()

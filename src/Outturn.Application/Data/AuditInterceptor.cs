@@ -50,10 +50,23 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         return ValueTask.FromResult(result);
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        (eventData.Context as OutturnDbContext)?.ForgetReason();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as OutturnDbContext)?.ForgetReason();
+        return ValueTask.FromResult(result);
+    }
+
     private void Record(DbContext? context)
     {
         if (context is null) return;
         var now = clock.GetUtcNow();
+        var reason = (context as OutturnDbContext)?.ChangeReason;
         var entries = context.ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.State == EntityState.Modified || !ChangesOnly.Contains(e.Entity.GetType()))
@@ -87,6 +100,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     Field = p.Metadata.Name,
                     OldValue = Format(oldValue),
                     NewValue = Format(newValue),
+                    Reason = reason,
                 });
             }
         }

@@ -128,7 +128,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         // The item's history names who changed what.
         await VisitAsync(po, $"/rounds/{roundId}/items/{ced033}/history");
         var history = await po.Locator("main").InnerTextAsync();
-        Assert.Contains(Tracey, history);
+        Assert.Contains("by Tracey Coffey (TC) on ", history);
         Assert.Contains("Assessments within 45 days rose as the new team settled in.", history); // the old commentary
         Assert.Contains("Checked against the Q4 CareFirst extract: 88% is right.", history);   // and the new
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Outturn.Application.Data;
+using Outturn.Application.Audit;
 using Outturn.Application.Rounds;
 using Outturn.Domain.Rounds;
 using Outturn.Web.Features.Shared;
@@ -10,12 +9,12 @@ using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Rounds;
 
-/// <summary>Every recorded change to an item: who, when, what, old value and new; a round not yet published only for those who may see drafts.</summary>
+/// <summary>Every recorded change to an item in words (who, when, old value and new, and why); a round not yet published only for those who may see drafts.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : PageModel
+public sealed class HistoryModel(RoundService rounds, ChangeHistory history) : PageModel
 {
     public RoundItem Item { get; private set; } = null!;
-    public List<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<HistoryLine> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int itemId, CancellationToken ct)
     {
@@ -29,7 +28,7 @@ public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : Pag
         if (item.IndicatorId is { } ind) keys.Add($"indicator:{ind}:{round.Period}");
         if (item.MilestoneId is { } mil) keys.Add($"milestone:{mil}:{round.Period}");
         if (item.PriorityId is { } pri) keys.Add($"priority:{pri}:{round.Period}");
-        Entries = await db.AuditEntries.AsNoTracking().Where(a => keys.Contains(a.EntityKey)).OrderByDescending(a => a.Id).ToListAsync(ct);
+        Entries = await history.ForKeysAsync(keys, ct);
         return Page();
     }
 }
