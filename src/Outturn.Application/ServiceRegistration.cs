@@ -13,6 +13,8 @@ using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
 using Outturn.Application.Plans;
 using Outturn.Application.Returns;
+using Outturn.Application.Risks;
+using Outturn.Application.Equality;
 
 namespace Outturn.Application;
 
@@ -62,7 +64,10 @@ public static class ServiceRegistration
             .AddScoped<Organisations.OrganisationService>()
             .AddScoped<DemoOrganisations>()
             .AddScoped<DemoRounds>()
-            .AddRisksEqualityAndFinance()
+            .AddRisks()
+            .AddEquality()
+            .AddFinance()
+            .AddScoped<Demo.DemoRegisters>()
             .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration)
             .AddReturns(configuration)

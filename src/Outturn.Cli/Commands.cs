@@ -14,12 +14,8 @@ namespace Outturn.Cli;
 
 public static class Commands
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>`--format json` is written as the API writes it (names and enum words in snake_case).</summary>
+    public static JsonSerializerOptions Json => Application.OutturnJson.Indented;
 
     public static Command Db(IServiceProvider services)
     {

@@ -78,7 +78,8 @@ public sealed class ReturnsWebTests(OutturnApp app) : IClassFixture<OutturnApp>
         var placements = json.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "lac-3plus-placements");
         Assert.True(placements.GetProperty("denominator").GetInt32() > 100);
         Assert.Contains("HBC-CYP-2015-16 CED047", placements.GetProperty("measures").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal(10, json.GetProperty("rules").GetArrayLength());
+        // The sixteen rules listed in docs/statutory-indicators.md ("Validation"): nine for SSDA903, seven for the CIN census.
+        Assert.Equal(16, json.GetProperty("rules").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/v1/returns/indicators/2015-Q9")).StatusCode);
     }
 
@@ -123,7 +124,8 @@ public sealed class ReturnsFillWebTests(OutturnApp app) : IClassFixture<OutturnA
             ["plan"] = "HBC-CYP-2015-16", ["period"] = "2015-16-Q1", ["population"] = "26000", ["__RequestVerificationToken"] = token,
         }));
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<code>lac-3plus-placements</code> version 1", html);
+        // Version 2: the Department's denominator (children on short breaks at 31 March left out), docs/statutory-indicators.md.
+        Assert.Contains("<code>lac-3plus-placements</code> version 2", html);
         var measure = await officer.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");
         Assert.Contains("Computed from statutory returns", measure);
         Assert.Contains("/returns/2015-16-Q1/lac-3plus-placements/children", measure);

@@ -23,7 +23,7 @@ public sealed partial class AuthorizationMatrixTests
     {
         /// <summary>Shows no figure or commentary of a round not yet published and no Part II item.</summary>
         None,
-        /// <summary>Round content through <see cref="Policies.CanSeeDraft"/> (the monitoring page's rule).</summary>
+        /// <summary>Round content through <see cref="Outturn.Application.Accounts.Viewer.CanSeeDraft"/> (the monitoring page's rule).</summary>
         CanSeeDraft,
         /// <summary>Round content, but the route's policy admits only those who may see drafts at every stage.</summary>
         PolicyAdmitsOnlyDraftReaders,
