@@ -41,6 +41,7 @@ public static class ServiceRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<OutturnClaims>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<OutturnDbContext>()
             .AddDefaultTokenProviders();
@@ -52,6 +53,7 @@ public static class ServiceRegistration
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<Audit.ChangeHistory>()
+            .AddScoped<Audit.AuditSearch>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<RoundApiHandlers>()
