@@ -61,6 +61,8 @@ public static class ServiceRegistration
             .AddScoped<AccountAdministration>()
             .AddScoped<AccountInvitations>()
             .AddScoped<AccountSettings>()
+            .AddSingleton(_ => SingleSignOnSettings.From(configuration))
+            .AddScoped<SingleSignOn>()
             .AddScoped<Organisations.OrganisationService>()
             .AddScoped<DemoOrganisations>()
             .AddScoped<DemoRounds>()
