@@ -79,6 +79,7 @@ public static class UserCommands
     public static Command Organisations(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("file") { Description = "A CSV file with the columns ref,name,kind,parent." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var import = new Command("import", "Merge organisations by reference: new ones are added, known ones changed; any error and nothing changes.") { file };
         import.SetAction(async (parse, ct) =>
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,7 +77,7 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             identity.SetClaim(Claims.Subject, person.Email)
                 .SetClaim(Claims.Email, person.Email)
                 .SetClaim(Claims.Name, person.Name)
-                .SetClaims("groups", [.. person.Groups]);
+                .SetClaims("groups", person.Groups.ToImmutableArray());
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
