@@ -29,7 +29,7 @@ public sealed class Cli : IDisposable
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)); // a shared CI machine can be slow to start a process
         return new Result(process.ExitCode, await output, await error);
     }
 

@@ -70,8 +70,8 @@ public sealed record Viewer(bool SignedIn, IReadOnlySet<string> Roles, bool Chil
     public bool CanSeeDraftItem(RoundState state, int? planOrganisationId, int? itemOrganisationId, bool assignedToViewer) =>
         CanSeeDraft(state) && (Covers(planOrganisationId) || (Covers(itemOrganisationId) && (assignedToViewer || LeadsOrganisation)));
 
-    /// <summary>The council's own registers and pages (risk register, dashboard, statutory returns): staff of the council, not partners.</summary>
-    public bool SeesCouncilPages => SignedIn && !IsPartner;
+    /// <summary>The council's own registers and pages (risk register, dashboard, statutory returns): staff of the council and its officers, not partners.</summary>
+    public bool SeesCouncilPages => SignedIn && (IsOfficer || !IsPartner);
 
     public bool SeesUnpublished(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
 

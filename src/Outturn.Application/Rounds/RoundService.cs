@@ -156,7 +156,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return new SaveResult.Forbidden("No such item.");
         // Organisation scoping (Viewer.MayWorkOn): a contributor changes only their own organisation's items.
-        if (actor.Viewer is { } viewer && !viewer.MayWorkOn((await new Organisations.OrganisationService(db).OwnersAsync(round, ct)).Of(item)))
+        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await new Organisations.OrganisationService(db).OwnersAsync(round, ct)).Of(item)))
             return new SaveResult.Forbidden($"{item.Label} belongs to another organisation.");
         var editor = actor.AsEditor();
         if (item.RefusalFor(editor, round.State) is { } refusal)

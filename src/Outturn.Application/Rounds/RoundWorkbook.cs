@@ -91,7 +91,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                     errors.Add($"{at}, column \"item\": \"{ImportErrors.Value(Text("item"))}\" is not an item of this round.");
                     continue;
                 }
-                if (actor.Viewer is { } viewer && !viewer.MayWorkOn(owners.Of(item)))
+                if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn(owners.Of(item)))
                 {
                     errors.Add($"{at}, column \"item\": {item.Label} belongs to another organisation.");
                     continue;

@@ -122,7 +122,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
         var actor = await users.ActorAsync(User);
         var item = round.Items.Single(i => i.Id == itemId);
         if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId) return Forbid();
-        if (actor.Viewer is { } viewer && !viewer.MayWorkOn((await organisations.OwnersAsync(round, ct)).Of(item))) return Forbid();
+        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await organisations.OwnersAsync(round, ct)).Of(item))) return Forbid();
         Round = round;
         View = (await rounds.ItemsAsync(round, null, ct)).Single(v => v.Item.Id == itemId);
         return null;
