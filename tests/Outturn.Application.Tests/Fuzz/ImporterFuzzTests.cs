@@ -47,6 +47,12 @@ public sealed class ImporterFuzzTests(ITestOutputHelper output) : IntegrationTes
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("OUTTURN_FUZZ_SEED"), out var s) ? s : Environment.TickCount & 0x7fffffff;
         var targets = await TargetsAsync();
+        // Each starts from a file it accepts, so that mutations probe past the first checks.
+        foreach (var target in targets)
+        {
+            var accepted = await WithScope(sp => target.Run(sp, target.Seed));
+            Assert.True(accepted.Accepted, $"{target.Name}: the unmutated seed is refused: {string.Join("; ", accepted.Errors.Take(5))}");
+        }
         var total = 0;
         var report = new List<string>();
         foreach (var (target, index) in targets.Select((t, i) => (t, i)))

@@ -69,7 +69,7 @@ public sealed class AuditSearchTests(OutturnApp app) : IClassFixture<OutturnApp>
             db.AuditEntries.Add(new AuditEntry
             {
                 At = DateTimeOffset.UtcNow, By = "ann.mcintyre@outturn.example", Entity = "RoundItem", EntityKey = "round-item:999999",
-                Action = "Modified", Field = "Commentary", OldValue = "Fine", NewValue = "=HYPERLINK(\"http://attacker.example\",\"x\")", Reason = "+cmd",
+                Action = "Modified", Field = "Commentary", OldValue = "All fine", NewValue = "=HYPERLINK(\"http://attacker.example\",\"x\")", Reason = "+cmd",
             });
             await db.SaveChangesAsync();
         }
@@ -81,10 +81,10 @@ public sealed class AuditSearchTests(OutturnApp app) : IClassFixture<OutturnApp>
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id,at_utc,at_uk,account,person,kind,item,field,action,old_value,new_value,reason,sentence", lines[0]);
         var row = Assert.Single(lines[1..]);
-        Assert.Contains(",ann.mcintyre@outturn.example,Ann McIntyre (AMc),Round updates,round-item:999999,Commentary,Modified,Fine,", row);
+        Assert.Contains(",ann.mcintyre@outturn.example,Ann McIntyre (AMc),Round updates,round-item:999999,Commentary,Modified,All fine,", row);
         // The formula and the reason are quoted as text with a leading apostrophe, the sentence beside them.
         Assert.Contains("\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"x\"\")\"", row);
         Assert.Contains(",'+cmd,", row);
-        Assert.Contains("Commentary changed from “Fine” to “=HYPERLINK", row);
+        Assert.Contains("Commentary changed from “All fine” to “=HYPERLINK", row);
     }
 }
