@@ -43,6 +43,7 @@ public static class ServiceRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<OutturnClaims>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<OutturnDbContext>()
             .AddDefaultTokenProviders();
@@ -54,6 +55,7 @@ public static class ServiceRegistration
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<Audit.ChangeHistory>()
+            .AddScoped<Audit.AuditSearch>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<RoundApiHandlers>()
@@ -61,6 +63,8 @@ public static class ServiceRegistration
             .AddScoped<AccountAdministration>()
             .AddScoped<AccountInvitations>()
             .AddScoped<AccountSettings>()
+            .AddSingleton(_ => SingleSignOnSettings.From(configuration))
+            .AddScoped<SingleSignOn>()
             .AddScoped<Organisations.OrganisationService>()
             .AddScoped<DemoOrganisations>()
             .AddScoped<DemoRounds>()

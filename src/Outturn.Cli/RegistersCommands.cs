@@ -37,6 +37,7 @@ public static class RegistersCommands
     private static Command FileImport(IServiceProvider services, string name, string description, Func<IServiceProvider, string, CancellationToken, Task<FinanceImportResult>> run)
     {
         var file = new Argument<FileInfo>("file") { Description = "A .csv or .xlsx file (see docs/import-formats.md)." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command(name, description) { file };
         command.SetAction(async (parse, ct) =>
         {
@@ -59,6 +60,7 @@ public static class RegistersCommands
     private static Command FolderImport(IServiceProvider services, string name, string description, Func<IServiceProvider, string, CancellationToken, Task<RegisterImportResult>> run)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder in the format of docs/import-formats.md." };
+        folder.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command(name, description) { folder };
         command.SetAction(async (parse, ct) =>
         {

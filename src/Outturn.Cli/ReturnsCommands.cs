@@ -43,9 +43,14 @@ public static class ReturnsCommands
                 await Console.Error.WriteLineAsync($"--year \"{parse.GetValue(year)}\" is not a financial year; write it as 2015/16.");
                 return 2;
             }
+            var target = Path.GetFullPath(parse.GetValue(path)!);
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                await Console.Error.WriteLineAsync($"{target}: there is no such file or folder.");
+                return 2;
+            }
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
-            var target = Path.GetFullPath(parse.GetValue(path)!);
             var k = parse.GetValue(kind) switch { "cin" => ReturnKind.Cin, "annexa" => ReturnKind.AnnexA, _ => ReturnKind.Ssda903 };
             if (k == ReturnKind.AnnexA)
             {

@@ -6,7 +6,7 @@ using Outturn.Domain.Rounds;
 
 namespace Outturn.Application.Data;
 
-/// <summary>Who is making changes: the signed-in user on the web, the operating-system user at the command line.</summary>
+/// <summary>Who is making changes: the signed-in account on the web, the account named at the command line.</summary>
 public interface ICurrentUser
 {
     string Name { get; }
@@ -14,6 +14,9 @@ public interface ICurrentUser
 
 public sealed class SystemUser(string name) : ICurrentUser
 {
+    /// <summary>Changes made by the system itself (loading the demo at start-up), with no account behind them.</summary>
+    public const string Unnamed = "Outturn (system)";
+
     public string Name { get; } = name;
 }
 

@@ -97,6 +97,9 @@ public static class TableExport
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
     }
 
+    /// <summary>One CSV cell, quoted where it must be and kept from running as a spreadsheet formula: every CSV export uses it.</summary>
+    public static string CsvCell(string? s) => Q(s ?? "");
+
     private static string Q(string s)
     {
         // A leading =, +, - or @ would be run as a formula by a spreadsheet: quote it as text.

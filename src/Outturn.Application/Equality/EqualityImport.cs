@@ -21,7 +21,7 @@ public sealed class EqualityImport(OutturnDbContext db)
     public async Task<RegisterImportResult> ImportAsync(string folder, CancellationToken ct = default)
     {
         var (actions, errors) = Read(folder);
-        if (errors.Count > 0) return new RegisterImportResult(false, errors, 0, 0);
+        if (errors.Count > 0) return new RegisterImportResult(false, Data.ImportErrors.Capped(errors), 0, 0);
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var refs = actions.Select(a => a.Ref).ToList();
         var existing = await db.Set<EqualityAction>().Where(a => refs.Contains(a.Ref)).ToListAsync(ct);

@@ -22,7 +22,7 @@ public sealed class RiskImport(OutturnDbContext db)
     public async Task<RegisterImportResult> ImportAsync(string folder, CancellationToken ct = default)
     {
         var (risks, errors) = Read(folder);
-        if (errors.Count > 0) return new RegisterImportResult(false, errors, 0, 0);
+        if (errors.Count > 0) return new RegisterImportResult(false, Data.ImportErrors.Capped(errors), 0, 0);
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var refs = risks.Select(r => r.Ref).ToList();
         var existing = await db.Set<Risk>().Where(r => refs.Contains(r.Ref)).ToListAsync(ct);

@@ -70,11 +70,17 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
 
     private static PushedItemKind KindOf(RoundItem i) => i.Kind switch { ItemKind.Measure => PushedItemKind.Measure, ItemKind.Milestone => PushedItemKind.Milestone, _ => PushedItemKind.Section };
 
-    /// <summary>Every item of the round, or null when the plan has no round for the period.</summary>
-    public async Task<IReadOnlyList<RoundItemSummary>?> ItemsAsync(string planRef, Period period, CancellationToken ct = default)
+    /// <summary>
+    /// Every item of the round, or null when the plan has no round for the period. For someone limited to an
+    /// organisation (<paramref name="actor"/>'s viewer), only the items they may see (<see cref="Organisations.RoundOwners.MaySee"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<RoundItemSummary>?> ItemsAsync(string planRef, Period period, CancellationToken ct = default, Actor? actor = null)
     {
         if (await rounds.FindAsync(planRef, period, ct) is not { } round) return null;
-        return (await NameAsync(round, ct)).Select(n => new RoundItemSummary(n.Ref, KindOf(n.Item), n.Title, n.Assignee, n.Item.State, n.Item.Version)).ToList();
+        var owners = actor?.Viewer is null ? null : await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
+        return (await NameAsync(round, ct))
+            .Where(n => owners is null || owners.MaySee(actor!.Viewer!, round, n.Item, actor.OfficerId))
+            .Select(n => new RoundItemSummary(n.Ref, KindOf(n.Item), n.Title, n.Assignee, n.Item.State, n.Item.Version)).ToList();
     }
 
     public abstract record PushResult

@@ -11,8 +11,11 @@ using Outturn.Domain.Status;
 
 namespace Outturn.Application.Rounds;
 
-/// <summary>Who is acting: their name for the record, the officer they are, and whether they run rounds.</summary>
-public sealed record Actor(string Name, int? OfficerId, bool RunsRounds)
+/// <summary>
+/// Who is acting: their name for the record, the officer they are, and whether they run rounds; and, when they act
+/// through the web or the API, who they are as the visibility rules see them (their organisation).
+/// </summary>
+public sealed record Actor(string Name, int? OfficerId, bool RunsRounds, Accounts.Viewer? Viewer = null)
 {
     public Editor AsEditor() => new(Name, OfficerId, RunsRounds);
 }
@@ -152,6 +155,9 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         var round = await FindAsync(roundId, ct);
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return new SaveResult.Forbidden("No such item.");
+        // Organisation scoping (Viewer.MayWorkOn): a contributor changes only their own organisation's items.
+        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await new Organisations.OrganisationService(db).OwnersAsync(round, ct)).Of(item)))
+            return new SaveResult.Forbidden($"{item.Label} belongs to another organisation.");
         var editor = actor.AsEditor();
         if (item.RefusalFor(editor, round.State) is { } refusal)
             return refusal.Kind == EditRefusalKind.NotAssigned ? new SaveResult.Forbidden(refusal.Message) : new SaveResult.Closed(refusal.Message);

@@ -24,9 +24,10 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         ["final"] = ValueStatus.Final, ["provisional"] = ValueStatus.Provisional, ["not yet available"] = ValueStatus.Unavailable,
     };
 
-    public async Task<byte[]> BuildAsync(MonitoringRound round, int? officerId, CancellationToken ct = default)
+    public async Task<byte[]> BuildAsync(MonitoringRound round, int? officerId, CancellationToken ct = default, IReadOnlySet<int>? only = null)
     {
-        var items = await rounds.ItemsAsync(round, officerId, ct);
+        // only: the items the person may work on (their organisation's), when they are limited to one.
+        var items = (await rounds.ItemsAsync(round, officerId, ct)).Where(i => only is null || only.Contains(i.Item.Id)).ToList();
         static string Status(ValueStatus? s) => s switch { ValueStatus.Final => "final", ValueStatus.Provisional => "provisional", ValueStatus.Unavailable => "not yet available", _ => "" };
         var sheets = new Dictionary<string, object>
         {
@@ -68,6 +69,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
             return new UploadResult(0, 0, ["The file is not an Excel workbook (.xlsx)."]);
         }
         if (!round.AcceptsUpdates) return new UploadResult(0, 0, [$"The round is {MonitoringRound.Describe(round.State)}: updates are closed."]);
+        var owners = await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
 
         foreach (var (sheet, columns, kind) in new[] { (Measures, MeasureColumns, ItemKind.Measure), (Milestones, MilestoneColumns, ItemKind.Milestone), (Narrative, NarrativeColumns, ItemKind.Narrative) })
         {
@@ -87,6 +89,11 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                 if (!int.TryParse(Text("item"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var itemId) || round.Items.SingleOrDefault(i => i.Id == itemId && i.Kind == kind) is not { } item)
                 {
                     errors.Add($"{at}, column \"item\": \"{ImportErrors.Value(Text("item"))}\" is not an item of this round.");
+                    continue;
+                }
+                if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn(owners.Of(item)))
+                {
+                    errors.Add($"{at}, column \"item\": {item.Label} belongs to another organisation.");
                     continue;
                 }
                 if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId)

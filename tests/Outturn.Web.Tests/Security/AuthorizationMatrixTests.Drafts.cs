@@ -48,6 +48,7 @@ public sealed partial class AuthorizationMatrixTests
         ["/admin/organisations"] = DraftRule.None,
         ["/admin/users/{id}"] = DraftRule.None,
         ["/admin/users"] = DraftRule.None,
+        ["/admin/audit"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // every old and new value, drafts included: administrators only
         ["/plans/{planRef}/folder"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // the folder carries draft figures; performance officers only
         ["/plans/{planRef}"] = DraftRule.None, // lists the quarters with data, not their figures
         ["/plans/{planRef}/monitoring/{period}"] = DraftRule.CanSeeDraft,
@@ -220,7 +221,7 @@ public sealed partial class AuthorizationMatrixTests
     {
         "Administrator" => Roles.Administrator,
         "PerformanceOfficer" => Roles.PerformanceOfficer,
-        "Contributor" => Roles.Contributor,
+        "Contributor" or "PartnerContributor" => Roles.Contributor,
         "Approver" => Roles.Approver,
         "BoardMember" => Roles.BoardMember,
         _ => who,

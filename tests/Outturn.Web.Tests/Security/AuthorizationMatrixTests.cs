@@ -24,14 +24,17 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
         ["Contributor"] = "ann.mcintyre@outturn.example",
         ["Approver"] = "director@outturn.example",
         ["BoardMember"] = "councillor@outturn.example",
+        // A contributor of a partner agency (Bridgewater Community Healthcare NHS Trust): the organisation dimension.
+        ["PartnerContributor"] = "nina.health@outturn.example",
     };
 
     /// <summary>Who each policy admits. The demo performance officer alone holds the child-level permission.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> Admits = new Dictionary<string, string[]>
     {
-        [Policies.Public] = ["anonymous", "Administrator", "PerformanceOfficer", "Contributor", "Approver", "BoardMember"],
-        [Policies.Staff] = ["Administrator", "PerformanceOfficer", "Contributor", "Approver", "BoardMember"],
-        [Policies.Contributor] = ["Administrator", "PerformanceOfficer", "Contributor"],
+        [Policies.Public] = ["anonymous", "Administrator", "PerformanceOfficer", "Contributor", "Approver", "BoardMember", "PartnerContributor"],
+        [Policies.Staff] = ["Administrator", "PerformanceOfficer", "Contributor", "Approver", "BoardMember", "PartnerContributor"],
+        [Policies.Council] = ["Administrator", "PerformanceOfficer", "Contributor", "Approver", "BoardMember"],
+        [Policies.Contributor] = ["Administrator", "PerformanceOfficer", "Contributor", "PartnerContributor"],
         [Policies.PerformanceOfficer] = ["Administrator", "PerformanceOfficer"],
         [Policies.Approver] = ["Approver"],
         [Policies.Administrator] = ["Administrator"],
@@ -74,6 +77,7 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             ["/admin/users/{id}"] = $"/admin/users/{tracey.Id}",
             ["/admin/organisations"] = "/admin/organisations",
             ["/admin/organisations/{id:int}"] = $"/admin/organisations/{bridgewater.Id}",
+            ["/admin/audit"] = "/admin/audit",
             ["/account"] = "/account",
             ["/invitation/{token}"] = "/invitation/not-a-real-invitation",
             ["/openapi/{documentName}.json"] = "/openapi/v1.json",
@@ -178,6 +182,7 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
     public async Task Every_route_is_allowed_or_refused_for_every_role_as_its_policy_says()
     {
         var samples = await SamplesAsync();
+        var partnerSamples = await PartnerSamplesAsync();
         var routes = Routes().DistinctBy(r => r.Template).ToList();
         Assert.True(routes.Count >= samples.Count, $"Only {routes.Count} routes found");
         var missing = routes.Where(r => !samples.ContainsKey(r.Template)).Select(r => r.Template).ToList();
@@ -191,7 +196,10 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
         {
             foreach (var (who, client) in clients)
             {
-                var response = await client.GetAsync(samples[template]);
+                // The partner's column uses her own organisation's item where the council's sample is another's
+                // (that one is tried in the organisation dimension, AuthorizationMatrixTests.Organisations.cs).
+                var url = who == "PartnerContributor" && partnerSamples.TryGetValue(template, out var own) ? own : samples[template];
+                var response = await client.GetAsync(url);
                 var location = response.Headers.Location?.ToString() ?? "";
                 var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                               || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/sign-in") || location.Contains("/errors/403")));
@@ -214,6 +222,7 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
     [InlineData("BoardMember", HttpStatusCode.Forbidden)] // the Q3 round is still open: board members see drafts once in review
     [InlineData("Contributor", HttpStatusCode.OK)]
     [InlineData("Approver", HttpStatusCode.OK)]
+    [InlineData("PartnerContributor", HttpStatusCode.Forbidden)] // the plan is the council's: she sees her own items, not its whole draft
     public async Task A_round_not_yet_published_is_served_only_to_those_allowed_to_see_drafts(string who, HttpStatusCode expected)
     {
         var client = who == "anonymous" ? app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }) : await app.SignedInClientAsync(Users[who]);

@@ -7,7 +7,7 @@ using Outturn.Web.Security;
 namespace Outturn.Web.Features.Dashboard;
 
 /// <summary>The performance officer's dashboard: for now, the risks overdue for review (others add their panels).</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Council)]
 public sealed class IndexModel(RiskQuery risks, TimeProvider clock) : PageModel
 {
     public DateOnly Today { get; private set; }

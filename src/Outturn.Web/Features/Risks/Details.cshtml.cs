@@ -8,7 +8,7 @@ using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Risks;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Council)]
 public sealed class DetailsModel(RiskQuery query, TimeProvider clock) : PageModel
 {
     public Risk Risk { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Outturn.Web.Security;
 namespace Outturn.Web.Features.Risks;
 
 /// <summary>The risk register with filters and the initial and residual heat maps: an internal register, for staff.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Council)]
 public sealed class IndexModel(RiskQuery query, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Directorate { get; set; }

@@ -19,7 +19,7 @@ public static class RisksApi
 
     public static RouteGroupBuilder MapRisksApi(this RouteGroupBuilder api)
     {
-        var risks = api.MapGroup("/risks").WithTags("Risks").RequireAuthorization(Policies.Staff);
+        var risks = api.MapGroup("/risks").WithTags("Risks").RequireAuthorization(Policies.Council);
         risks.MapGet("/", List).WithName("ListRisks")
             .WithSummary("The risks matching the filters: directorate (or service), band (low, medium, high) of the residual score, or of the initial one with assessment=initial, and owner.");
         risks.MapGet("/{riskRef}", Get).WithName("GetRisk");

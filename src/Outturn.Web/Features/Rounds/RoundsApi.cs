@@ -48,8 +48,9 @@ public static class RoundsApi
     private static ProblemHttpResult NoRound(string planRef, Period period) =>
         ApiProblems.NotFound("Round not found", $"{planRef} has no round for {period.ToDisplayString()}.");
 
-    private static async Task<Results<Ok<IReadOnlyList<RoundItemSummary>>, ProblemHttpResult>> ListItems(string planRef, Period period, RoundApiHandlers handlers, CancellationToken ct) =>
-        await handlers.ItemsAsync(planRef, period, ct) is { } items ? TypedResults.Ok(items) : NoRound(planRef, period);
+    private static async Task<Results<Ok<IReadOnlyList<RoundItemSummary>>, ProblemHttpResult>> ListItems(
+        string planRef, Period period, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.ItemsAsync(planRef, period, ct, await users.ActorAsync(user)) is { } items ? TypedResults.Ok(items) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<RoundItemDetail>, ProblemHttpResult>> PutItem(
         string planRef, Period period, string itemRef, PutItemBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)

@@ -18,7 +18,7 @@ namespace Outturn.Web.Features.Updates;
 /// as you type with it). A save over someone else's newer save shows both versions to merge.
 /// </summary>
 [Authorize(Policy = Policies.Contributor)]
-public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> users) : PageModel
+public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> users, Application.Organisations.OrganisationService organisations) : PageModel
 {
     public MonitoringRound Round { get; private set; } = null!;
     public ItemView View { get; private set; } = null!;
@@ -122,6 +122,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
         var actor = await users.ActorAsync(User);
         var item = round.Items.Single(i => i.Id == itemId);
         if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId) return Forbid();
+        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await organisations.OwnersAsync(round, ct)).Of(item))) return Forbid();
         Round = round;
         View = (await rounds.ItemsAsync(round, null, ct)).Single(v => v.Item.Id == itemId);
         return null;
