@@ -130,5 +130,6 @@ public static class RegistersRegistration
 {
     /// <summary>Issue 4's features: risk registers, equality action plans and budget monitoring, with their demo data.</summary>
     public static IServiceCollection AddRisksEqualityAndFinance(this IServiceCollection services) =>
-        Risks.RiskRegistration.AddRisks(services).AddEquality().AddFinance().AddScoped<Demo.DemoRegisters>();
+        Risks.RiskRegistration.AddRisks(services).AddEquality().AddFinance().AddScoped<Demo.DemoRegisters>()
+            .AddScoped<Monitoring.ReportRegisterQuery>();
 }
