@@ -26,15 +26,19 @@ public sealed class CreateRisk(RiskStore store)
     }
 }
 
-public sealed record EditRiskCommand(string Ref, int Version, RiskDetails Details, string? Reason);
+public sealed record EditRiskCommand(string Ref, int Version, RiskDetails Details, DateOnly? NextReview, string? Reason);
 
-/// <summary>Changes what a risk says about itself: title, description, category, owner, register, organisation, objective.</summary>
+/// <summary>
+/// Changes what a risk says about itself (title, description, category, owner, register, organisation, objective)
+/// and when it is next reviewed.
+/// </summary>
 public sealed class EditRisk(RiskStore store)
 {
     public async Task<Risk> HandleAsync(EditRiskCommand c, CancellationToken ct = default)
     {
         var risk = await store.LoadAsync(c.Ref, c.Version, ct);
         risk.Edit(c.Details);
+        if (c.NextReview is { } next) risk.ScheduleReview(next);
         await store.SaveAsync(risk, c.Reason, ct);
         return risk;
     }
@@ -55,20 +59,6 @@ public sealed class ScoreRisk(RiskStore store)
             if (next <= today) throw new DomainException($"The next review must be after today ({today:d MMMM yyyy}).");
             risk.ScheduleReview(next);
         }
-        await store.SaveAsync(risk, c.Reason, ct);
-        return risk;
-    }
-}
-
-public sealed record ScheduleRiskReviewCommand(string Ref, int Version, DateOnly NextReview, string? Reason);
-
-/// <summary>Sets when a risk is next to be reviewed.</summary>
-public sealed class ScheduleRiskReview(RiskStore store)
-{
-    public async Task<Risk> HandleAsync(ScheduleRiskReviewCommand c, CancellationToken ct = default)
-    {
-        var risk = await store.LoadAsync(c.Ref, c.Version, ct);
-        risk.ScheduleReview(c.NextReview);
         await store.SaveAsync(risk, c.Reason, ct);
         return risk;
     }

@@ -132,9 +132,13 @@ public sealed class RiskQuery(OutturnDbContext db)
             .Select(r => new RiskMovement(r.Ref, r.Title, before.GetValueOrDefault(r.Ref)?.Residual, after.GetValueOrDefault(r.Ref)?.Residual))
             .ToList();
         return new RiskMovementView(from, to, rows,
-            HeatMap.Of($"Residual, {from.ToDisplayString()}", before.Values.Select(r => (r.Ref, r.Residual))),
-            HeatMap.Of($"Residual, {to.ToDisplayString()}", after.Values.Select(r => (r.Ref, r.Residual))));
+            HeatMap.Of($"{from.ToDisplayString()} residual", before.Values.Select(r => (r.Ref, r.Residual))),
+            HeatMap.Of($"{to.ToDisplayString()} residual", after.Values.Select(r => (r.Ref, r.Residual))));
     }
+
+    /// <summary>The plans a risk can threaten, by ref, with their titles, for the risk form.</summary>
+    public Task<List<(string Ref, string Title)>> PlansAsync(CancellationToken ct = default) =>
+        db.Plans.AsNoTracking().OrderBy(p => p.Ref).Select(p => new ValueTuple<string, string>(p.Ref, p.Title)).ToListAsync(ct);
 
     /// <summary>Open risks past their review date, most overdue first, for the performance officer's dashboard.</summary>
     public async Task<List<Risk>> OverdueForReviewAsync(DateOnly today, CancellationToken ct = default) =>
@@ -160,7 +164,7 @@ public static class RiskRegistration
 {
     public static IServiceCollection AddRisks(this IServiceCollection services) =>
         services.AddScoped<RiskImport>().AddScoped<RiskExport>().AddScoped<RiskQuery>().AddScoped<RiskStore>()
-            .AddScoped<CreateRisk>().AddScoped<EditRisk>().AddScoped<ScoreRisk>().AddScoped<ScheduleRiskReview>()
+            .AddScoped<CreateRisk>().AddScoped<EditRisk>().AddScoped<ScoreRisk>()
             .AddScoped<AddControlMeasure>().AddScoped<EditControlMeasure>().AddScoped<RecordControlProgress>()
             .AddScoped<CloseRisk>().AddScoped<ReopenRisk>();
 }
