@@ -18,6 +18,8 @@ internal sealed class RiskMapping : IEntityTypeConfiguration<Risk>
         e.Property(r => r.Owner).HasMaxLength(200);
         e.Property(r => r.Category).HasMaxLength(100);
         e.Property(r => r.Version).IsConcurrencyToken();
+        // Risks held before risks could be closed are open; every new risk says so itself (no value is the sentinel).
+        e.Property(r => r.State).HasDefaultValue(RiskState.Open).HasSentinel((RiskState)(-1));
         e.HasIndex(r => r.Directorate);
         e.HasMany(r => r.Controls).WithOne().HasForeignKey(c => c.RiskId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Assessments).WithOne().HasForeignKey(a => a.RiskId).OnDelete(DeleteBehavior.Cascade);
