@@ -45,7 +45,7 @@ public sealed record RiskControlSection(string Period, bool IsReportingQuarter, 
             {
                 var objective = plan.Objectives.FirstOrDefault(o => string.Equals(o.Ref, g.Key, StringComparison.OrdinalIgnoreCase));
                 return (Order: objective?.Order ?? int.MaxValue, Row: new KeyObjectiveLine(objective?.Ref ?? g.Key, objective?.Title,
-                    g.Select(r => $"{r.Risk.Title} ({RiskScoreLine.Of(r.Initial)})").ToList(),
+                    g.Select(r => $"{r.Risk.Title} (initial {r.Initial.Score}, {r.Initial.Band.ToWord()})").ToList(),
                     g.SelectMany(r => r.Risk.Controls.OrderBy(c => c.Order)).Select(c => c.Text).ToList()));
             })
             .OrderBy(x => x.Order).ThenBy(x => x.Row.ObjectiveRef, StringComparer.Ordinal).Select(x => x.Row).ToList();
