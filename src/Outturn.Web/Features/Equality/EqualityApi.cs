@@ -18,10 +18,11 @@ public static class EqualityApi
 
     public static RouteGroupBuilder MapEqualityApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/equality-actions").WithTags("Equality").RequireAuthorization(Policies.Public);
-        group.MapGet("", List).WithName("ListEqualityActions")
-            .WithSummary("Equality actions, optionally only those of a directorate (or service), of an impact (high, medium, low, none) or of a protected characteristic (strand=disability).");
-        group.MapGet("/{actionRef}", Get).WithName("GetEqualityAction").WithSummary("One equality action with its progress each quarter.");
+        api.MapGet("/equality-actions", List).WithTags("Equality").WithName("ListEqualityActions")
+            .WithSummary("Equality actions, optionally only those of a directorate (or service), of an impact (high, medium, low, none) or of a protected characteristic (strand=disability).")
+            .RequireAuthorization(Policies.Public);
+        api.MapGet("/equality-actions/{actionRef}", Get).WithTags("Equality").WithName("GetEqualityAction")
+            .WithSummary("One equality action with its progress each quarter.").RequireAuthorization(Policies.Public);
         return api;
     }
 
