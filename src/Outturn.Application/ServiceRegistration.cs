@@ -72,6 +72,7 @@ public static class ServiceRegistration
             .AddEquality()
             .AddFinance()
             .AddScoped<Demo.DemoRegisters>()
+            .AddScoped<ReportRegisterQuery>()
             .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration)
             .AddReturns(configuration)

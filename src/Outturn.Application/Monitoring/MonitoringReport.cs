@@ -5,12 +5,14 @@ namespace Outturn.Application.Monitoring;
 
 /// <summary>
 /// The quarterly monitoring as printed: plain data that can be shown, served as JSON, and frozen as the published
-/// snapshot. Statuses are words (green, better…); both the computed and the final one are kept.
+/// snapshot. Statuses are words (green, better…); both the computed and the final one are kept. A published snapshot
+/// also carries sections 4.0, 5.0 and 7.0 (<see cref="Registers"/>) as they stood when it was published.
 /// </summary>
 public sealed record MonitoringReport(
     string Plan, string PlanTitle, string? Directorate, string Period, string PeriodTitle, string ReportingPeriod,
     string PreviousYearHeading, string YearHeading,
-    IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<OfficerKey> Officers)
+    IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<OfficerKey> Officers,
+    ReportRegisters? Registers = null)
 {
     public static MonitoringReport From(MonitoringView v)
     {
@@ -72,5 +74,8 @@ public sealed record MeasureLine(
     }
 }
 
-/// <summary>What the report's other sections (risks, equality, finance…) need to find their content.</summary>
-public sealed record ReportContext(Plan Plan, Domain.Periods.Period Period);
+/// <summary>
+/// What the report's other sections (risks, equality, finance…) need to find their content: the plan and period, and
+/// for a published report its frozen register sections, which the page shows instead of the registers as they are now.
+/// </summary>
+public sealed record ReportContext(Plan Plan, Domain.Periods.Period Period, ReportRegisters? Registers = null);

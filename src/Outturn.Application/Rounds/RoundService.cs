@@ -48,7 +48,7 @@ public static class SnapshotJson
 }
 
 /// <summary>The reporting round's use cases: open, assign, update, return, remind, review, sign off, publish, revise.</summary>
-public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, IEmailSender email, TimeProvider clock)
+public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, IEmailSender email, TimeProvider clock, ReportRegisterQuery registers)
 {
     public Task<MonitoringRound?> FindAsync(int roundId, CancellationToken ct = default) =>
         db.Set<MonitoringRound>().Include(r => r.Items).Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -333,6 +333,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             case Step.Reopen: round.ReopenForUpdates(actor.Name, now, reason ?? ""); break;
             case Step.Publish:
                 var report = await LiveReportAsync(round, ct);
+                // Sections 4.0, 5.0 and 7.0 are frozen with the performance overview, so the published report never changes.
+                report = report with { Registers = await registers.ForAsync(report.Plan, round.Period, ct) };
                 round.Publish(JsonSerializer.Serialize(report, SnapshotJson.Options), actor.Name, now);
                 break;
         }

@@ -123,7 +123,10 @@ public sealed class ImporterFuzzTests(ITestOutputHelper output) : IntegrationTes
         var ledgerXlsx = Path.Combine(seeds, "ledger.xlsx");
         MiniExcel.SaveAs(ledgerXlsx, MiniExcel.Query(ledgerCsv, useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList());
         var benchmarks = Path.Combine(seeds, "benchmarks.csv");
-        await File.WriteAllLinesAsync(benchmarks, File.ReadLines(Demo("benchmarks", "synthetic.csv")).Take(120));
+        // Benchmarks are held only for measures of a plan held: the demo's figures are re-labelled to the seed plan's first measure.
+        var measure = File.ReadLines(Path.Combine(plan, "indicators.csv")).Skip(1).First().Split(',')[0];
+        await File.WriteAllLinesAsync(benchmarks, File.ReadLines(Demo("benchmarks", "synthetic.csv")).Take(120)
+            .Select((line, i) => i == 0 ? line : measure + line[line.IndexOf(',')..]));
         Synthetic.WriteSsda903(new SynthOptions(8, 1, 11), Path.Combine(seeds, "ssda903"));
         var ssda903 = Directory.GetDirectories(Path.Combine(seeds, "ssda903")).Single();
         var cinFolder = Path.Combine(seeds, "cin");

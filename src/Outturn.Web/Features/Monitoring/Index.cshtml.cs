@@ -37,7 +37,8 @@ public sealed class IndexModel(ReportVisibility access, MonitoringQuery query) :
         var plan = (await query.LoadPlanAsync(planRef, ct))!;
         var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
         foreach (var indicator in plan.Indicators) indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
-        Context = new ReportContext(plan, p);
+        // A published report's sections 4.0, 5.0 and 7.0 are those frozen with it.
+        Context = new ReportContext(plan, p, IsDraft ? null : Report.Registers);
         return Page();
     }
 }
