@@ -77,7 +77,7 @@ public static partial class AuditWords
         $"{what} by {who} on {When(at)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}");
 
     /// <summary>Fields kept for the system's own use (who saved last, a row's version) that would only repeat the entry's own who and when.</summary>
-    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand"
+    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand" or "CommentaryApprovedByOfficerId"
         || (entity == "StatusOverride" && field is "By" or "At");
 
     public static bool IsOfficerField(string? field) => field is "OfficerId" or "AssigneeId";
@@ -126,6 +126,9 @@ public static partial class AuditWords
             ("RoundItem", "AssigneeId") => "Assigned to",
             ("RoundItem", "OnBehalfOf") => "Entered on behalf of",
             ("RoundItem", "ReturnComment") => "Comment on returning the item",
+            ("RoundItem", "CommentaryFromDraft") => "Commentary begun from the draft written from the figures",
+            ("RoundItem", "CommentaryApprovedBy") => "Drafted commentary approved by",
+            ("MonitoringRound", "OpensOn") => "Opening date",
             ("MonitoringRound", "State") => "Stage of the round",
             ("MonitoringRound", "ConfirmedOutstanding") => "Items outstanding confirmed at review",
             (_, "OfficerId") => "Responsible officer",
