@@ -58,6 +58,8 @@ public static class ServiceRegistration
             .AddScoped<SendReminders>()
             .AddScoped<ReturnItems>()
             .AddScoped<ReviseFigure>()
+            .AddScoped<RoundDashboard>()
+            .AddSingleton(configuration.GetSection("Outturn:Dashboard").Get<DashboardSettings>() ?? new DashboardSettings())
             .AddSingleton(configuration.GetSection("Outturn:Reminders").Get<ReminderSettings>() ?? new ReminderSettings())
             .AddScoped<DemoAccounts>()
             .AddScoped<AccountAdministration>()

@@ -194,7 +194,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
 
         db.Entry(item).Property(i => i.Version).OriginalValue = loadedVersion;
         var assignee = item.AssigneeId is { } aid ? await db.Officers.Where(o => o.Id == aid).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
-        var wasCompiled = item.IsSupportingCommentary && !item.EditedByHand;
+        // Compiled text not yet touched by hand: submitted by the compilation, not written by the performance officer.
+        var wasCompiled = item.IsSupportingCommentary && !item.EditedByHand && item.State == ItemState.Submitted && item.Commentary is not null;
         item.Save(update, submit, editor, assignee, clock.GetUtcNow());
         // The performance officer's hand edit of a compiled commentary is a step of the round, not only a change of text.
         if (item.IsSupportingCommentary && editor.RunsRounds && (wasCompiled || round.State == RoundState.InReview))
@@ -215,6 +216,12 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             db.ChangeTracker.Clear();
             var theirs = await db.Set<RoundItem>().AsNoTracking().SingleAsync(i => i.Id == itemId, ct);
             return new SaveResult.Conflict(theirs, update);
+        }
+        if (submit && item.Kind == ItemKind.Measure && item.FilledFrom is not null)
+        {
+            var recorded = await db.IndicatorValues.SingleAsync(v => v.IndicatorId == item.IndicatorId && v.Period == round.Period, ct);
+            await Returns.ReturnsFill.AttachAsync(db, item, recorded, ct);
+            await db.SaveChangesAsync(ct);
         }
         return new SaveResult.Saved(item, warnings);
     }

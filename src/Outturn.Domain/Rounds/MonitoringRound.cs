@@ -249,6 +249,11 @@ public class RoundItem
     /// <summary>For supporting commentary: the performance officer has written or changed the text, so it is no longer compiled.</summary>
     public bool EditedByHand { get; private set; }
     public string? ReturnComment { get; private set; }
+    /// <summary>
+    /// Where the figure in the draft came from when it was filled from the statutory returns ("Filled from the 2015/16
+    /// CIN census, definition v1"); kept while the figure stays as filled, so the reviewer knows its source.
+    /// </summary>
+    public string? FilledFrom { get; private set; }
     /// <summary>Optimistic concurrency: raised by every save, so a stale form is detected.</summary>
     public int Version { get; private set; }
     public string? UpdatedBy { get; private set; }
@@ -332,6 +337,18 @@ public class RoundItem
         if (IsSupportingCommentary) EditedByHand = true;
     }
 
+    /// <summary>
+    /// Puts a figure computed from the statutory returns into the item as a draft, saying where it came from. The
+    /// officer checks it and submits it like any other; a submitted item is not overwritten.
+    /// </summary>
+    public void FillFromReturns(decimal? value, decimal? numerator, decimal? denominator, string? note, string source, string by, DateTimeOffset at)
+    {
+        if (Kind != ItemKind.Measure) throw new DomainException($"{Label} is not a measure: only a measure's figure is filled from the returns.");
+        if (State == ItemState.Submitted) throw new DomainException($"{Label} is already submitted; return it to its officer before filling it again.", DomainRefusal.Conflict);
+        Apply(new ItemUpdate(value, value is null ? Status.ValueStatus.Unavailable : Status.ValueStatus.Provisional, note ?? Note, Progress, Commentary, Reason, numerator, denominator), ItemState.Draft, by, at);
+        FilledFrom = source;
+    }
+
     internal void Return(string comment)
     {
         if (State != ItemState.Submitted) throw new DomainException($"Only a submitted item can be returned; {Label} is {State.ToWords()}.");
@@ -343,6 +360,8 @@ public class RoundItem
 
     private void Apply(ItemUpdate u, ItemState state, string by, DateTimeOffset at)
     {
+        // A figure changed from what the returns gave is the officer's own, no longer "filled from" them.
+        if (u.Value != Value || u.Numerator != Numerator || u.Denominator != Denominator) FilledFrom = null;
         Value = u.Value;
         Numerator = u.Numerator;
         Denominator = u.Denominator;
