@@ -176,7 +176,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         {
             var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == item.IndicatorId, ct);
             // A ratio measure's value is worked out from what was counted, with the measure's multiplier.
-            problems.AddRange(EntryChecks.Ratio(update.Numerator, update.Denominator, indicator.Multiplier, out var worked));
+            problems.AddRange(EntryChecks.Ratio(update.Numerator, update.Denominator, indicator.Multiplier, out var worked, update.Value));
             if (worked is not null) update = update with { Value = worked };
         }
         if (submit) problems.AddRange(update.FieldProblemsFor(item.Kind).Where(p => problems.All(q => q.Field != p.Field)).ToList());

@@ -108,14 +108,19 @@ public static class EntryChecks
     /// For a ratio measure: the value worked out from the numerator and denominator with the measure's multiplier (100
     /// for a percentage, 1,000 or 10,000 for a rate), or why they cannot be used.
     /// </summary>
-    public static IReadOnlyList<FieldProblem> Ratio(decimal? numerator, decimal? denominator, decimal? multiplier, out decimal? value)
+    /// <remarks>
+    /// A measure that is not a ratio may still carry the counts behind its figure (a figure computed from the returns
+    /// does), but then its value is given, not worked out.
+    /// </remarks>
+    public static IReadOnlyList<FieldProblem> Ratio(decimal? numerator, decimal? denominator, decimal? multiplier, out decimal? value, decimal? given = null)
     {
         value = null;
         var problems = new List<FieldProblem>();
         if (numerator is null && denominator is null) return problems;
         if (multiplier is not { } m)
         {
-            problems.Add(new(numerator is not null ? "numerator" : "denominator", "This measure is not worked out from a numerator and denominator: enter its value."));
+            if (given is null)
+                problems.Add(new(numerator is not null ? "numerator" : "denominator", "This measure is not worked out from a numerator and denominator: enter its value."));
             return problems;
         }
         if (numerator is null) problems.Add(new("numerator", "Enter the numerator as well as the denominator, or neither."));

@@ -29,7 +29,34 @@ public abstract class ReminderTests(DatabaseProvider provider) : IntegrationTest
         new(sp.GetRequiredService<OutturnDbContext>(), sp.GetRequiredService<IEmailSender>(), clock, new ReminderSettings());
 
     private string[] Mail() =>
-        Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Select(File.ReadAllText).ToArray() : [];
+        Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Select(f => Readable(File.ReadAllText(f))).ToArray() : [];
+
+    /// <summary>An .eml file's headers and its body decoded (base64 or quoted-printable, as the SMTP client wrote it).</summary>
+    private static string Readable(string eml)
+    {
+        var split = eml.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var (head, body) = (eml[..split], eml[(split + 4)..]);
+        if (head.Contains("base64", StringComparison.OrdinalIgnoreCase))
+            body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(System.Text.RegularExpressions.Regex.Replace(body, @"\s", "")));
+        else if (head.Contains("quoted-printable", StringComparison.OrdinalIgnoreCase))
+            body = System.Text.Encoding.UTF8.GetString(DecodeQuotedPrintable(body.Replace("=\r\n", "", StringComparison.Ordinal)));
+        return head + "\r\n\r\n" + body;
+    }
+
+    private static byte[] DecodeQuotedPrintable(string text)
+    {
+        var bytes = new List<byte>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text[i].ToString()));
+        }
+        return bytes.ToArray();
+    }
 
     private string MailFolder => Path.Combine(Services.GetRequiredService<DataSettings>().DataDirectory, "mail");
 
