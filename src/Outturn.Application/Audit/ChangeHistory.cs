@@ -128,6 +128,7 @@ public static partial class AuditWords
             ("RoundItem", "ReturnComment") => "Comment on returning the item",
             ("RoundItem", "CommentaryFromDraft") => "Commentary begun from the draft written from the figures",
             ("RoundItem", "CommentaryApprovedBy") => "Drafted commentary approved by",
+            ("RoundItem", "FilledFrom") => "Source of the figure",
             ("MonitoringRound", "OpensOn") => "Opening date",
             ("MonitoringRound", "State") => "Stage of the round",
             ("MonitoringRound", "ConfirmedOutstanding") => "Items outstanding confirmed at review",

@@ -44,6 +44,9 @@ public sealed class AuditWordsTests
     [InlineData("Milestone", "plan:1:milestone:OB01a", "Due", "Modified", "2016-03-31", "2016-06-30", "Due date changed from 31 March 2016 to 30 June 2016")]
     [InlineData("Indicator", "plan:1:indicator:M2", "IsKey", "Modified", "False", "True", "Key measure changed from no to yes")]
     [InlineData("IndicatorValue", "indicator:5:2015/16 Q2", "Value", "Added", null, "75", "Value for Quarter 2 2015/16 recorded as 75")]
+    [InlineData("RoundItem", "round-item:7", "CommentaryApprovedBy", "Modified", null, "tracey.coffey@outturn.example", "Drafted commentary approved by set to “tracey.coffey@outturn.example”")]
+    [InlineData("RoundItem", "round-item:7", "FilledFrom", "Modified", null, "Filled from the 2015/16 CIN census, definition v1", "Source of the figure set to “Filled from the 2015/16 CIN census, definition v1”")]
+    [InlineData("MonitoringRound", "round:3", "OpensOn", "Modified", "2016-04-01", "2016-04-04", "Opening date changed from 1 April 2016 to 4 April 2016")]
     public void Each_kind_of_change_reads_in_words(string entity, string key, string field, string action, string? old, string? @new, string expected) =>
         Assert.Equal(expected, AuditWords.What(entity, key, field, action, old, @new));
 

@@ -116,7 +116,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         foreach (var id in annItems)
         {
             await VisitAsync(ap, $"/my-updates/{id}");
-            if (await ap.Locator("#progress-green").CountAsync() > 0) { milestone = id; break; }
+            if (await ap.Locator("#progress-complete").CountAsync() > 0) { milestone = id; break; } // only a milestone can be complete
         }
         Assert.True(milestone is not null, "No milestone of the Q4 round is assigned to Ann McIntyre.");
         await ap.Locator("#progress-amber").CheckAsync();
