@@ -77,7 +77,7 @@ public static partial class AuditWords
         $"{what} by {who} on {When(at)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}");
 
     /// <summary>Fields kept for the system's own use (who saved last, a row's version) that would only repeat the entry's own who and when.</summary>
-    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand"
+    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand" or "CommentaryApprovedByOfficerId"
         || (entity == "StatusOverride" && field is "By" or "At")
         // A risk's latest scores repeat its latest quarter's, whose own entries tell the change.
         || (entity == "Risk" && field is "InitialLikelihood" or "InitialImpact" or "ResidualLikelihood" or "ResidualImpact" or "TargetLikelihood" or "TargetImpact");
@@ -129,6 +129,10 @@ public static partial class AuditWords
             ("RoundItem", "AssigneeId") => "Assigned to",
             ("RoundItem", "OnBehalfOf") => "Entered on behalf of",
             ("RoundItem", "ReturnComment") => "Comment on returning the item",
+            ("RoundItem", "CommentaryFromDraft") => "Commentary begun from the draft written from the figures",
+            ("RoundItem", "CommentaryApprovedBy") => "Drafted commentary approved by",
+            ("RoundItem", "FilledFrom") => "Source of the figure",
+            ("MonitoringRound", "OpensOn") => "Opening date",
             ("MonitoringRound", "State") => "Stage of the round",
             ("MonitoringRound", "ConfirmedOutstanding") => "Items outstanding confirmed at review",
             ("RiskControlUpdate" or "EqualityActionUpdate", "Progress") => "Progress" + Of(key),

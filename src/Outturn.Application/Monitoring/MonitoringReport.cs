@@ -22,9 +22,9 @@ public sealed record MonitoringReport(
             year.SamePeriodLastYear().ToShortYearString() + " Actual", year.ToShortYearString() + " Target",
             v.Priorities.Select(p => new PriorityReport(
                 p.Priority.Name,
-                p.KeyMeasures.Select(MeasureLine.From).ToList(),
+                p.KeyMeasures.Select(m => MeasureLine.From(m) with { Commentary = v.MeasureCommentary.GetValueOrDefault(m.Indicator.Ref) }).ToList(),
                 p.Milestones.Select(m => new MilestoneLine(m.Milestone.Ref, m.Milestone.Text, m.Update?.Progress?.ToWord(), m.Update?.Commentary, m.Suggested?.ToWord())).ToList(),
-                p.Measures.Select(MeasureLine.From).ToList(),
+                p.Measures.Select(m => MeasureLine.From(m) with { Commentary = v.MeasureCommentary.GetValueOrDefault(m.Indicator.Ref) }).ToList(),
                 p.Commentary)).ToList(),
             v.Officers.Select(o => new OfficerKey(o.Initials!, o.Name, o.JobTitle)).ToList());
     }
@@ -44,7 +44,8 @@ public sealed record MeasureLine(
     string? ProgressReason, string? DirectionReason,
     decimal? Numerator = null, decimal? Denominator = null, decimal? IntervalLow = null, decimal? IntervalHigh = null,
     bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year",
-    string? BasisText = null, string? DirectionNote = null, string? IntervalText = null, bool SmallNumber = false)
+    string? BasisText = null, string? DirectionNote = null, string? IntervalText = null, bool SmallNumber = false,
+    string? Commentary = null)
 {
     public static MeasureLine From(MeasureAssessment a) => new(
         a.Indicator.Ref, a.Indicator.Title, a.Indicator.IsKey, a.PreviousYearActualText,

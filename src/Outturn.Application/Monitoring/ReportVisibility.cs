@@ -12,7 +12,7 @@ public enum ReportOutcome { Ok, NoPlan, NotCovered, NeedsSignIn, Forbidden }
 /// <summary>A period's monitoring as a viewer may see it: the published snapshot, or a draft for those allowed.</summary>
 public sealed record VisibleReport(
     ReportOutcome Outcome, MonitoringReport? Report, MonitoringRound? Round, bool IsDraft,
-    IReadOnlyDictionary<string, (string Published, string Now)> Revisions);
+    IReadOnlyDictionary<string, FigureRevision> Revisions);
 
 /// <summary>
 /// The one rule for round content (docs/spec.md, drafts and publication): once a round is published its frozen
@@ -22,7 +22,7 @@ public sealed record VisibleReport(
 /// </summary>
 public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
 {
-    private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
+    private static readonly IReadOnlyDictionary<string, FigureRevision> None = new Dictionary<string, FigureRevision>();
 
     public async Task<VisibleReport> GetAsync(string planRef, Period period, Viewer viewer, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         {
             var published = RoundService.Published(round)!;
             var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, published, round, false, RoundService.Revisions(published, live));
+            return new(ReportOutcome.Ok, published, round, false, await ReviseFigure.SincePublishedAsync(db, round.PlanId, period, published, live, ct));
         }
         if (round is not null && !viewer.CanSeeWholeDraft(round.State, await PlanOwnerAsync(planRef, ct)))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);

@@ -52,6 +52,9 @@ public sealed class AuditWordsTests
     [InlineData("EqualityAction", "equality-action:CS-EQ1", "TimetableYears", "Modified", "2007; 2008", "2007; 2008; 2009", "Timetable changed from “2007/08; 2008/09” to “2007/08; 2008/09; 2009/10”")]
     [InlineData("EqualityAction", "equality-action:CS-EQ1", "Strands", "Modified", "Race", "Race; SexualOrientation", "Protected characteristics changed from “race” to “race; sexual orientation”")]
     [InlineData("EqualityActionUpdate", "equality-action:CS-EQ1:2007/08 Q2", "Commentary", "Modified", "Set up", "Set up in all centres", "Commentary for Quarter 2 2007/08 changed from “Set up” to “Set up in all centres”")]
+    [InlineData("RoundItem", "round-item:7", "CommentaryApprovedBy", "Modified", null, "tracey.coffey@outturn.example", "Drafted commentary approved by set to “tracey.coffey@outturn.example”")]
+    [InlineData("RoundItem", "round-item:7", "FilledFrom", "Modified", null, "Filled from the 2015/16 CIN census, definition v1", "Source of the figure set to “Filled from the 2015/16 CIN census, definition v1”")]
+    [InlineData("MonitoringRound", "round:3", "OpensOn", "Modified", "2016-04-01", "2016-04-04", "Opening date changed from 1 April 2016 to 4 April 2016")]
     public void Each_kind_of_change_reads_in_words(string entity, string key, string field, string action, string? old, string? @new, string expected) =>
         Assert.Equal(expected, AuditWords.What(entity, key, field, action, old, @new));
 

@@ -24,6 +24,10 @@ public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, User
     public List<(MonitoringRound Round, Plan Plan, IReadOnlyList<ItemView> Items)> OrganisationItems { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>Rows not applied because their item changed after the workbook was downloaded.</summary>
+    public IReadOnlyList<string> Conflicts { get; private set; } = [];
+    /// <summary>The round whose upload failed, so the error summary links to its file field.</summary>
+    public int? UploadedRound { get; private set; }
     public bool Linked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -43,13 +47,16 @@ public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, User
     {
         var r = await rounds.FindAsync(round, ct);
         if (r is null) return this.NotFoundWith($"No round has the number {round}.");
+        UploadedRound = round;
         if (file is null || file.Length == 0) Errors = ["Choose the completed workbook to upload."];
         else
         {
             await using var stream = file.OpenReadStream();
             var result = await workbook.UploadAsync(r, stream, await users.ActorAsync(User), ct);
             Errors = result.Errors.Select(e => $"{file.FileName}: {e}").ToList();
-            if (Errors.Count == 0) Message = $"{result.Saved} items saved from {file.FileName}, {result.Submitted} of them submitted.";
+            Conflicts = result.Conflicts;
+            if (Errors.Count == 0) Message = $"{result.Saved} items saved from {file.FileName}, {result.Submitted} of them submitted."
+                                             + (Conflicts.Count == 0 ? "" : $" {Conflicts.Count} row{(Conflicts.Count == 1 ? " was" : "s were")} not applied: see below.");
         }
         await LoadAsync(ct);
         return Page();

@@ -495,10 +495,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Denominator")
                         .HasColumnType("integer");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -519,6 +522,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -619,6 +624,43 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -2789,6 +2831,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2863,8 +2908,24 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Commentary")
                         .HasColumnType("text");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("text");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
@@ -2883,6 +2944,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text");
@@ -3041,8 +3106,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -3060,6 +3129,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

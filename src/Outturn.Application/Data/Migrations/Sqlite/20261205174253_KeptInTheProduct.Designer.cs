@@ -11,8 +11,8 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205144906_RegistersKeptInTheBrowser")]
-    partial class RegistersKeptInTheBrowser
+    [Migration("20261205174253_KeptInTheProduct")]
+    partial class KeptInTheProduct
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -474,10 +474,13 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Denominator")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -498,6 +501,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -592,6 +597,41 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -2666,6 +2706,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2736,8 +2779,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
@@ -2755,6 +2814,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnBehalfOf")
@@ -2914,8 +2977,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2933,6 +3000,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
