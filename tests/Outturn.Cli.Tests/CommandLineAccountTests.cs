@@ -14,6 +14,7 @@ public sealed class CommandLineAccountTests : IDisposable
     {
         ["plan.csv"] = "ref,title,kind,first_year,last_year\nCLI-AS,Attribution plan,service-plan,2015/16,2015/16\n",
         ["objectives.csv"] = "ref,title,priority,officer\nOB01,Objective,Priority one,An Officer\n",
+        ["milestones.csv"] = "ref,objective,text,year,due,officer\n",
         ["indicators.csv"] = "ref,title,objective,polarity,unit,precision,frequency,value_type,tolerance,key\nM1,Measure,OB01,lower,%,1,quarterly,snapshot,10%,no\n",
         ["targets.csv"] = $"indicator,period,target\nM1,2015/16,{target}\n",
         ["values.csv"] = "indicator,period,value,status,note\nM1,2015/16 Q2,10.9,final,\n",

@@ -187,11 +187,11 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             Assert.Contains(routes, r => r.Template == round + step && r.Policy == Policies.PerformanceOfficer);
         foreach (var step in new[] { "/sign-off", "/send-back" })
             Assert.Contains(routes, r => r.Template == round + step && r.Policy == Policies.Approver);
-        // The registers are kept by the performance team (docs/security.md); staff read the risk register, everyone the equality action plans.
+        // The registers are kept by the performance team (docs/security.md); the council's staff read the risk register, everyone the equality action plans.
         foreach (var page in new[] { "/risks/new", "/risks/{riskRef}/edit", "/risks/{riskRef}/score", "/risks/{riskRef}/status", "/risks/{riskRef}/controls/{controlRef?}",
                                      "/risks/{riskRef}/controls/{controlRef}/progress", "/equality/new", "/equality/{actionRef}/edit", "/equality/{actionRef}/progress", "/equality/{actionRef}/status" })
             Assert.Contains(routes, r => r.Template == page && r.Policy == Policies.PerformanceOfficer);
-        Assert.Contains(routes, r => r.Template == "/risks/movement" && r.Policy == Policies.Staff);
+        Assert.Contains(routes, r => r.Template == "/risks/movement" && r.Policy == Policies.Council);
         Assert.Contains(routes, r => r.Template == "/equality/{actionRef}" && r.Policy == Policies.Public);
         var unruled = routes.Where(r => !Admits.ContainsKey(r.Policy)).Select(r => $"{r.Template} ({(r.Policy == "" ? "no policy" : r.Policy)})").ToList();
         Assert.True(unruled.Count == 0, "Routes without exactly one Outturn policy:\n" + string.Join("\n", unruled));
