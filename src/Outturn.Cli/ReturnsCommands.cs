@@ -49,8 +49,7 @@ public static class ReturnsCommands
                 await Console.Error.WriteLineAsync($"{target}: there is no such file or folder.");
                 return 2;
             }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var k = parse.GetValue(kind) switch { "cin" => ReturnKind.Cin, "annexa" => ReturnKind.AnnexA, _ => ReturnKind.Ssda903 };
             if (k == ReturnKind.AnnexA)
             {
@@ -79,8 +78,7 @@ public static class ReturnsCommands
         var command = new Command("list", "The returns held: kind, year, files, rows, when and by whom imported.");
         command.SetAction(async (_, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             foreach (var i in await scope.ServiceProvider.GetRequiredService<ReturnsQuery>().ImportsAsync(ct))
                 Console.WriteLine($"{i.Describe()}: {i.RowCount} rows, imported {i.ImportedAt:yyyy-MM-dd HH:mm} by {i.ImportedBy}");
             return 0;
@@ -105,18 +103,13 @@ public static class ReturnsCommands
 
     private static Command Compute(IServiceProvider services)
     {
-        var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".", Required = true };
+        var period = CommandLine.PeriodOption("The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".");
         var population = new Option<int?>("--population") { Description = "Children aged 0–17, for referrals per 10,000." };
         var command = new Command("compute", "Compute every statutory indicator from the returns held, as JSON (nothing is stored).") { period, population };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(period), out var p))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var p = parse.GetValue(period)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var (data, _) = await scope.ServiceProvider.GetRequiredService<ReturnsQuery>().LoadAsync(parse.GetValue(population), ct);
             var window = ReportingWindow.YearTo(p.End);
             var lines = IndicatorCatalogue.All.Select(i =>
@@ -145,20 +138,15 @@ public static class ReturnsCommands
 
     private static Command Validate(IServiceProvider services)
     {
-        var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".", Required = true };
+        var period = CommandLine.PeriodOption("The period whose end closes the year-to-date window, e.g. \"2015/16 Q2\".");
         var format = new Option<string>("--format") { Description = "text (counts, the default) or json (counts and every failing record, by child pseudonym: needs --as).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var actingAs = AsOption();
         var command = new Command("validate", "Run the validation rules over the returns held: failures by rule, then per indicator the children touched and how the figure would move.") { period, format, actingAs };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(period), out var p))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var p = parse.GetValue(period)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var json = parse.GetValue(format) == "json";
             var viewer = parse.GetValue(actingAs);
             if (json && await scope.ServiceProvider.GetRequiredService<ChildLevelAccess>().RefusalAsync(viewer, ct) is { } refusal)
@@ -208,7 +196,7 @@ public static class ReturnsCommands
 
     private static Command Children(IServiceProvider services)
     {
-        var period = new Option<string>("--period") { Description = "The period whose end closes the year-to-date window, e.g. \"2015/16 Q4\".", Required = true };
+        var period = CommandLine.PeriodOption("The period whose end closes the year-to-date window, e.g. \"2015/16 Q4\".");
         var indicator = new Option<string>("--indicator") { Description = "The statutory definition's code (see `returns indicators`), e.g. lac-3plus-placements.", Required = true };
         var format = new Option<string>("--format") { Description = "json (the only form).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json");
@@ -220,13 +208,8 @@ public static class ReturnsCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(period), out var p))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var p = parse.GetValue(period)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var viewer = parse.GetValue(actingAs);
             if (await scope.ServiceProvider.GetRequiredService<ChildLevelAccess>().RefusalAsync(viewer, ct) is { } refusal)
             {
@@ -260,8 +243,7 @@ public static class ReturnsCommands
         var command = new Command("link", "Link a plan's measure to the statutory definition that fills it.") { plan, measure, definition, defaults };
         command.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            await using var scope = await services.OpenAsync(ct);
             var fill = scope.ServiceProvider.GetRequiredService<ReturnsFill>();
             var planRef = parse.GetValue(plan)!;
             if (parse.GetValue(defaults))
@@ -288,7 +270,7 @@ public static class ReturnsCommands
     private static Command Fill(IServiceProvider services)
     {
         var plan = new Option<string>("--plan") { Description = "The plan's ref.", Required = true };
-        var period = new Option<string>("--period") { Description = "The period to fill, e.g. \"2015/16 Q2\".", Required = true };
+        var period = CommandLine.PeriodOption("The period to fill, e.g. \"2015/16 Q2\".");
         var population = new Option<int?>("--population") { Description = "Children aged 0–17, for referrals per 10,000 (else Outturn:Returns:ChildPopulation)." };
         var measures = new Option<string[]>("--measure") { Description = "Only these measures (repeatable); default every linked one.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("fill", "Fill the linked measures' drafts in the period's open round from the returns, recording numerator, denominator, source and definition version; their officers submit them.")
@@ -297,13 +279,8 @@ public static class ReturnsCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Period.TryParse(parse.GetValue(period), out var p))
-            {
-                await Console.Error.WriteLineAsync($"--period \"{parse.GetValue(period)}\" is not a period. Accepted forms: {Period.AcceptedForms}.");
-                return 2;
-            }
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+            var p = parse.GetValue(period)!.Value;
+            await using var scope = await services.OpenAsync(ct);
             var result = await scope.ServiceProvider.GetRequiredService<ReturnsFill>()
                 .FillAsync(parse.GetValue(plan)!, p, parse.GetValue(population), parse.GetValue(measures), ct);
             if (result.Error is { } error)

@@ -16,9 +16,8 @@ public static class TokenCommands
         var issue = new Command("issue", "Issue a new token for an account and print it (it is shown only once).") { email, name };
         issue.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
+            await using var scope = await services.OpenAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-            await db.Database.MigrateAsync(ct);
             var address = parse.GetValue(email)!;
             var label = parse.GetValue(name)!.Trim();
             var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == address.ToUpperInvariant(), ct);
@@ -37,9 +36,8 @@ public static class TokenCommands
         var revoke = new Command("revoke", "Revoke an account's tokens of that name.") { name, email };
         revoke.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
+            await using var scope = await services.OpenAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-            await db.Database.MigrateAsync(ct);
             var address = parse.GetValue(email)!;
             var label = parse.GetValue(name)!.Trim();
             var tokens = await db.Set<ApiToken>().Include(t => t.User)

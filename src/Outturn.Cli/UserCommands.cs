@@ -34,7 +34,7 @@ public static class UserCommands
         var remove = new Command("remove", "Remove an account.") { email };
         remove.SetAction(async (parse, ct) =>
         {
-            using var scope = services.CreateScope();
+            await using var scope = await services.OpenAsync(ct);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<OutturnUser>>();
             var user = await users.FindByEmailAsync(parse.GetValue(email)!);
             if (user is null) { await Console.Error.WriteLineAsync($"No account has the e-mail address {parse.GetValue(email)}."); return 3; }
