@@ -202,10 +202,10 @@ public sealed class PlanFolder
             if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
             if (ind.Targets.Any(t => t.Period == period)) { e.Add($"{r.Where}: a second target for {ind.Ref} in {period}."); continue; }
             var text = r["target"];
-            var target = new Target { Period = period, Note = r.Optional("note") };
-            if (text.Equals("tbc", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.ToBeConfirmed;
-            else if (text.Equals("n/a", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.NotApplicable;
-            else if (CsvTable.TryNumber(text, out var v)) { target.State = TargetState.Set; target.Value = v; }
+            Target target;
+            if (text.Equals("tbc", StringComparison.OrdinalIgnoreCase)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.ToBeConfirmed };
+            else if (text.Equals("n/a", StringComparison.OrdinalIgnoreCase)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.NotApplicable };
+            else if (CsvTable.TryNumber(text, out var v)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.Set, Value = v };
             else { e.Add($"{r.Where}: target \"{text}\" is not a number, \"tbc\" or \"n/a\"{Hint(text)}."); continue; }
             ind.Targets.Add(target);
         }

@@ -2190,8 +2190,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("CorporatePriority")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmergingIssues")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsKey")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyDevelopments")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("OfficerId")
                         .HasColumnType("INTEGER");
@@ -2308,6 +2314,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -2316,6 +2326,51 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -2334,12 +2389,19 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Ref")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Ref")
                         .IsUnique();
 
                     b.ToTable("Priorities");
@@ -2831,7 +2893,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2840,7 +2902,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2867,7 +2929,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3090,12 +3152,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Outturn.Domain.Plans.Milestone", null)
                         .WithMany()
                         .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementQuarter", b =>
@@ -3160,7 +3222,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
@@ -3325,6 +3387,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.PlanVersion", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
