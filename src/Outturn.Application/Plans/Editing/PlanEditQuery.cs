@@ -41,6 +41,14 @@ public sealed class PlanEditQuery(OutturnDbContext db, MonitoringQuery monitorin
         return (version, previous, PlanSnapshot.Compare(older, PlanVersioning.Read(version)));
     }
 
+    /// <summary>The plan's own recorded changes in words (its title, kind, years, status), newest first.</summary>
+    public async Task<IReadOnlyList<HistoryLine>> PlanHistoryAsync(Plan plan, CancellationToken ct)
+    {
+        var key = $"plan:{plan.Ref}";
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "Plan" && a.EntityKey == key).OrderByDescending(a => a.Id).ToListAsync(ct);
+        return await history.DescribeAsync(entries, ct);
+    }
+
     /// <summary>An item's recorded changes in words, newest first: for a measure, its targets' changes too.</summary>
     public async Task<IReadOnlyList<HistoryLine>> HistoryAsync(Plan plan, PlanItemKind kind, string key, CancellationToken ct)
     {

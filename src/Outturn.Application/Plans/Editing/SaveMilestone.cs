@@ -32,7 +32,8 @@ public static class SaveMilestone
             }
             if (errors.Count > 0) return EditResult.Invalid(errors);
             var before = PlanSnapshot.Of(plan);
-            var details = new MilestoneDetails(objective!, c.Text!, year!.Value, due, await editor.OfficerNamedAsync(c.Officer, ct), priority);
+            // A milestone with no officer named is its objective's officer's, as in the plan folder.
+            var details = new MilestoneDetails(objective!, c.Text!, year!.Value, due, await editor.OfficerNamedAsync(c.Officer, ct) ?? objective!.Officer, priority);
             if (milestone is null) milestone = plan.AddMilestone(c.Ref!, details);
             else plan.ChangeMilestone(milestone, details);
             await editor.SaveAsync(plan, c.Version, before, null, ct);
