@@ -21,7 +21,7 @@ internal sealed class PlanVersionMapping : IEntityTypeConfiguration<PlanVersion>
     public void Configure(EntityTypeBuilder<Plan> e)
     {
         // Every edit raises it: a page opened before another's save is refused, not allowed to overwrite.
-        e.Property(p => p.Version).IsConcurrencyToken();
+        e.Property(p => p.Revision).IsConcurrencyToken();
         e.Ignore(p => p.Details);
     }
 

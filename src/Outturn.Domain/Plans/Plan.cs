@@ -90,7 +90,7 @@ public class Plan
     private string? _description;
     public string? Description { get => _description; init => _description = value; }
     /// <summary>Optimistic concurrency: raised by every edit, so a page opened before someone else's save meets a conflict.</summary>
-    public int Version { get; private set; }
+    public int Revision { get; private set; }
 
     public List<Priority> Priorities { get; set; } = [];
     public List<Objective> Objectives { get; set; } = [];
@@ -123,15 +123,15 @@ public class Plan
     /// Stops a save made from a page opened before someone else's; then raises the version so the next stale page
     /// is stopped too.
     /// </summary>
-    public void EnsureVersion(int seen)
+    public void EnsureRevision(int seen)
     {
-        if (seen != Version)
+        if (seen != Revision)
             throw new DomainException($"{Ref} has been changed by someone else since you opened this page. Open it again to see their change, then make yours.", DomainRefusal.Conflict);
-        Version++;
+        Revision++;
     }
 
     /// <summary>Raises the version without a check: an import changes the plan as a whole.</summary>
-    public void Touch() => Version++;
+    public void Touch() => Revision++;
 
     /// <summary>Changes the plan's details. Narrowing its years is refused while items in use would fall outside them.</summary>
     public void ChangeDetails(PlanDetails details)

@@ -29,7 +29,7 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
     private Task<T> Handle<T, THandler>(Func<THandler, Task<T>> act) where THandler : notnull =>
         WithScope(sp => act(sp.GetRequiredService<THandler>()));
 
-    private Task<int> VersionOf(string planRef) => Db(db => db.Plans.Where(p => p.Ref == planRef).Select(p => p.Version).SingleAsync());
+    private Task<int> RevisionOf(string planRef) => Db(db => db.Plans.Where(p => p.Ref == planRef).Select(p => p.Revision).SingleAsync());
 
     /// <summary>The test's changes are made as "test-user": the account of Tracey Coffey.</summary>
     private Task<int> ActAsTraceyCoffey() => Db(db =>
@@ -57,10 +57,10 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
         var rows = new[] { new SetTargets.Row("2015/16", "95", null), new SetTargets.Row("2016/17", "", null) };
 
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
-            await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new("TEST-1", await VersionOf("TEST-1"), "M1", rows, null), default)));
+            await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new("TEST-1", await RevisionOf("TEST-1"), "M1", rows, null), default)));
         Assert.Equal("2015/16 began on 1 April 2015: say why the target for M1 in 2015/16 is changing.", refused.Message);
 
-        var saved = await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new("TEST-1", await VersionOf("TEST-1"), "M1", rows, "confirmed at mid-year review"), default));
+        var saved = await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new("TEST-1", await RevisionOf("TEST-1"), "M1", rows, "confirmed at mid-year review"), default));
         Assert.True(saved!.Done);
 
         var history = await WithScope(async sp =>
@@ -78,7 +78,7 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
 
         // Later changes the same day join version 2.
         foreach (var (r, title) in new[] { ("M4", "Children seen within 24 hours"), ("M5", "Plans reviewed on time") })
-            await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure("TEST-1", await VersionOf("TEST-1"), r, title, "OB01"), default));
+            await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure("TEST-1", await RevisionOf("TEST-1"), r, title, "OB01"), default));
         versions = await Db(db => db.PlanVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.Equal("2 measures added, 1 target changed", versions[1].Summary);
@@ -101,17 +101,17 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
             [new FieldError("last-year", "The last year must be 2016/17 or later."), new FieldError("ref", "A plan with the ref HBC-YJ-2016-17 is held already; choose another ref.")],
             again.Errors);
 
-        var priority = await Handle<EditResult?, SavePriority.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17"), null, "Reduce offending", "P1"), default));
-        await Handle<EditResult?, SaveObjective.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17"), null, "YJ1",
+        var priority = await Handle<EditResult?, SavePriority.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17"), null, "Reduce offending", "P1"), default));
+        await Handle<EditResult?, SaveObjective.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17"), null, "YJ1",
             "Reduce first-time entrants", priority!.Ref, "Gareth Jones", null, true, "New triage scheme\r\n\r\nJoint panel with police ", null), default));
-        var milestone = await Handle<EditResult?, SaveMilestone.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17"), null, "YJ1a", "YJ1",
+        var milestone = await Handle<EditResult?, SaveMilestone.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17"), null, "YJ1a", "YJ1",
             "Launch the triage scheme", "2016/17", "31", "3", "2017", null, null), default));
         Assert.Equal([new FieldError("due-day", "The due date must be a real date, such as 31 3 2016.")],
-            (await Handle<EditResult?, SaveMilestone.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17"), null, "YJ1b", "YJ1",
+            (await Handle<EditResult?, SaveMilestone.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17"), null, "YJ1b", "YJ1",
                 "Review", "2016/17", "31", "2", "2017", null, null), default)))!.Errors);
         // 31 March 2016 is in 2015/16, not the milestone's year.
         Assert.Contains("outside its plan year 2016/17", (await Assert.ThrowsAsync<DomainException>(async () => await Handle<EditResult?, SaveMilestone.Handler>(async h =>
-            await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17"), null, "YJ1a2", "YJ1", "Launch", "2016/17", "31", "3", "2016", null, null), default)))).Message);
+            await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17"), null, "YJ1a2", "YJ1", "Launch", "2016/17", "31", "3", "2016", null, null), default)))).Message);
         Assert.True(milestone!.Done);
 
         var plan = await Db(db => db.Plans.Include(p => p.Objectives).ThenInclude(o => o.Officer).AsNoTracking().SingleAsync(p => p.Ref == "HBC-YJ-2016-17"));
@@ -120,7 +120,7 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
         Assert.Equal("New triage scheme\nJoint panel with police", plan.Objectives.Single().KeyDevelopments);
         Assert.Empty(await Db(db => db.PlanVersions.ToListAsync()));
 
-        await Handle<EditResult?, ApprovePlan.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await VersionOf("HBC-YJ-2016-17")), default));
+        await Handle<EditResult?, ApprovePlan.Handler>(async h => await h.HandleAsync(new("HBC-YJ-2016-17", await RevisionOf("HBC-YJ-2016-17")), default));
         var v1 = await Db(db => db.PlanVersions.AsNoTracking().SingleAsync());
         Assert.Equal(("Version 1, approved 3 November 2015", "first approved"), (v1.Heading, v1.Summary));
     }
@@ -129,7 +129,7 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
     public async Task A_page_opened_before_someone_elses_save_meets_a_conflict_and_overwrites_nothing()
     {
         await ImportTestPlan("indicator,period,target\nM1,2015/16,95\n");
-        var seen = await VersionOf("TEST-1");
+        var seen = await RevisionOf("TEST-1");
         await Handle<EditResult?, SaveMeasure.Handler>(h => h.HandleAsync(Measure("TEST-1", seen, "M4", "First save", "OB01"), default));
 
         var stale = await Assert.ThrowsAsync<DomainException>(async () =>
@@ -157,14 +157,14 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
         // measure retired, one added, one moved.
         var ced047 = await WithScope(async sp => (await sp.GetRequiredService<PlanEditQuery>().LoadAsync(cyp, default))!.Plan.Indicators.Single(i => i.Ref == "CED047"));
         var priority = ced047.PriorityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure(cyp, await VersionOf(cyp), null!, "Children in care with three or more placements", null!) with
+        await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure(cyp, await RevisionOf(cyp), null!, "Children in care with three or more placements", null!) with
         {
             Existing = "CED047", Ref = null, PriorityId = priority, Polarity = "lower", Precision = "2", Unit = "per cent",
         }, default));
-        await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new(cyp, await VersionOf(cyp), "CED047", [new("2015/16", "5", null)], "agreed at the mid-year review"), default));
-        await Handle<EditResult?, RetireItem.Handler>(async h => await h.HandleAsync(new(cyp, await VersionOf(cyp), PlanItemKind.Measure, "CED036", "no longer reported"), default));
-        await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure(cyp, await VersionOf(cyp), "CED099", "Return interviews within 72 hours", null!) with { PriorityId = priority }, default));
-        await Handle<EditResult?, MoveItem.Handler>(async h => await h.HandleAsync(new(cyp, await VersionOf(cyp), PlanItemKind.Measure, "CED047", -1), default));
+        await Handle<EditResult?, SetTargets.Handler>(async h => await h.HandleAsync(new(cyp, await RevisionOf(cyp), "CED047", [new("2015/16", "5", null)], "agreed at the mid-year review"), default));
+        await Handle<EditResult?, RetireItem.Handler>(async h => await h.HandleAsync(new(cyp, await RevisionOf(cyp), PlanItemKind.Measure, "CED036", "no longer reported"), default));
+        await Handle<EditResult?, SaveMeasure.Handler>(async h => await h.HandleAsync(Measure(cyp, await RevisionOf(cyp), "CED099", "Return interviews within 72 hours", null!) with { PriorityId = priority }, default));
+        await Handle<EditResult?, MoveItem.Handler>(async h => await h.HandleAsync(new(cyp, await RevisionOf(cyp), PlanItemKind.Measure, "CED047", -1), default));
 
         Assert.Contains("Children in Care stability, 3+ placements", before);
         Assert.Equal(before, await WordText());

@@ -173,9 +173,9 @@ public sealed class PlanEditingTests
     public void A_page_opened_before_anothers_save_is_refused()
     {
         var (plan, _, _, _) = Sample();
-        plan.EnsureVersion(0);
-        Assert.Equal(DomainRefusal.Conflict, Assert.Throws<DomainException>(() => plan.EnsureVersion(0)).Kind);
-        plan.EnsureVersion(1);
+        plan.EnsureRevision(0);
+        Assert.Equal(DomainRefusal.Conflict, Assert.Throws<DomainException>(() => plan.EnsureRevision(0)).Kind);
+        plan.EnsureRevision(1);
     }
 
     [Fact]

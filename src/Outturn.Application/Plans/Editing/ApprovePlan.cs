@@ -5,7 +5,7 @@ namespace Outturn.Application.Plans.Editing;
 /// <summary>Approves a draft plan: it becomes the plan in force, kept as version 1, and later changes make new versions.</summary>
 public static class ApprovePlan
 {
-    public sealed record Command(string PlanRef, int Version);
+    public sealed record Command(string PlanRef, int Revision);
 
     public sealed class Handler(PlanEditor editor)
     {
@@ -15,7 +15,7 @@ public static class ApprovePlan
             if (plan is null) return null;
             var before = PlanSnapshot.Of(plan);
             plan.Approve();
-            await editor.SaveAsync(plan, c.Version, before, null, ct, approving: true);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct, approving: true);
             return EditResult.Saved(plan.Ref);
         }
     }

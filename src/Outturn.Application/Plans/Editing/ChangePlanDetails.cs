@@ -7,7 +7,7 @@ namespace Outturn.Application.Plans.Editing;
 /// <summary>Changes a plan's title, kind, years, organisation, directorate or description.</summary>
 public static class ChangePlanDetails
 {
-    public sealed record Command(string PlanRef, int Version, string? Title, string? Kind, string? FirstYear, string? LastYear,
+    public sealed record Command(string PlanRef, int Revision, string? Title, string? Kind, string? FirstYear, string? LastYear,
         string? Organisation, string? Directorate, string? Description, string? OrganisationRef);
 
     public sealed class Handler(PlanEditor editor)
@@ -27,7 +27,7 @@ public static class ChangePlanDetails
             var before = PlanSnapshot.Of(plan);
             plan.ChangeDetails(details!);
             plan.OrganisationId = organisationId;
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(plan.Ref);
         }
     }

@@ -4,7 +4,7 @@ namespace Outturn.Application.Plans.Editing;
 public static class MoveItem
 {
     /// <param name="By">-1 for up, +1 for down.</param>
-    public sealed record Command(string PlanRef, int Version, PlanItemKind Kind, string Key, int By);
+    public sealed record Command(string PlanRef, int Revision, PlanItemKind Kind, string Key, int By);
 
     public sealed class Handler(PlanEditor editor)
     {
@@ -15,7 +15,7 @@ public static class MoveItem
             if (plan is null || item is null) return null;
             var before = Domain.Plans.PlanSnapshot.Of(plan);
             plan.Move(item, c.By);
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(c.Key);
         }
     }

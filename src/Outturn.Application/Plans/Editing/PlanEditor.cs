@@ -39,11 +39,11 @@ public sealed class PlanEditor(OutturnDbContext db, PlanVersioning versions, Tim
 
     /// <summary>
     /// Saves the change made to <paramref name="plan"/>, refusing it when the plan has changed since the page was
-    /// opened at <paramref name="seenVersion"/>. The reason, if any, is kept with every audit entry of the change.
+    /// opened at <paramref name="seenRevision"/>. The reason, if any, is kept with every audit entry of the change.
     /// </summary>
-    public async Task SaveAsync(Plan plan, int seenVersion, PlanSnapshot before, string? reason, CancellationToken ct, bool approving = false)
+    public async Task SaveAsync(Plan plan, int seenRevision, PlanSnapshot before, string? reason, CancellationToken ct, bool approving = false)
     {
-        plan.EnsureVersion(seenVersion);
+        plan.EnsureRevision(seenRevision);
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         try
         {

@@ -3,7 +3,7 @@ namespace Outturn.Application.Plans.Editing;
 /// <summary>Brings a retired item back into the plan: it joins rounds opened from now on.</summary>
 public static class ReinstateItem
 {
-    public sealed record Command(string PlanRef, int Version, PlanItemKind Kind, string Key, string? Reason);
+    public sealed record Command(string PlanRef, int Revision, PlanItemKind Kind, string Key, string? Reason);
 
     public sealed class Handler(PlanEditor editor)
     {
@@ -14,7 +14,7 @@ public static class ReinstateItem
             if (plan is null || item is null) return null;
             var before = Domain.Plans.PlanSnapshot.Of(plan);
             plan.Reinstate(item);
-            await editor.SaveAsync(plan, c.Version, before, c.Reason, ct);
+            await editor.SaveAsync(plan, c.Revision, before, c.Reason, ct);
             return EditResult.Saved(c.Key);
         }
     }

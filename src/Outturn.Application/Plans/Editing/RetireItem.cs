@@ -3,7 +3,7 @@ namespace Outturn.Application.Plans.Editing;
 /// <summary>Retires a priority, objective, milestone or measure from today: it keeps its figures and history and joins no new round.</summary>
 public static class RetireItem
 {
-    public sealed record Command(string PlanRef, int Version, PlanItemKind Kind, string Key, string? Reason);
+    public sealed record Command(string PlanRef, int Revision, PlanItemKind Kind, string Key, string? Reason);
 
     public sealed class Handler(PlanEditor editor)
     {
@@ -14,7 +14,7 @@ public static class RetireItem
             if (plan is null || item is null) return null;
             var before = Domain.Plans.PlanSnapshot.Of(plan);
             plan.Retire(item, editor.Today);
-            await editor.SaveAsync(plan, c.Version, before, c.Reason, ct);
+            await editor.SaveAsync(plan, c.Revision, before, c.Reason, ct);
             return EditResult.Saved(c.Key);
         }
     }

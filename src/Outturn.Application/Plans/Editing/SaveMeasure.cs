@@ -15,7 +15,7 @@ namespace Outturn.Application.Plans.Editing;
 /// </summary>
 public static class SaveMeasure
 {
-    public sealed record Command(string PlanRef, int Version, string? Existing, string? Ref, string? Title, string? ObjectiveRef, string? PriorityId,
+    public sealed record Command(string PlanRef, int Revision, string? Existing, string? Ref, string? Title, string? ObjectiveRef, string? PriorityId,
         string? Officer, string? OrganisationRef, string? Polarity, string? Unit, string? Precision, string? Frequency, string? ValueType,
         string? Tolerance, bool IsKey, string? Source, string? Type, string? Definition, string? Availability, string? Multiplier,
         string? Formula, string? Aggregation, string? DirectionBasis, string? Minimum, string? Maximum);
@@ -109,7 +109,7 @@ public static class SaveMeasure
                 measure.AssignTo(officer);
             }
             measure.OrganisationId = organisationId;
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(measure.Ref);
         }
     }

@@ -6,7 +6,7 @@ namespace Outturn.Application.Plans.Editing;
 public static class SaveMilestone
 {
     /// <param name="PriorityId">Blank for the objective's priority.</param>
-    public sealed record Command(string PlanRef, int Version, string? Existing, string? Ref, string? ObjectiveRef, string? Text, string? Year,
+    public sealed record Command(string PlanRef, int Revision, string? Existing, string? Ref, string? ObjectiveRef, string? Text, string? Year,
         string? DueDay, string? DueMonth, string? DueYear, string? Officer, string? PriorityId);
 
     public sealed class Handler(PlanEditor editor)
@@ -36,7 +36,7 @@ public static class SaveMilestone
             var details = new MilestoneDetails(objective!, c.Text!, year!.Value, due, await editor.OfficerNamedAsync(c.Officer, ct) ?? objective!.Officer, priority);
             if (milestone is null) milestone = plan.AddMilestone(c.Ref!, details);
             else plan.ChangeMilestone(milestone, details);
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(milestone.Ref);
         }
     }

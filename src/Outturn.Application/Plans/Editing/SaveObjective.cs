@@ -6,7 +6,7 @@ namespace Outturn.Application.Plans.Editing;
 public static class SaveObjective
 {
     /// <param name="Existing">The ref of the objective to change; null to add one with <paramref name="Ref"/>.</param>
-    public sealed record Command(string PlanRef, int Version, string? Existing, string? Ref, string? Title, string? PriorityId, string? Officer,
+    public sealed record Command(string PlanRef, int Revision, string? Existing, string? Ref, string? Title, string? PriorityId, string? Officer,
         string? CorporatePriority, bool IsKey, string? KeyDevelopments, string? EmergingIssues);
 
     public sealed class Handler(PlanEditor editor)
@@ -27,7 +27,7 @@ public static class SaveObjective
             var details = new ObjectiveDetails(c.Title!, priority!, await editor.OfficerNamedAsync(c.Officer, ct), c.CorporatePriority, c.IsKey, c.KeyDevelopments, c.EmergingIssues);
             if (objective is null) objective = plan.AddObjective(c.Ref!, details);
             else plan.ChangeObjective(objective, details);
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(objective.Ref);
         }
     }

@@ -6,7 +6,7 @@ namespace Outturn.Application.Plans.Editing;
 public static class SavePriority
 {
     /// <param name="Id">The priority to change; null to add one.</param>
-    public sealed record Command(string PlanRef, int Version, int? Id, string? Name, string? Ref);
+    public sealed record Command(string PlanRef, int Revision, int? Id, string? Name, string? Ref);
 
     public sealed class Handler(PlanEditor editor)
     {
@@ -20,7 +20,7 @@ public static class SavePriority
             var before = PlanSnapshot.Of(plan);
             if (priority is null) priority = plan.AddPriority(c.Name, c.Ref);
             else plan.ChangePriority(priority, c.Name, c.Ref);
-            await editor.SaveAsync(plan, c.Version, before, null, ct);
+            await editor.SaveAsync(plan, c.Revision, before, null, ct);
             return EditResult.Saved(priority.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }

@@ -12,7 +12,7 @@ public static class SetTargets
     /// <param name="Text">A number, "tbc" or "n/a"; blank leaves a period with no target.</param>
     public sealed record Row(string Period, string? Text, string? Note);
 
-    public sealed record Command(string PlanRef, int Version, string MeasureRef, IReadOnlyList<Row> Rows, string? Reason);
+    public sealed record Command(string PlanRef, int Revision, string MeasureRef, IReadOnlyList<Row> Rows, string? Reason);
 
     /// <summary>The field a row's target is typed in: "target-2015-16", "target-2015-16-Q2".</summary>
     public static string FieldOf(Period period) => "target-" + period.ToString().Replace("/", "-").Replace(' ', '-');
@@ -49,7 +49,7 @@ public static class SetTargets
                 if (held is not null && held.Is(state, value, note)) continue;
                 plan.ChangeTarget(measure, period, state, value, note, editor.Today, c.Reason);
             }
-            await editor.SaveAsync(plan, c.Version, before, c.Reason, ct);
+            await editor.SaveAsync(plan, c.Revision, before, c.Reason, ct);
             return EditResult.Saved(measure.Ref);
         }
     }

@@ -32,7 +32,7 @@ public sealed class DetailsModel(PlanEditQuery query, ChangePlanDetails.Handler 
     public async Task<IActionResult> OnPostAsync(string planRef, CancellationToken ct)
     {
         if (await LoadAsync(planRef, ct) is { } notFound) return notFound;
-        var result = await change.HandleAsync(new(planRef, SeenVersion, Title, Kind, FirstYear, LastYear, Organisation, Directorate, Description, OrganisationRef), ct);
+        var result = await change.HandleAsync(new(planRef, SeenRevision, Title, Kind, FirstYear, LastYear, Organisation, Directorate, Description, OrganisationRef), ct);
         if (result!.Done) return Done("The plan's details are saved.");
         Errors.AddRange(result.Errors);
         History = await Query.PlanHistoryAsync(Plan, ct);

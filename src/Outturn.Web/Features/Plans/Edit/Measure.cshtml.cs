@@ -60,7 +60,7 @@ public sealed class MeasureModel(PlanEditQuery query, SaveMeasure.Handler save, 
     public async Task<IActionResult> OnPostAsync(string planRef, string? indicatorRef, string? next, CancellationToken ct)
     {
         if (await LoadAsync(planRef, indicatorRef, ct) is { } notFound) return notFound;
-        var result = await save.HandleAsync(new(planRef, SeenVersion, indicatorRef, Ref, Title, ObjectiveRef, PriorityId, Officer, OrganisationRef,
+        var result = await save.HandleAsync(new(planRef, SeenRevision, indicatorRef, Ref, Title, ObjectiveRef, PriorityId, Officer, OrganisationRef,
             Polarity, Unit, Precision, Frequency, ValueType, Tolerance, IsKey, Source, Type, Definition, Availability,
             Multiplier, Formula, Aggregation, DirectionBasis, Minimum, Maximum), ct);
         if (result is null) return this.NotFoundWith($"{planRef} has no measure {indicatorRef}.");
@@ -79,7 +79,7 @@ public sealed class MeasureModel(PlanEditQuery query, SaveMeasure.Handler save, 
     public async Task<IActionResult> OnPostRetireAsync(string planRef, string indicatorRef, string? retireReason, CancellationToken ct)
     {
         if (await LoadAsync(planRef, indicatorRef, ct) is { } notFound) return notFound;
-        await retire.HandleAsync(new(planRef, SeenVersion, PlanItemKind.Measure, indicatorRef, retireReason), ct);
+        await retire.HandleAsync(new(planRef, SeenRevision, PlanItemKind.Measure, indicatorRef, retireReason), ct);
         return Done($"Measure {indicatorRef} retired. It keeps its figures and history, and joins no new round.");
     }
 

@@ -40,7 +40,7 @@ public sealed class MilestoneModel(PlanEditQuery query, SaveMilestone.Handler sa
     public async Task<IActionResult> OnPostAsync(string planRef, string? milestoneRef, string? next, CancellationToken ct)
     {
         if (await LoadAsync(planRef, milestoneRef, ct) is { } notFound) return notFound;
-        var result = await save.HandleAsync(new(planRef, SeenVersion, milestoneRef, Ref, ObjectiveRef, Text, Year, DueDay, DueMonth, DueYear, Officer, PriorityId), ct);
+        var result = await save.HandleAsync(new(planRef, SeenRevision, milestoneRef, Ref, ObjectiveRef, Text, Year, DueDay, DueMonth, DueYear, Officer, PriorityId), ct);
         if (result is null) return this.NotFoundWith($"{planRef} has no milestone {milestoneRef}.");
         if (result.Done)
             return next == "another"
@@ -53,7 +53,7 @@ public sealed class MilestoneModel(PlanEditQuery query, SaveMilestone.Handler sa
     public async Task<IActionResult> OnPostRetireAsync(string planRef, string milestoneRef, string? retireReason, CancellationToken ct)
     {
         if (await LoadAsync(planRef, milestoneRef, ct) is { } notFound) return notFound;
-        await retire.HandleAsync(new(planRef, SeenVersion, PlanItemKind.Milestone, milestoneRef, retireReason), ct);
+        await retire.HandleAsync(new(planRef, SeenRevision, PlanItemKind.Milestone, milestoneRef, retireReason), ct);
         return Done($"Milestone {milestoneRef} retired.");
     }
 

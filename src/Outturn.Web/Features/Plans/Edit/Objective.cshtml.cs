@@ -36,7 +36,7 @@ public sealed class ObjectiveModel(PlanEditQuery query, SaveObjective.Handler sa
     public async Task<IActionResult> OnPostAsync(string planRef, string? objectiveRef, string? next, CancellationToken ct)
     {
         if (await LoadAsync(planRef, objectiveRef, ct) is { } notFound) return notFound;
-        var result = await save.HandleAsync(new(planRef, SeenVersion, objectiveRef, Ref, Title, PriorityId, Officer, CorporatePriority, IsKey, KeyDevelopments, EmergingIssues), ct);
+        var result = await save.HandleAsync(new(planRef, SeenRevision, objectiveRef, Ref, Title, PriorityId, Officer, CorporatePriority, IsKey, KeyDevelopments, EmergingIssues), ct);
         if (result is null) return this.NotFoundWith($"{planRef} has no objective {objectiveRef}.");
         if (result.Done)
             return next == "another" ? Done($"Objective {result.Ref} saved. Add another.", $"{EditHref}/objective") : Done($"Objective {result.Ref} saved.");
@@ -47,7 +47,7 @@ public sealed class ObjectiveModel(PlanEditQuery query, SaveObjective.Handler sa
     public async Task<IActionResult> OnPostRetireAsync(string planRef, string objectiveRef, string? retireReason, CancellationToken ct)
     {
         if (await LoadAsync(planRef, objectiveRef, ct) is { } notFound) return notFound;
-        await retire.HandleAsync(new(planRef, SeenVersion, PlanItemKind.Objective, objectiveRef, retireReason), ct);
+        await retire.HandleAsync(new(planRef, SeenRevision, PlanItemKind.Objective, objectiveRef, retireReason), ct);
         return Done($"Objective {objectiveRef} retired.");
     }
 

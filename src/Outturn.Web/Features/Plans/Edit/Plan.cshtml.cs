@@ -19,7 +19,7 @@ public sealed class PlanModel(PlanEditQuery query, ApprovePlan.Handler approve, 
     public async Task<IActionResult> OnPostApproveAsync(string planRef, CancellationToken ct)
     {
         if (await LoadAsync(planRef, ct) is { } notFound) return notFound;
-        await approve.HandleAsync(new(planRef, SeenVersion), ct);
+        await approve.HandleAsync(new(planRef, SeenRevision), ct);
         return Done($"{planRef} is approved: this is version 1. Changes from now on make new versions.");
     }
 
@@ -27,7 +27,7 @@ public sealed class PlanModel(PlanEditQuery query, ApprovePlan.Handler approve, 
     {
         if (await LoadAsync(planRef, ct) is { } notFound) return notFound;
         if (!PlanItems.TryParse(kind, out var k)) return this.BadRequestWith($"\"{kind}\" is not a kind of plan item.");
-        if (await move.HandleAsync(new(planRef, SeenVersion, k, key, by < 0 ? -1 : 1), ct) is null) return this.NotFoundWith($"{planRef} has no {kind} {key}.");
+        if (await move.HandleAsync(new(planRef, SeenRevision, k, key, by < 0 ? -1 : 1), ct) is null) return this.NotFoundWith($"{planRef} has no {kind} {key}.");
         return Done($"{Capitalise(k.Word())} {Label(k, key)} moved {(by < 0 ? "up" : "down")}.");
     }
 
@@ -35,7 +35,7 @@ public sealed class PlanModel(PlanEditQuery query, ApprovePlan.Handler approve, 
     {
         if (await LoadAsync(planRef, ct) is { } notFound) return notFound;
         if (!PlanItems.TryParse(kind, out var k)) return this.BadRequestWith($"\"{kind}\" is not a kind of plan item.");
-        if (await reinstate.HandleAsync(new(planRef, SeenVersion, k, key, null), ct) is null) return this.NotFoundWith($"{planRef} has no {kind} {key}.");
+        if (await reinstate.HandleAsync(new(planRef, SeenRevision, k, key, null), ct) is null) return this.NotFoundWith($"{planRef} has no {kind} {key}.");
         return Done($"{Capitalise(k.Word())} {Label(k, key)} reinstated: it joins rounds opened from now on.");
     }
 
@@ -60,4 +60,4 @@ public sealed class PlanModel(PlanEditQuery query, ApprovePlan.Handler approve, 
 }
 
 /// <summary>One row's actions on the plan's editing page.</summary>
-public sealed record ItemActions(string Kind, string Key, string Label, string ChangeHref, bool Retired, bool First, bool Last, int PlanVersion, string? TargetsHref = null);
+public sealed record ItemActions(string Kind, string Key, string Label, string ChangeHref, bool Retired, bool First, bool Last, int PlanRevision, string? TargetsHref = null);

@@ -30,7 +30,7 @@ public abstract class PlanEditPage(PlanEditQuery query) : PageModel
     public string EditHref => PlanHref + "/edit";
 
     /// <summary>The plan's version the form was opened at; read from the form itself, never restored from a refused one.</summary>
-    protected int SeenVersion => int.TryParse(Request.Form["SeenVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    protected int SeenRevision => int.TryParse(Request.Form["SeenRevision"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
     protected PlanEditQuery Query => query;
 

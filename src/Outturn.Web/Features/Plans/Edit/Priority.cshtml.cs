@@ -26,7 +26,7 @@ public sealed class PriorityModel(PlanEditQuery query, SavePriority.Handler save
     public async Task<IActionResult> OnPostAsync(string planRef, int? id, string? next, CancellationToken ct)
     {
         if (await LoadAsync(planRef, id, ct) is { } notFound) return notFound;
-        var result = await save.HandleAsync(new(planRef, SeenVersion, id, Name, Ref), ct);
+        var result = await save.HandleAsync(new(planRef, SeenRevision, id, Name, Ref), ct);
         if (result is null) return this.NotFoundWith($"{planRef} has no such priority.");
         if (result.Done)
             return next == "another"
@@ -39,7 +39,7 @@ public sealed class PriorityModel(PlanEditQuery query, SavePriority.Handler save
     public async Task<IActionResult> OnPostRetireAsync(string planRef, int id, string? retireReason, CancellationToken ct)
     {
         if (await LoadAsync(planRef, id, ct) is { } notFound) return notFound;
-        await retire.HandleAsync(new(planRef, SeenVersion, PlanItemKind.Priority, id.ToString(System.Globalization.CultureInfo.InvariantCulture), retireReason), ct);
+        await retire.HandleAsync(new(planRef, SeenRevision, PlanItemKind.Priority, id.ToString(System.Globalization.CultureInfo.InvariantCulture), retireReason), ct);
         return Done($"Priority \"{Priority!.Name}\" retired.");
     }
 

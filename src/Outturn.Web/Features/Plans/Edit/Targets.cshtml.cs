@@ -42,7 +42,7 @@ public sealed class TargetsModel(PlanEditQuery query, SetTargets.Handler set) : 
     public async Task<IActionResult> OnPostAsync(string planRef, string indicatorRef, CancellationToken ct)
     {
         if (await LoadAsync(planRef, indicatorRef, ct) is { } notFound) return notFound;
-        var result = await set.HandleAsync(new(planRef, SeenVersion, indicatorRef, Rows.Select(r => new SetTargets.Row(r.Period, r.Text, r.Note)).ToList(), Reason), ct);
+        var result = await set.HandleAsync(new(planRef, SeenRevision, indicatorRef, Rows.Select(r => new SetTargets.Row(r.Period, r.Text, r.Note)).ToList(), Reason), ct);
         if (result is null) return this.NotFoundWith($"{planRef} has no measure {indicatorRef}.");
         if (result.Done) return Done($"The targets of {indicatorRef} are saved.");
         Errors.AddRange(result.Errors);

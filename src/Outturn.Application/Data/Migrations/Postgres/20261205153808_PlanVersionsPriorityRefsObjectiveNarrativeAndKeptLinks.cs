@@ -44,7 +44,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
-                name: "Version",
+                name: "Revision",
                 table: "Plans",
                 type: "integer",
                 nullable: false,
@@ -188,7 +188,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Priorities");
 
             migrationBuilder.DropColumn(
-                name: "Version",
+                name: "Revision",
                 table: "Plans");
 
             migrationBuilder.DropColumn(

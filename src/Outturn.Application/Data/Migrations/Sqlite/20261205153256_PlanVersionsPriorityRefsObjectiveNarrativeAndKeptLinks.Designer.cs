@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205143539_PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks")]
+    [Migration("20261205153256_PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks")]
     partial class PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks
     {
         /// <inheritdoc />
@@ -2308,6 +2308,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2316,10 +2320,6 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

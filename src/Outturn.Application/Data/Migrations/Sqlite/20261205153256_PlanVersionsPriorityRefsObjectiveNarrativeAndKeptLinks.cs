@@ -43,7 +43,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
-                name: "Version",
+                name: "Revision",
                 table: "Plans",
                 type: "INTEGER",
                 nullable: false,
@@ -187,7 +187,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "Priorities");
 
             migrationBuilder.DropColumn(
-                name: "Version",
+                name: "Revision",
                 table: "Plans");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205143853_PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks")]
+    [Migration("20261205153808_PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks")]
     partial class PlanVersionsPriorityRefsObjectiveNarrativeAndKeptLinks
     {
         /// <inheritdoc />
@@ -2418,6 +2418,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2426,10 +2430,6 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
