@@ -55,7 +55,7 @@ public sealed class AuditWordsTests
     [InlineData("Indicator", "plan:1:indicator:M1", "DirectionBasis", "Modified", null, "PreviousYearOutturn", "What direction of travel compares with set to previous year outturn")]
     [InlineData("Indicator", "plan:1:indicator:M1", "Precision", "Modified", "0", "1", "Decimal places changed from 0 to 1")]
     [InlineData("Priority", "plan:1:priority:Be healthy", "Name", "Modified", "Be healthy", "Being healthy", "Name changed from “Be healthy” to “Being healthy”")]
-    public void Each_kind_of_change_reads_in_words(string entity, string key, string field, string action, string? old, string? @new, string expected) =>
+    public void Each_kind_of_change_reads_in_words(string entity, string key, string? field, string action, string? old, string? @new, string expected) =>
         Assert.Equal(expected, AuditWords.What(entity, key, field, action, old, @new));
 
     [Fact]
