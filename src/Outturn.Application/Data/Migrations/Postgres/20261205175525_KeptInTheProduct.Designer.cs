@@ -13,8 +13,8 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205140622_AuditReasons")]
-    partial class AuditReasons
+    [Migration("20261205175525_KeptInTheProduct")]
+    partial class KeptInTheProduct
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -498,10 +498,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Denominator")
                         .HasColumnType("integer");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -522,6 +525,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -622,6 +627,43 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -900,6 +942,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Directorate")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -934,6 +979,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<string[]>("Strands")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text");
@@ -941,6 +990,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<int>>("TimetableYears")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2299,8 +2352,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("CorporatePriority")
                         .HasColumnType("text");
 
+                    b.Property<string>("EmergingIssues")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsKey")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("KeyDevelopments")
+                        .HasColumnType("text");
 
                     b.Property<int?>("OfficerId")
                         .HasColumnType("integer");
@@ -2412,6 +2471,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2429,6 +2492,53 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Plans.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
@@ -2449,12 +2559,19 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Ref")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Ref")
                         .IsUnique();
 
                     b.ToTable("Priorities");
@@ -2555,7 +2672,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Cause")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Consequence")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
                         .HasColumnType("text");
 
                     b.Property<string>("Directorate")
@@ -2612,9 +2738,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Open");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2626,6 +2769,51 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -2710,6 +2898,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2784,8 +2975,24 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Commentary")
                         .HasColumnType("text");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("text");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
@@ -2804,6 +3011,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text");
@@ -2962,8 +3173,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2971,7 +3186,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2981,6 +3196,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2998,7 +3222,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3221,12 +3445,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Outturn.Domain.Plans.Milestone", null)
                         .WithMany()
                         .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Inspections.ImprovementQuarter", b =>
@@ -3291,7 +3515,7 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
@@ -3458,6 +3682,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Plans.PlanVersion", b =>
+                {
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Plans.Priority", b =>
                 {
                     b.HasOne("Outturn.Domain.Plans.Plan", null)
@@ -3491,6 +3724,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -3650,6 +3892,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Controls");
                 });
 
