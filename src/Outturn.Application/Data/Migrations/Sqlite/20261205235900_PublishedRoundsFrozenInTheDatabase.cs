@@ -10,7 +10,7 @@ namespace Outturn.Application.Data.Migrations.Sqlite
     /// published round's snapshot, publication time or stage, and a DELETE of a published round, are refused by
     /// triggers. Written by hand (the model does not describe triggers). SQLite drops a table's triggers when a
     /// migration rebuilds the table: a migration that rebuilds "MonitoringRound" must create these again
-    /// (PlanChangeTests prove they are there).
+    /// (PlanEditingTests prove they are there).
     /// </summary>
     [DbContext(typeof(SqliteOutturnDbContext))]
     [Migration("20261205235900_PublishedRoundsFrozenInTheDatabase")]
