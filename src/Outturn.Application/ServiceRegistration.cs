@@ -12,6 +12,7 @@ using Outturn.Application.Monitoring;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
 using Outturn.Application.Plans;
+using Outturn.Application.Plans.Editing;
 using Outturn.Application.Returns;
 using Outturn.Application.Risks;
 using Outturn.Application.Equality;
@@ -50,6 +51,7 @@ public static class ServiceRegistration
         return services.AddOutturnData(configuration)
             .AddScoped<PlanImport>()
             .AddScoped<PlanExport>()
+            .AddPlanEditing()
             .AddScoped<DemoData>()
             .AddSingleton<DatabaseSetup>()
             .AddScoped<MonitoringQuery>()

@@ -43,12 +43,16 @@ public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetim
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        AddServices(services);
         services.AddOutturn(configuration);
         services.AddSingleton<ICurrentUser>(new SystemUser("test-user"));
         Services = services.BuildServiceProvider();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
     }
+
+    /// <summary>Services a test puts first, before the application's own (which are added only where none is given): a fixed clock.</summary>
+    protected virtual void AddServices(IServiceCollection services) { }
 
     public async Task DisposeAsync()
     {

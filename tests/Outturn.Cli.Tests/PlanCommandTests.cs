@@ -39,9 +39,12 @@ public sealed class PlanCommandTests : IDisposable
         var export = _cli.NewFolder("export", new Dictionary<string, string>());
         Assert.Equal(0, (await _cli.RunAsync("export", "plan", "CLI-2", export)).ExitCode);
         var indicators = File.ReadAllLines(Path.Combine(export, "indicators.csv"));
-        Assert.Equal("ref,title,objective,polarity,unit,precision,frequency,value_type,tolerance,key,priority,officer,source,type,definition,availability,retired", indicators[0]);
-        Assert.Equal("M1,Measure renamed,OB01,lower,%,1,quarterly,snapshot,10%,no,Priority one,An Officer,,,,,", indicators[1]);
-        Assert.Matches(@"^M2,Other,OB01,lower,%,1,quarterly,snapshot,,no,Priority one,An Officer,,,,,\d{4}-\d\d-\d\d$", indicators[2]);
+        // Every column of indicators.csv in the order docs/import-formats.md lists them.
+        Assert.Equal("ref,title,objective,polarity,unit,precision,frequency,value_type,tolerance,key,priority,officer,source,type,definition,availability,retired,"
+                     + "multiplier,formula,aggregation,direction_basis,minimum,maximum", indicators[0]);
+        // Blank: source, type, definition, availability, retired, then the six optional kind and limit columns.
+        Assert.Equal("M1,Measure renamed,OB01,lower,%,1,quarterly,snapshot,10%,no,Priority one,An Officer,,,,,,,,,,,", indicators[1]);
+        Assert.Matches(@"^M2,Other,OB01,lower,%,1,quarterly,snapshot,,no,Priority one,An Officer,,,,,\d{4}-\d\d-\d\d,,,,,,$", indicators[2]);
     }
 
     [Fact]

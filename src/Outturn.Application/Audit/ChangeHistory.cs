@@ -27,7 +27,7 @@ public sealed class ChangeHistory(OutturnDbContext db)
     /// <summary>Tells each entry in words, in the order given, leaving out the bookkeeping fields nobody reads.</summary>
     public async Task<IReadOnlyList<HistoryLine>> DescribeAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        var shown = entries.Where(e => !AuditWords.IsBookkeeping(e.Entity, e.Field)).ToList();
+        var shown = await PlanItemLinesAsync(entries.Where(e => !AuditWords.IsBookkeeping(e.Entity, e.Field)).ToList(), ct);
         var accounts = shown.Select(e => e.By).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => u.Email != null && accounts.Contains(u.Email))
             .Select(u => new { u.Email, u.DisplayName, Initials = u.Officer == null ? null : u.Officer.Initials })
@@ -40,14 +40,88 @@ public sealed class ChangeHistory(OutturnDbContext db)
             .OfType<int>().Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id.ToString(CultureInfo.InvariantCulture), o => AuditWords.Person(o.Name, o.Initials), ct);
+        var items = await ItemNamesAsync(shown, ct);
 
         return shown.Select(e =>
         {
             var person = who.GetValueOrDefault(e.By) ?? e.By;
-            string? Name(string? v) => v is not null && AuditWords.IsOfficerField(e.Field) ? officers.GetValueOrDefault(v, v) : v;
+            string? Name(string? v) => v is null ? v
+                : AuditWords.IsOfficerField(e.Field) ? officers.GetValueOrDefault(v, v)
+                : e.Field is { } f && items.TryGetValue((f, v), out var named) ? named : v;
             var what = AuditWords.What(e.Entity, e.EntityKey, e.Field, e.Action, Name(e.OldValue), Name(e.NewValue));
             return new HistoryLine(e.Id, e.At, person, what, e.Reason, AuditWords.Sentence(what, person, e.At, e.Reason), e);
         }).ToList();
+    }
+
+    private static readonly string[] PlanItems = ["Priority", "Objective", "Milestone", "Indicator"];
+
+    /// <summary>
+    /// A plan's items read as people think of them: an item added is one line ("Measure added"), not one per field;
+    /// a target's state and figure changed together are one line ("Target for 2015/16 changed from tbc to 95%"),
+    /// its figure printed with the measure's unit.
+    /// </summary>
+    private async Task<List<AuditEntry>> PlanItemLinesAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var measureIds = entries.Where(e => e.Entity == "Target" && e.Field is "State" or "Value")
+            .Select(e => e.EntityKey.Split(':')).Where(k => k.Length >= 3 && k[0] == "indicator")
+            .Select(k => int.TryParse(k[1], CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>().Distinct().ToList();
+        var measures = await db.Indicators.AsNoTracking().Where(i => measureIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var result = new List<AuditEntry>();
+        var done = new HashSet<(string, string, DateTimeOffset, string)>();
+        foreach (var e in entries)
+        {
+            var group = (e.Entity, e.EntityKey, e.At, e.Action);
+            if (e.Action == "Added" && PlanItems.Contains(e.Entity))
+            {
+                if (done.Add(group)) result.Add(new AuditEntry { Id = e.Id, At = e.At, By = e.By, Entity = e.Entity, EntityKey = e.EntityKey, Action = e.Action, Reason = e.Reason });
+                continue;
+            }
+            if (e.Entity == "Target" && e.Field is "State" or "Value")
+            {
+                if (!done.Add(group)) continue;
+                var parts = entries.Where(x => (x.Entity, x.EntityKey, x.At, x.Action) == group).ToList();
+                var state = parts.FirstOrDefault(x => x.Field == "State");
+                var value = parts.FirstOrDefault(x => x.Field == "Value");
+                var id = int.TryParse(e.EntityKey.Split(':')[1], CultureInfo.InvariantCulture, out var i) ? i : 0;
+                var measure = measures.GetValueOrDefault(id);
+                string? Text(string? s, string? v) => (s ?? (v is null ? null : "Set")) switch
+                {
+                    null => null,
+                    "Set" => v is not null && decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && measure is not null ? measure.Format(d) : v,
+                    "ToBeConfirmed" => "tbc",
+                    _ => "n/a",
+                };
+                // A figure changed alone leaves the state as it was: set.
+                var heldState = state is null ? "Set" : null;
+                result.Add(new AuditEntry
+                {
+                    Id = e.Id, At = e.At, By = e.By, Entity = "Target", EntityKey = e.EntityKey, Action = e.Action, Field = "Target", Reason = e.Reason,
+                    OldValue = Text(state?.OldValue ?? (e.Action == "Added" ? null : heldState), value?.OldValue),
+                    NewValue = Text(state?.NewValue ?? heldState, value?.NewValue),
+                });
+                continue;
+            }
+            result.Add(e);
+        }
+        return result;
+    }
+
+    /// <summary>The priorities, objectives and organisations an entry names by number, by their names.</summary>
+    private async Task<Dictionary<(string Field, string Id), string>> ItemNamesAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        List<int> Ids(string field) => entries.Where(e => e.Field == field).SelectMany(e => new[] { e.OldValue, e.NewValue })
+            .Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>().Distinct().ToList();
+        var names = new Dictionary<(string, string), string>();
+        var priorities = Ids("PriorityId");
+        foreach (var p in await db.Priorities.AsNoTracking().Where(p => priorities.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            names[("PriorityId", p.Id.ToString(CultureInfo.InvariantCulture))] = p.Name;
+        var objectives = Ids("ObjectiveId");
+        foreach (var o in await db.Objectives.AsNoTracking().Where(o => objectives.Contains(o.Id)).Select(o => new { o.Id, o.Ref }).ToListAsync(ct))
+            names[("ObjectiveId", o.Id.ToString(CultureInfo.InvariantCulture))] = o.Ref;
+        var organisations = Ids("OrganisationId");
+        foreach (var o in await db.Set<Domain.Organisations.Organisation>().AsNoTracking().Where(o => organisations.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            names[("OrganisationId", o.Id.ToString(CultureInfo.InvariantCulture))] = o.Name;
+        return names;
     }
 }
 
@@ -88,6 +162,7 @@ public static partial class AuditWords
     public static string What(string entity, string key, string? field, string action, string? oldValue, string? newValue)
     {
         var subject = Subject(entity, key, field);
+        if (field is null && action == "Added") return $"{Capitalise(ItemWord(entity))} added";
         if (field is "TimetableYears" or "Strands") (oldValue, newValue) = (ListWords(field, oldValue), ListWords(field, newValue));
         if (field == "RetiredOn")
             return newValue is null ? $"{Capitalise(ItemWord(entity))} reinstated" : $"{Capitalise(ItemWord(entity))} retired from {Value(field, newValue)}";
@@ -114,7 +189,7 @@ public static partial class AuditWords
             ("IndicatorValue" or "RoundItem", "Note") => "Note on the value",
             ("IndicatorValue" or "RoundItem", "Numerator") => "Numerator",
             ("IndicatorValue" or "RoundItem", "Denominator") => "Denominator",
-            ("Target", "Value") => "Target",
+            ("Target", "Value" or "Target") => "Target",
             ("Target", "State") => "Whether the target is set",
             ("Target", "Note") => "Note on the target",
             ("StatusOverride", "Status") => "Officer's judgement",
@@ -156,7 +231,18 @@ public static partial class AuditWords
             ("EqualityAction", "CompletedOn") => "Completed on",
             (_, "OfficerId") => "Responsible officer",
             (_, "Due") => "Due date",
+            ("Objective", "IsKey") => "Key objective",
             (_, "IsKey") => "Key measure",
+            ("Objective" or "Milestone", "Title" or "Text") => "Text",
+            ("Indicator", "Precision") => "Decimal places",
+            ("Indicator", "Availability") => "Data availability",
+            ("Indicator", "DirectionBasis") => "What direction of travel compares with",
+            ("Indicator", "Minimum") => "Lowest possible figure",
+            ("Indicator", "Maximum") => "Highest possible figure",
+            ("Plan", "Status") => "Status of the plan",
+            ("Plan", "FirstYear") => "First year",
+            ("Plan", "LastYear") => "Last year",
+            ("Milestone", "Year") => "Plan year",
             (_, "ObjectiveId") => "Objective",
             (_, "PriorityId") => "Priority",
             (_, "OrganisationId") => "Organisation",
@@ -170,6 +256,10 @@ public static partial class AuditWords
     public static string Value(string? field, string? value)
     {
         if (value is null || value.Length == 0) return "blank";
+        // A target already in words ("95%", "tbc", "n/a"), made so by the history from its state and figure.
+        if (field is "Target") return value;
+        if (field is "FirstYear" or "LastYear" or "Year" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 3000)
+            return Period.FinancialYear(year).ToString();
         if (field is "State" && value == "ToBeConfirmed") return "tbc";
         if (value is "True") return "yes";
         if (value is "False") return "no";

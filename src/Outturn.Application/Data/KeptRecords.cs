@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Outturn.Domain;
+using Outturn.Domain.Organisations;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Rounds;
 
 namespace Outturn.Application.Data;
 
 /// <summary>
-/// What Outturn never deletes: plans and their items (retired instead), figures and targets, judgements, rounds with
+/// What Outturn never deletes: plans and their items (retired instead), the organisations that own them, officers, figures and targets, judgements, rounds with
 /// their items and events, and the audit trail; and a published report, which is never changed once written. The
 /// store refuses such a save with a clear reason before anything reaches the database, whose keys restrict
 /// deletion as a second line.
@@ -38,6 +39,7 @@ public static class KeptRecords
         Milestone m => $"The milestone {m.Ref}",
         Indicator i => $"The measure {i.Ref}",
         Officer o => $"The officer {o.Name}",
+        Organisation o => $"The organisation {o.Name}",
         Target t => $"A target ({t.Period})",
         IndicatorValue v => $"A figure ({v.Period})",
         StatusOverride o => $"A status override ({o.Period})",
@@ -47,6 +49,7 @@ public static class KeptRecords
         RoundItem i => $"The round item \"{i.Label}\"",
         RoundEvent => "A round's event",
         AuditEntry => "An audit record",
+        PlanVersion v => $"Version {v.Number} of a plan",
         _ => null,
     };
 
@@ -54,6 +57,7 @@ public static class KeptRecords
     {
         Priority or Objective or Milestone or Indicator => "Retire it instead: leave it out of the plan folder, or give it a date in the retired column.",
         Plan => "Retire its items instead.",
+        Organisation => "Its plans, items, officers and accounts stay with it; change its name or its place in the tree instead.",
         _ => "Record a correction instead.",
     };
 }

@@ -30,6 +30,7 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
     public DbSet<StatusOverride> StatusOverrides => Set<StatusOverride>();
     public DbSet<ComparatorValue> ComparatorValues => Set<ComparatorValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     /// <summary>The reason recorded with every audit entry of the next save (see <see cref="Because"/>).</summary>
     public string? ChangeReason { get; private set; }
@@ -93,6 +94,8 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
         });
         b.Entity<Milestone>(e =>
         {
+            e.Ignore(m => m.Label);
+            e.Ignore(m => m.Details);
             e.HasIndex(m => new { m.PlanId, m.Ref }).IsUnique();
             e.HasOne(m => m.Objective).WithMany().HasForeignKey(m => m.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.Priority).WithMany().HasForeignKey(m => m.PriorityId).OnDelete(DeleteBehavior.NoAction);
@@ -123,6 +126,8 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
             e.Property(i => i.DirectionBasis);
             e.Ignore(i => i.Basis);
             e.Ignore(i => i.RollUpAggregation);
+            e.Ignore(i => i.DefinitionFields);
+            e.Ignore(i => i.Label);
         });
         b.Entity<Target>().HasIndex(t => new { t.IndicatorId, t.Period }).IsUnique();
         b.Entity<IndicatorValue>(e =>

@@ -12,7 +12,8 @@ internal sealed class CoverReportMapping : IEntityTypeConfiguration<CoverReport>
     public void Configure(EntityTypeBuilder<CoverReport> b)
     {
         b.HasIndex(c => new { c.PlanId, c.Period }).IsUnique();
-        b.HasOne<Domain.Plans.Plan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        // Plans are never deleted (their items are retired); a key that cascaded would take the covers with a plan.
+        b.HasOne<Domain.Plans.Plan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Restrict);
         foreach (var p in new[] { nameof(CoverReport.ReportTo), nameof(CoverReport.Date), nameof(CoverReport.ReportingOfficer), nameof(CoverReport.Subject), nameof(CoverReport.Wards) })
             b.Property(p).HasMaxLength(300);
         b.Property(c => c.UpdatedBy).HasMaxLength(200);

@@ -49,8 +49,9 @@ internal sealed class ImprovementLinkMapping : IEntityTypeConfiguration<Improvem
 {
     public void Configure(EntityTypeBuilder<ImprovementLink> e)
     {
-        e.HasOne<Milestone>().WithMany().HasForeignKey(l => l.MilestoneId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Indicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        // Milestones and measures are retired, never deleted, so an improvement action keeps its links to them.
+        e.HasOne<Milestone>().WithMany().HasForeignKey(l => l.MilestoneId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Indicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

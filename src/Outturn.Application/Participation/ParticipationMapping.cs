@@ -19,7 +19,8 @@ internal sealed class EngagementLinkMapping : IEntityTypeConfiguration<Engagemen
 {
     public void Configure(EntityTypeBuilder<EngagementLink> e)
     {
-        e.HasOne<Priority>().WithMany().HasForeignKey(l => l.PriorityId).OnDelete(DeleteBehavior.Cascade);
+        // A priority is retired, never deleted: what engagement it was linked to stays on record.
+        e.HasOne<Priority>().WithMany().HasForeignKey(l => l.PriorityId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Objective>().WithMany().HasForeignKey(l => l.ObjectiveId).OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -54,12 +54,12 @@ public sealed class PlanFolder
 
         var planRows = CsvTable.Read(folder, "plan.csv", ["ref", "title", "kind", "first_year", "last_year"], ["organisation", "directorate", "status", "description"], true, e);
         var officerRows = CsvTable.Read(folder, "officers.csv", ["name"], ["initials", "job_title", "organisation"], false, e);
-        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], ["retired"], false, e);
-        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key", "retired"], true, e);
+        var priorityRows = CsvTable.Read(folder, "priorities.csv", ["name"], ["retired", "ref"], false, e);
+        var objectiveRows = CsvTable.Read(folder, "objectives.csv", ["ref", "title", "priority", "officer"], ["corporate_priority", "key", "retired", "key_developments", "emerging_issues"], true, e);
         var milestoneRows = CsvTable.Read(folder, "milestones.csv", ["ref", "objective", "text", "year", "due", "officer"], ["priority", "retired"], true, e);
         var indicatorRows = CsvTable.Read(folder, "indicators.csv",
             ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
-            ["priority", "officer", "source", "type", "definition", "availability", "retired", "multiplier", "formula", "aggregation", "direction_basis"], true, e);
+            ["priority", "officer", "source", "type", "definition", "availability", "retired", "multiplier", "formula", "aggregation", "direction_basis", "minimum", "maximum"], true, e);
         var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
         var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], ["numerator", "denominator"], true, e);
         var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
@@ -102,7 +102,9 @@ public sealed class PlanFolder
         {
             if (r["name"].Length == 0) { e.Add($"{r.Where}: name is blank."); continue; }
             if (priorities.ContainsKey(r["name"])) { e.Add($"{r.Where}: priority \"{r["name"]}\" is listed twice."); continue; }
+            if (r.Optional("ref") is { } pref && priorities.Values.Any(x => x.Ref == pref)) { e.Add($"{r.Where}: priority ref \"{pref}\" is listed twice."); continue; }
             var p = PriorityNamed(r["name"]);
+            if (r.Optional("ref") is { } priorityRef) p.Rename(p.Name, priorityRef);
             if (RetiredOn(r) is { } on) p.Retire(on);
         }
 
@@ -117,6 +119,7 @@ public sealed class PlanFolder
             {
                 Ref = r["ref"], Title = r["title"], Priority = PriorityNamed(r["priority"]), Officer = OfficerNamed(r.Optional("officer")),
                 CorporatePriority = r.Optional("corporate_priority"), IsKey = key ?? false, Order = objectives.Count + 1,
+                KeyDevelopments = Objective.Points(r.Optional("key_developments")), EmergingIssues = Objective.Points(r.Optional("emerging_issues")),
             };
             if (RetiredOn(r) is { } on) o.Retire(on);
             objectives[o.Ref] = o;
@@ -174,6 +177,9 @@ public sealed class PlanFolder
                 e.Add($"{r.Where}: tolerance \"{r["tolerance"]}\" is not blank, a number (absolute) or a number with % (relative to the target).");
             var errorsBeforeKind = e.Count;
             var (multiplier, formula, aggregation, basis) = MeasureKind(r);
+            var minimum = Bound(r, "minimum");
+            var maximum = Bound(r, "maximum");
+            if (minimum > maximum) e.Add($"{r.Where}: minimum {r["minimum"]} is above maximum {r["maximum"]}.");
             if (polarity is null || frequency is null || valueType is null || key is null || precision is null || e.Count > errorsBeforeKind) continue;
             var i = new Indicator
             {
@@ -183,6 +189,7 @@ public sealed class PlanFolder
                 Source = r.Optional("source"), Type = r.Optional("type"), Definition = r.Optional("definition"),
                 Availability = r.Optional("availability"), Order = indicators.Count + 1,
                 Multiplier = multiplier, Formula = formula, Aggregation = aggregation, DirectionBasis = basis,
+                Minimum = minimum, Maximum = maximum,
             };
             if (RetiredOn(r) is { } on) i.Retire(on);
             indicators[i.Ref] = i;
@@ -195,10 +202,10 @@ public sealed class PlanFolder
             if (IndicatorOf(r, indicators) is not { } ind || PeriodOf(r) is not { } period) continue;
             if (ind.Targets.Any(t => t.Period == period)) { e.Add($"{r.Where}: a second target for {ind.Ref} in {period}."); continue; }
             var text = r["target"];
-            var target = new Target { Period = period, Note = r.Optional("note") };
-            if (text.Equals("tbc", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.ToBeConfirmed;
-            else if (text.Equals("n/a", StringComparison.OrdinalIgnoreCase)) target.State = TargetState.NotApplicable;
-            else if (CsvTable.TryNumber(text, out var v)) { target.State = TargetState.Set; target.Value = v; }
+            Target target;
+            if (text.Equals("tbc", StringComparison.OrdinalIgnoreCase)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.ToBeConfirmed };
+            else if (text.Equals("n/a", StringComparison.OrdinalIgnoreCase)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.NotApplicable };
+            else if (CsvTable.TryNumber(text, out var v)) target = new Target { Period = period, Note = r.Optional("note"), State = TargetState.Set, Value = v };
             else { e.Add($"{r.Where}: target \"{text}\" is not a number, \"tbc\" or \"n/a\"{Hint(text)}."); continue; }
             ind.Targets.Add(target);
         }
@@ -383,6 +390,15 @@ public sealed class PlanFolder
         value.Denominator = denominator;
         value.Value = Math.Round(computed, 6, MidpointRounding.AwayFromZero);
         return true;
+    }
+
+    /// <summary>The optional minimum or maximum column: blank, or the lowest or highest figure the measure can take.</summary>
+    private decimal? Bound(CsvRow r, string column)
+    {
+        if (r.Optional(column) is not { } text) return null;
+        if (CsvTable.TryNumber(text, out var v)) return v;
+        Errors.Add($"{r.Where}: {column} \"{text}\" is not a number{Hint(text)}; leave it blank for no {column}.");
+        return null;
     }
 
     private Plan? ReadPlan(CsvRow r)

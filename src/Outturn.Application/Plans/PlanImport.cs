@@ -27,7 +27,7 @@ public sealed record PlanImportResult(bool Imported, string? PlanRef, bool Repla
 /// Loads a plan folder into the store: all of it in one transaction, or, on any error, nothing. A folder for a plan
 /// already held is merged into it by ref (docs/import-formats.md, "Importing a plan again"): nothing is deleted.
 /// </summary>
-public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
+public sealed class PlanImport(OutturnDbContext db, TimeProvider clock, PlanVersioning versions)
 {
     public async Task<PlanImportResult> ImportAsync(string folder, CancellationToken ct = default) => await ImportAsync(folder, false, ct);
 
@@ -64,6 +64,8 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
         db.Officers.AddRange(read.Officers.Values.Where(o => !heldOfficers.ContainsKey(o.Name)));
 
         var changes = new List<PlanChange>();
+        // The plan as held before the merge: an approved plan's first version, if it has none yet.
+        var before = held is null ? null : PlanSnapshot.Of(held);
         if (held is null)
         {
             db.Plans.Add(plan);
@@ -84,6 +86,9 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
         }
         else
         {
+            if (changes.Count > 0) held?.Touch();
+            await db.SaveChangesAsync(ct);
+            if (held is null || changes.Count > 0) await versions.RecordAsync(held ?? plan, before, approving: false, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -92,8 +97,8 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
 
     private static void Repoint(Plan plan, Officer from, Officer to)
     {
-        foreach (var o in plan.Objectives.Where(o => o.Officer == from)) o.Officer = to;
-        foreach (var m in plan.Milestones.Where(m => m.Officer == from)) m.Officer = to;
-        foreach (var i in plan.Indicators.Where(i => i.Officer == from)) i.Officer = to;
+        foreach (var o in plan.Objectives.Where(o => o.Officer == from)) o.AssignTo(to);
+        foreach (var m in plan.Milestones.Where(m => m.Officer == from)) m.AssignTo(to);
+        foreach (var i in plan.Indicators.Where(i => i.Officer == from)) i.AssignTo(to);
     }
 }

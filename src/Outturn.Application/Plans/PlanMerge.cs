@@ -5,7 +5,7 @@ using Outturn.Domain.Plans;
 namespace Outturn.Application.Plans;
 
 /// <summary>
-/// Merges a plan read from a folder into the plan held, by ref (by name for priorities): new items are added,
+/// Merges a plan read from a folder into the plan held, by ref (priorities by ref when the folder gives one, else by name): new items are added,
 /// changed fields updated, items the folder no longer has are retired. Figures, targets, judgements and commentary
 /// the folder does not mention are kept as they are; nothing is removed. The audit interceptor records every change
 /// when it is saved; this class only says, item by item, what it changed.
@@ -19,14 +19,15 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
     public void Merge(Plan incoming, IReadOnlyList<Commentary> incomingCommentary, IReadOnlyList<Commentary> heldCommentary, Action<Commentary> addCommentary)
     {
         var d = new List<string>();
-        Set(d, "title", held.Title, incoming.Title, v => held.Title = v);
-        Set(d, "kind", held.Kind, incoming.Kind, v => held.Kind = v);
-        Set(d, "first_year", Fy(held.FirstYear), Fy(incoming.FirstYear), _ => held.FirstYear = incoming.FirstYear);
-        Set(d, "last_year", Fy(held.LastYear), Fy(incoming.LastYear), _ => held.LastYear = incoming.LastYear);
-        Set(d, "organisation", held.Organisation, incoming.Organisation, v => held.Organisation = v);
-        Set(d, "directorate", held.Directorate, incoming.Directorate, v => held.Directorate = v);
-        Set(d, "status", held.Status, incoming.Status, v => held.Status = v);
-        Set(d, "description", held.Description, incoming.Description, v => held.Description = v);
+        Diff(d, "title", held.Title, incoming.Title);
+        Diff(d, "kind", held.Kind, incoming.Kind);
+        Diff(d, "first_year", Fy(held.FirstYear), Fy(incoming.FirstYear));
+        Diff(d, "last_year", Fy(held.LastYear), Fy(incoming.LastYear));
+        Diff(d, "organisation", held.Organisation, incoming.Organisation);
+        Diff(d, "directorate", held.Directorate, incoming.Directorate);
+        Diff(d, "status", held.Status, incoming.Status);
+        Diff(d, "description", held.Description, incoming.Description);
+        if (d.Count > 0) held.ImportDetails(incoming.Details, incoming.Status);
         Changed("plan", d);
 
         MergePriorities(incoming);
@@ -36,14 +37,20 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
         MergeCommentary(incomingCommentary, heldCommentary, addCommentary);
     }
 
+    /// <summary>A priority is the held one with the folder's ref when the folder gives one, else the one with its name.</summary>
     private void MergePriorities(Plan incoming)
     {
-        var byName = held.Priorities.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var named = incoming.Priorities.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in held.Priorities.Where(p => !named.Contains(p.Name))) RetireMissing(gone, $"priority {gone.Name}", gone.Name);
+        var matched = new Dictionary<Priority, Priority>(ReferenceEqualityComparer.Instance);
         foreach (var p in incoming.Priorities)
         {
-            if (!byName.TryGetValue(p.Name, out var h))
+            var h = (p.Ref is { } r ? held.Priorities.FirstOrDefault(x => x.Ref == r) : null)
+                    ?? held.Priorities.FirstOrDefault(x => x.Name == p.Name && (x.Ref is null || p.Ref is null || x.Ref == p.Ref));
+            if (h is not null && !matched.Values.Contains(h)) matched[p] = h;
+        }
+        foreach (var gone in held.Priorities.Where(h => !matched.Values.Contains(h)).ToList()) RetireMissing(gone, $"priority {gone.Name}", gone.Name);
+        foreach (var p in incoming.Priorities)
+        {
+            if (!matched.TryGetValue(p, out var h))
             {
                 held.Priorities.Add(p);
                 _priorities[p] = p;
@@ -51,6 +58,12 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
                 continue;
             }
             _priorities[p] = h;
+            var d = new List<string>();
+            var name = h.Name;
+            Diff(d, "name", h.Name, p.Name);
+            Diff(d, "ref", h.Ref, p.Ref);
+            if (d.Count > 0) h.Rename(p.Name, p.Ref);
+            Changed($"priority {name}", d);
             // The order follows the folder's rows; it is presentation, not a change to report.
             h.Order = p.Order;
             Retirement(h, p.RetiredOn, $"priority {h.Name}", h.Name);
@@ -65,9 +78,10 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
         foreach (var o in incoming.Objectives)
         {
             var priority = _priorities[o.Priority!];
+            var details = o.Details with { Priority = priority };
             if (!byRef.TryGetValue(o.Ref, out var h))
             {
-                o.Priority = priority;
+                o.Change(details);
                 held.Objectives.Add(o);
                 _objectives[o] = o;
                 changes.Add(new("added", $"objective {o.Ref}", o.Title));
@@ -75,11 +89,14 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
             }
             _objectives[o] = h;
             var d = new List<string>();
-            Set(d, "title", h.Title, o.Title, v => h.Title = v);
-            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
-            Set(d, "officer", h.Officer?.Name, o.Officer?.Name, _ => h.Officer = o.Officer);
-            Set(d, "corporate_priority", h.CorporatePriority, o.CorporatePriority, v => h.CorporatePriority = v);
-            Set(d, "key", h.IsKey, o.IsKey, v => h.IsKey = v);
+            Diff(d, "title", h.Title, o.Title);
+            Diff(d, "priority", h.Priority?.Name, priority.Name);
+            Diff(d, "officer", h.Officer?.Name, o.Officer?.Name);
+            Diff(d, "corporate_priority", h.CorporatePriority, o.CorporatePriority);
+            Diff(d, "key", h.IsKey, o.IsKey);
+            Diff(d, "key_developments", h.KeyDevelopments, o.KeyDevelopments);
+            Diff(d, "emerging_issues", h.EmergingIssues, o.EmergingIssues);
+            if (d.Count > 0) h.Change(details);
             h.Order = o.Order;
             Changed($"objective {h.Ref}", d);
             Retirement(h, o.RetiredOn, $"objective {h.Ref}", h.Title);
@@ -95,21 +112,22 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
         {
             var objective = _objectives[m.Objective!];
             var priority = _priorities[m.Priority!];
+            var details = new MilestoneDetails(objective, m.Text, m.Year, m.Due, m.Officer, priority);
             if (!byRef.TryGetValue(m.Ref, out var h))
             {
-                m.Objective = objective;
-                m.Priority = priority;
+                m.Change(details);
                 held.Milestones.Add(m);
                 changes.Add(new("added", $"milestone {m.Ref}", m.Text));
                 continue;
             }
             var d = new List<string>();
-            Set(d, "text", h.Text, m.Text, v => h.Text = v);
-            Set(d, "objective", h.Objective?.Ref, objective.Ref, _ => h.Objective = objective);
-            Set(d, "year", Fy(h.Year), Fy(m.Year), _ => h.Year = m.Year);
-            Set(d, "due", h.Due, m.Due, v => h.Due = v);
-            Set(d, "officer", h.Officer?.Name, m.Officer?.Name, _ => h.Officer = m.Officer);
-            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
+            Diff(d, "text", h.Text, m.Text);
+            Diff(d, "objective", h.Objective?.Ref, objective.Ref);
+            Diff(d, "year", Fy(h.Year), Fy(m.Year));
+            Diff(d, "due", h.Due, m.Due);
+            Diff(d, "officer", h.Officer?.Name, m.Officer?.Name);
+            Diff(d, "priority", h.Priority?.Name, priority.Name);
+            if (d.Count > 0) h.Change(details);
             h.Order = m.Order;
             foreach (var u in m.Updates)
             {
@@ -134,40 +152,49 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
             var priority = _priorities[i.Priority!];
             if (!byRef.TryGetValue(i.Ref, out var h))
             {
-                i.Objective = objective;
-                i.Priority = priority;
+                i.Place(objective, priority);
                 held.Indicators.Add(i);
                 changes.Add(new("added", $"measure {i.Ref}", i.Title));
                 continue;
             }
             var d = new List<string>();
-            Set(d, "title", h.Title, i.Title, v => h.Title = v);
-            Set(d, "objective", h.Objective?.Ref, objective?.Ref, _ => h.Objective = objective);
-            Set(d, "priority", h.Priority?.Name, priority.Name, _ => h.Priority = priority);
-            Set(d, "polarity", h.Polarity, i.Polarity, v => h.Polarity = v);
-            Set(d, "unit", h.Unit, i.Unit, v => h.Unit = v);
-            Set(d, "precision", h.Precision, i.Precision, v => h.Precision = v);
-            Set(d, "frequency", h.Frequency, i.Frequency, v => h.Frequency = v);
-            Set(d, "value_type", h.ValueType, i.ValueType, v => h.ValueType = v);
-            Set(d, "tolerance", h.Tolerance, i.Tolerance, v => h.Tolerance = v);
-            Set(d, "key", h.IsKey, i.IsKey, v => h.IsKey = v);
-            Set(d, "officer", h.Officer?.Name, i.Officer?.Name, _ => h.Officer = i.Officer);
-            Set(d, "source", h.Source, i.Source, v => h.Source = v);
-            Set(d, "type", h.Type, i.Type, v => h.Type = v);
-            Set(d, "definition", h.Definition, i.Definition, v => h.Definition = v);
-            Set(d, "availability", h.Availability, i.Availability, v => h.Availability = v);
-            Set(d, "multiplier", h.Multiplier, i.Multiplier, v => h.Multiplier = v);
-            Set(d, "formula", h.Formula, i.Formula, v => h.Formula = v);
-            Set(d, "aggregation", h.Aggregation, i.Aggregation, v => h.Aggregation = v);
-            Set(d, "direction_basis", h.DirectionBasis, i.DirectionBasis, v => h.DirectionBasis = v);
+            Diff(d, "title", h.Title, i.Title);
+            var placed = d.Count;
+            Diff(d, "objective", h.Objective?.Ref, objective?.Ref);
+            Diff(d, "priority", h.Priority?.Name, priority.Name);
+            if (d.Count > placed) h.Place(objective, priority);
+            var assigned = d.Count;
+            Diff(d, "officer", h.Officer?.Name, i.Officer?.Name);
+            if (d.Count > assigned) h.AssignTo(i.Officer);
+            var defined = d.Count;
+            Diff(d, "polarity", h.Polarity, i.Polarity);
+            Diff(d, "unit", h.Unit, i.Unit);
+            Diff(d, "precision", h.Precision, i.Precision);
+            Diff(d, "frequency", h.Frequency, i.Frequency);
+            Diff(d, "value_type", h.ValueType, i.ValueType);
+            Diff(d, "tolerance", h.Tolerance, i.Tolerance);
+            Diff(d, "key", h.IsKey, i.IsKey);
+            Diff(d, "source", h.Source, i.Source);
+            Diff(d, "type", h.Type, i.Type);
+            Diff(d, "definition", h.Definition, i.Definition);
+            Diff(d, "availability", h.Availability, i.Availability);
+            Diff(d, "multiplier", h.Multiplier, i.Multiplier);
+            Diff(d, "formula", h.Formula, i.Formula);
+            Diff(d, "aggregation", h.Aggregation, i.Aggregation);
+            Diff(d, "direction_basis", h.DirectionBasis, i.DirectionBasis);
+            Diff(d, "minimum", h.Minimum, i.Minimum);
+            Diff(d, "maximum", h.Maximum, i.Maximum);
+            if (d.Count > defined || h.Title != i.Title) h.Redefine(i.DefinitionFields);
             h.Order = i.Order;
 
             foreach (var t in i.Targets)
             {
                 var ht = h.Targets.FirstOrDefault(x => x.Period == t.Period);
-                if (ht is null) { h.Targets.Add(t); d.Add($"target for {t.Period} added: {TargetText(t)}"); continue; }
-                Set(d, $"target for {t.Period}", TargetText(ht), TargetText(t), _ => { ht.State = t.State; ht.Value = t.Value; });
-                Set(d, $"target note for {t.Period}", ht.Note, t.Note, v => ht.Note = v);
+                if (ht is null) { h.SetTarget(t.Period, t.State, t.Value, t.Note); d.Add($"target for {t.Period} added: {TargetText(t)}"); continue; }
+                var before = d.Count;
+                Diff(d, $"target for {t.Period}", TargetText(ht), TargetText(t));
+                Diff(d, $"target note for {t.Period}", ht.Note, t.Note);
+                if (d.Count > before) h.SetTarget(t.Period, t.State, t.Value, t.Note);
             }
             foreach (var v in i.Values)
             {
@@ -245,9 +272,15 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
 
     private static void Set<T>(List<string> diffs, string what, T old, T @new, Action<T> assign)
     {
-        if (EqualityComparer<T>.Default.Equals(old, @new)) return;
+        if (Diff(diffs, what, old, @new)) assign(@new);
+    }
+
+    /// <summary>Notes a field the folder changes, old → new; the caller applies the change through the item's own methods.</summary>
+    private static bool Diff<T>(List<string> diffs, string what, T old, T @new)
+    {
+        if (EqualityComparer<T>.Default.Equals(old, @new)) return false;
         diffs.Add($"{what} {Show(old)} → {Show(@new)}");
-        assign(@new);
+        return true;
     }
 
     private static string Show(object? v) => v switch

@@ -102,7 +102,8 @@ public sealed class MeasureSourceConfiguration : IEntityTypeConfiguration<Measur
     {
         e.HasIndex(m => m.IndicatorId).IsUnique();
         e.Property(m => m.Definition).HasMaxLength(64);
-        e.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        // A measure is retired, never deleted: its link to a statutory definition stays with it.
+        e.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -114,7 +115,8 @@ public sealed class ComputedValueConfiguration : IEntityTypeConfiguration<Comput
         e.Property(c => c.Definition).HasMaxLength(64);
         e.Property(c => c.Source).HasMaxLength(2000);
         e.Property(c => c.ComputedBy).HasMaxLength(200);
-        e.HasOne<IndicatorValue>().WithMany().HasForeignKey(c => c.IndicatorValueId).OnDelete(DeleteBehavior.Cascade);
+        // A figure is never deleted; how it was computed stays beside it.
+        e.HasOne<IndicatorValue>().WithMany().HasForeignKey(c => c.IndicatorValueId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(c => c.RoundItemId);
         e.HasOne<Domain.Rounds.RoundItem>().WithMany().HasForeignKey(c => c.RoundItemId).OnDelete(DeleteBehavior.Restrict);
     }

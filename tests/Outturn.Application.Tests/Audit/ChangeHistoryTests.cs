@@ -44,6 +44,17 @@ public sealed class AuditWordsTests
     [InlineData("Milestone", "plan:1:milestone:OB01a", "Due", "Modified", "2016-03-31", "2016-06-30", "Due date changed from 31 March 2016 to 30 June 2016")]
     [InlineData("Indicator", "plan:1:indicator:M2", "IsKey", "Modified", "False", "True", "Key measure changed from no to yes")]
     [InlineData("IndicatorValue", "indicator:5:2015/16 Q2", "Value", "Added", null, "75", "Value for Quarter 2 2015/16 recorded as 75")]
+    [InlineData("Target", "indicator:5:2015/16", "Target", "Modified", "tbc", "95%", "Target for 2015/16 changed from tbc to 95%")]
+    [InlineData("Target", "indicator:5:2015/16 Q2", "Target", "Added", null, "40%", "Target for Quarter 2 2015/16 recorded as 40%")]
+    [InlineData("Indicator", "plan:1:indicator:M4", null, "Added", null, null, "Measure added")]
+    [InlineData("Objective", "plan:1:objective:OB01", "KeyDevelopments", "Modified", null, "New triage scheme", "Key developments set to “New triage scheme”")]
+    [InlineData("Objective", "plan:1:objective:OB01", "IsKey", "Modified", "False", "True", "Key objective changed from no to yes")]
+    [InlineData("Objective", "plan:1:objective:OB01", "Title", "Modified", "Keep children safe", "Keep children safe from harm", "Text changed from “Keep children safe” to “Keep children safe from harm”")]
+    [InlineData("Plan", "plan:TEST-1", "LastYear", "Modified", "2016", "2017", "Last year changed from 2016/17 to 2017/18")]
+    [InlineData("Plan", "plan:TEST-1", "Status", "Modified", "Draft", "Approved", "Status of the plan changed from draft to approved")]
+    [InlineData("Indicator", "plan:1:indicator:M1", "DirectionBasis", "Modified", null, "PreviousYearOutturn", "What direction of travel compares with set to previous year outturn")]
+    [InlineData("Indicator", "plan:1:indicator:M1", "Precision", "Modified", "0", "1", "Decimal places changed from 0 to 1")]
+    [InlineData("Priority", "plan:1:priority:Be healthy", "Name", "Modified", "Be healthy", "Being healthy", "Name changed from “Be healthy” to “Being healthy”")]
     [InlineData("RiskAssessment", "risk:CYP-R01:2015/16 Q3", "ResidualLikelihood", "Modified", "4", "3", "Residual likelihood for Quarter 3 2015/16 changed from 4 to 3")]
     [InlineData("RiskControlMeasure", "risk:CYP-R01:control:b", "Due", "Modified", "2016-03-31", "2016-06-30", "Due date of control measure b changed from 31 March 2016 to 30 June 2016")]
     [InlineData("RiskControlUpdate", "risk:CYP-R01:control:b:2015/16 Q2", "Progress", "Added", null, "Amber", "Progress of control measure b for Quarter 2 2015/16 recorded as amber")]
@@ -55,7 +66,7 @@ public sealed class AuditWordsTests
     [InlineData("RoundItem", "round-item:7", "CommentaryApprovedBy", "Modified", null, "tracey.coffey@outturn.example", "Drafted commentary approved by set to “tracey.coffey@outturn.example”")]
     [InlineData("RoundItem", "round-item:7", "FilledFrom", "Modified", null, "Filled from the 2015/16 CIN census, definition v1", "Source of the figure set to “Filled from the 2015/16 CIN census, definition v1”")]
     [InlineData("MonitoringRound", "round:3", "OpensOn", "Modified", "2016-04-01", "2016-04-04", "Opening date changed from 1 April 2016 to 4 April 2016")]
-    public void Each_kind_of_change_reads_in_words(string entity, string key, string field, string action, string? old, string? @new, string expected) =>
+    public void Each_kind_of_change_reads_in_words(string entity, string key, string? field, string action, string? old, string? @new, string expected) =>
         Assert.Equal(expected, AuditWords.What(entity, key, field, action, old, @new));
 
     [Fact]

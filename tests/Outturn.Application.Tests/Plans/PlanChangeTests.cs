@@ -8,6 +8,7 @@ using Outturn.Application.Documents;
 using Outturn.Application.Plans;
 using Outturn.Application.Tests.Documents;
 using Outturn.Domain;
+using Outturn.Domain.Organisations;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Rounds;
@@ -165,6 +166,7 @@ public abstract class PlanChangeTests(DatabaseProvider provider) : IntegrationTe
             ("The milestone CED08a", async db => await db.Milestones.SingleAsync(m => m.Ref == "CED08a")),
             ("The priority", async db => await db.Priorities.FirstAsync()),
             ("The officer", async db => await db.Officers.FirstAsync()),
+            ("The organisation", async db => await db.Set<Organisation>().SingleAsync(o => o.Ref == "HBC-CYP")),
             ("A figure", async db => await db.IndicatorValues.FirstAsync(v => v.Period == Q2)),
             ("The round for 2015/16 Q2", async db => await db.Set<MonitoringRound>().SingleAsync(r => r.Period == Q2)),
             ("An audit record", async db => await db.AuditEntries.FirstAsync()),
@@ -189,6 +191,7 @@ public abstract class PlanChangeTests(DatabaseProvider provider) : IntegrationTe
                      """DELETE FROM "Milestones" WHERE "Ref" = 'CED08a'""",
                      """DELETE FROM "Officers" WHERE "Id" IN (SELECT "AssigneeId" FROM "RoundItem" WHERE "AssigneeId" IS NOT NULL)""",
                      """DELETE FROM "MonitoringRound" """,
+                     """DELETE FROM "Organisations" WHERE "Ref" = 'HBC-CYP'""",
                  })
         {
             await Assert.ThrowsAnyAsync<DbException>(() => Db(db => db.Database.ExecuteSqlRawAsync(sql)));

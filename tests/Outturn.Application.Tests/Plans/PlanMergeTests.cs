@@ -46,6 +46,37 @@ public abstract class PlanMergeTests(DatabaseProvider provider) : IntegrationTes
     }
 
     [Fact]
+    public async Task A_priority_with_a_ref_renamed_in_its_folder_is_changed_but_one_without_is_retired_and_added_again()
+    {
+        var priorities = "name,retired,ref\nSafeguarding,,P-SAFE\nAchievement,,\n";
+        await Import(PlanFolderBuilder.Write(NewFolder("first"), new Dictionary<string, string> { ["priorities.csv"] = priorities }));
+        var renamed = new Dictionary<string, string>
+        {
+            ["priorities.csv"] = "name,retired,ref\nKeeping children safe,,P-SAFE\nAttainment,,\n",
+            ["objectives.csv"] = "ref,title,priority,officer\nOB01,Keep children safe,Keeping children safe,Ann Example\nOB02,Improve attainment,Attainment,Bob Example\n",
+        };
+
+        var result = await Import(PlanFolderBuilder.Write(NewFolder("second"), renamed));
+
+        Assert.True(result.Imported, string.Join("\n", result.Errors));
+        Assert.Equal(
+            [
+                "retired priority Achievement: Achievement (not in the folder)",
+                "changed priority Safeguarding: name \"Safeguarding\" → \"Keeping children safe\"",
+                "added priority Attainment: Attainment",
+                "changed objective OB02: priority \"Achievement\" → \"Attainment\"",
+                // The milestone and the measure of OB02 are reported under its priority, so they move with it.
+                "changed milestone OB02a: priority \"Achievement\" → \"Attainment\"",
+                "changed measure M3: priority \"Achievement\" → \"Attainment\"",
+            ],
+            result.Changes.Select(c => c.ToString()));
+        var held = await Db(db => db.Priorities.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Name, p.Ref, p.RetiredOn }).ToListAsync());
+        Assert.Equal(["Keeping children safe", "Achievement", "Attainment"], held.Select(p => p.Name));
+        Assert.Equal("P-SAFE", held[0].Ref);
+        Assert.NotNull(held[1].RetiredOn);
+    }
+
+    [Fact]
     public async Task A_retired_measure_keeps_its_figures_and_targets_and_the_ones_the_folder_leaves_out_are_kept()
     {
         await Import(PlanFolderBuilder.Write(NewFolder("first")));

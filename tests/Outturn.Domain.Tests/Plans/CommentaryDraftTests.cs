@@ -65,7 +65,7 @@ public class CommentaryDraftTests
     public void Last_years_outturn_is_named_as_such()
     {
         var i = Measure();
-        i.DirectionBasis = DirectionBasis.PreviousYearOutturn;
+        i.Redefine(i.DefinitionFields with { DirectionBasis = DirectionBasis.PreviousYearOutturn });
         Add(i, "2014/15", 82m);
         Add(i, "2015/16 Q2", 75m);
         Assert.Equal("Performance is 75%, 20 percentage points short of the 95% target and down from the 2014/15 outturn of 82%.",
@@ -84,7 +84,7 @@ public class CommentaryDraftTests
     public void Lower_is_better_measures_fall_short_when_above_target()
     {
         var i = Measure(Polarity.Lower);
-        i.Targets[0].Value = 10m;
+        i.SetTarget(i.Targets[0].Period, TargetState.Set, 10m, null);
         Add(i, "2015/16 Q2", 12m);
         Assert.StartsWith("Performance is 12%, 2 percentage points short of the 10% target", CommentaryDrafts.Draft(MeasureAssessment.For(i, Q2)));
     }

@@ -82,7 +82,7 @@ public class DirectionBasisTests
     public void A_contextual_measure_says_why_it_has_no_direction()
     {
         var i = Measure(null, ("2014/15 Q2", 70m), ("2015/16 Q2", 75m));
-        i.Polarity = Polarity.None;
+        i.Redefine(i.DefinitionFields with { Polarity = Polarity.None });
         Assert.Equal("a contextual measure: no better or worse", MeasureAssessment.For(i, Q2).DirectionNote);
     }
 
@@ -90,8 +90,7 @@ public class DirectionBasisTests
     public void A_ratio_measure_carries_its_interval_the_significance_of_its_change_and_the_small_number_flag()
     {
         var i = Measure(null);
-        i.Multiplier = 100m;
-        i.Precision = 1;
+        i.Redefine(i.DefinitionFields with { Multiplier = 100m, Precision = 1 });
         i.Values.Add(new IndicatorValue { Period = Period.Parse("2014/15 Q2"), Value = 82.5m, Numerator = 33, Denominator = 40, Status = ValueStatus.Final });
         i.Values.Add(new IndicatorValue { Period = Q2, Value = 80m, Numerator = 8, Denominator = 10, Status = ValueStatus.Final });
         var a = MeasureAssessment.For(i, Q2);

@@ -215,7 +215,7 @@ public class MeasureAssessmentTests
     public void A_measure_with_no_polarity_gets_neither_status()
     {
         var indicator = Ced033();
-        indicator.Polarity = Polarity.None;
+        indicator.Redefine(indicator.DefinitionFields with { Polarity = Polarity.None });
 
         var assessment = MeasureAssessment.For(indicator, Q2);
 
@@ -294,7 +294,7 @@ public class MeasureAssessmentTests
     {
         // Annual 120, April: profile 120 × 1 ÷ 12 = 10; current 10 → shortfall 10 − 10 = 0 → green (SPEC 3, rule 4).
         var indicator = Cumulative(Frequency.Monthly);
-        indicator.Polarity = Polarity.Lower;
+        indicator.Redefine(indicator.DefinitionFields with { Polarity = Polarity.Lower });
         indicator.Targets.Clear();
         indicator.Targets.Add(Target("2015/16", 120m));
         indicator.Values.Add(Value("2015-04", 10m));

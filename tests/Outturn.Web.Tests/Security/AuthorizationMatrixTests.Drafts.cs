@@ -51,6 +51,20 @@ public sealed partial class AuthorizationMatrixTests
         ["/admin/audit"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // every old and new value, drafts included: administrators only
         ["/plans/{planRef}/folder"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // the folder carries draft figures; performance officers only
         ["/plans/{planRef}"] = DraftRule.None, // lists the quarters with data, not their figures
+        // The plan's definition, targets and versions: no figure of any round.
+        ["/plans/new"] = DraftRule.None,
+        ["/plans/{planRef}/edit"] = DraftRule.None,
+        ["/plans/{planRef}/edit/details"] = DraftRule.None,
+        ["/plans/{planRef}/edit/priority/{id:int?}"] = DraftRule.None,
+        ["/plans/{planRef}/edit/objective/{objectiveRef?}"] = DraftRule.None,
+        ["/plans/{planRef}/edit/milestone/{milestoneRef?}"] = DraftRule.None,
+        ["/plans/{planRef}/edit/measure/{indicatorRef?}"] = DraftRule.None,
+        ["/plans/{planRef}/edit/measure/{indicatorRef}/targets"] = DraftRule.None,
+        ["/plans/{planRef}/versions"] = DraftRule.None,
+        ["/plans/{planRef}/versions/{number:int}"] = DraftRule.None,
+        ["/api/v1/plans/{planRef}/versions"] = DraftRule.None,
+        ["/api/v1/plans/{planRef}/indicators/{indicatorRef}/targets"] = DraftRule.None,
+        ["/api/v1/plans/{planRef}/indicators/{indicatorRef}/retire"] = DraftRule.None,
         ["/plans/{planRef}/monitoring/{period}"] = DraftRule.CanSeeDraft,
         ["/plans/{planRef}/indicators/{indicatorRef}"] = DraftRule.CanSeeDraft,
         ["/plans/{planRef}/indicators/{indicatorRef}/revise"] = DraftRule.PolicyAdmitsOnlyDraftReaders,

@@ -55,11 +55,24 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
         var improvement = await db.Set<Outturn.Domain.Inspections.ImprovementAction>().OrderBy(a => a.Id).FirstAsync();
         var tracey = await db.Users.SingleAsync(u => u.Email == "tracey.coffey@outturn.example");
         var bridgewater = await db.Set<Outturn.Domain.Organisations.Organisation>().SingleAsync(o => o.Ref == "NHS-BRIDGEWATER");
+        var priority = await db.Priorities.OrderBy(p => p.Id).FirstAsync(p => db.Plans.Any(x => x.Id == p.PlanId && x.Ref == "HBC-CYP-2015-16"));
         return new Dictionary<string, string>
         {
             ["/"] = "/",
             ["/plans/{planRef}"] = "/plans/HBC-CYP-2015-16",
             ["/plans/{planRef}/folder"] = "/plans/HBC-CYP-2015-16/folder",
+            // Changing a plan in the browser: performance officers and administrators only.
+            ["/plans/new"] = "/plans/new",
+            ["/plans/{planRef}/edit"] = "/plans/HBC-CYP-2015-16/edit",
+            ["/plans/{planRef}/edit/details"] = "/plans/HBC-CYP-2015-16/edit/details",
+            ["/plans/{planRef}/edit/priority/{id:int?}"] = $"/plans/HBC-CYP-2015-16/edit/priority/{priority.Id}",
+            ["/plans/{planRef}/edit/objective/{objectiveRef?}"] = "/plans/HBC-CYP-2015-16/edit/objective/CED08",
+            ["/plans/{planRef}/edit/milestone/{milestoneRef?}"] = "/plans/HBC-CYP-2015-16/edit/milestone/CED08a",
+            ["/plans/{planRef}/edit/measure/{indicatorRef?}"] = "/plans/HBC-CYP-2015-16/edit/measure/CED033",
+            ["/plans/{planRef}/edit/measure/{indicatorRef}/targets"] = "/plans/HBC-CYP-2015-16/edit/measure/CED033/targets",
+            ["/plans/{planRef}/versions"] = "/plans/HBC-CYP-2015-16/versions",
+            ["/plans/{planRef}/versions/{number:int}"] = "/plans/HBC-CYP-2015-16/versions/1",
+            ["/api/v1/plans/{planRef}/versions"] = "/api/v1/plans/HBC-CYP-2015-16/versions",
             ["/plans/{planRef}/monitoring/{period}"] = "/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2",
             ["/plans/{planRef}/indicators/{indicatorRef}"] = "/plans/HBC-CYP-2015-16/indicators/CED033",
             ["/plans/{planRef}/indicators/{indicatorRef}/revise"] = "/plans/HBC-CYP-2015-16/indicators/CED033/revise",

@@ -11,12 +11,16 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Plans;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuthorizationService authorization, TimeProvider clock, Application.Plans.Editing.PlanEditQuery versions) : PageModel
 {
     /// <summary>The plan check's findings, for performance officers and administrators only; null for everyone else.</summary>
     public IReadOnlyList<PlanFinding>? Findings { get; private set; }
 
     public Plan Plan { get; private set; } = null!;
+    /// <summary>The plan's latest version ("Version 2, amended 3 November 2015"), or null for a plan not yet approved.</summary>
+    public PlanVersion? Latest { get; private set; }
+    /// <summary>Performance officers and administrators change plans in the browser.</summary>
+    public bool CanEdit { get; private set; }
     public IReadOnlyList<Period> MonitoringPeriods { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string planRef, CancellationToken ct)
@@ -25,7 +29,11 @@ public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuth
         if (plan is null) return this.NotFoundWith($"No plan has the reference \"{planRef}\".");
         Plan = plan;
         if ((await authorization.AuthorizeAsync(User, Policies.PerformanceOfficer)).Succeeded)
+        {
             Findings = await export.CheckAsync(planRef, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            CanEdit = true;
+        }
+        Latest = (await versions.VersionsAsync(plan.Id, ct)).FirstOrDefault();
         var withData = plan.Indicators.SelectMany(i => i.Values.Select(v => v.Period))
             .Concat(plan.Milestones.SelectMany(m => m.Updates.Select(u => u.Period)))
             .Where(p => p.Kind == PeriodKind.Quarter && plan.Covers(p))

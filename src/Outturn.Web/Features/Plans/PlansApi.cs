@@ -33,6 +33,7 @@ public static class PlansApi
         plans.MapGet("/{planRef}/indicators/{indicatorRef}", GetIndicator).WithName("GetIndicator");
         plans.MapGet("/{planRef}/status/{period}", GetStatus).WithName("GetStatus")
             .WithSummary("Each measure's target, current and previous values and computed statuses for a period (as `outturn status`).");
+        api.MapPlanEditingApi();
         return api;
     }
 

@@ -25,7 +25,8 @@ public sealed class RefusedFormFilter : IAsyncPageFilter
         // Only the properties the page binds from its form: what it loaded for display stays as loaded.
         foreach (var property in page.GetType().GetProperties().Where(p => p.CanWrite && p.IsDefined(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), true)))
         {
-            if (!form.ContainsKey(property.Name)) continue;
+            // A list or object property comes back from its fields ("Rows[0].Text"), a simple one from its own.
+            if (!form.Keys.Any(k => k == property.Name || k.StartsWith(property.Name + "[", StringComparison.Ordinal) || k.StartsWith(property.Name + ".", StringComparison.Ordinal))) continue;
             var provider = new FormValueProvider(BindingSource.Form, form, CultureInfo.InvariantCulture);
             var metadata = page.MetadataProvider.GetMetadataForProperty(page.GetType(), property.Name);
             var binder = context.HttpContext.RequestServices.GetRequiredService<IModelBinderFactory>()

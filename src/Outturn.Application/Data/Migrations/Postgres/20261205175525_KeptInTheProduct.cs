@@ -12,6 +12,30 @@ namespace Outturn.Application.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                table: "ComputedValue");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_CoverReport_Plans_PlanId",
+                table: "CoverReport");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EngagementLink_Priorities_PriorityId",
+                table: "EngagementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ImprovementLink_Indicators_IndicatorId",
+                table: "ImprovementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ImprovementLink_Milestones_MilestoneId",
+                table: "ImprovementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_MeasureSource_Indicators_IndicatorId",
+                table: "MeasureSource");
+
             migrationBuilder.AddColumn<string>(
                 name: "CommentaryApprovedBy",
                 table: "RoundItem",
@@ -98,6 +122,32 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Ref",
+                table: "Priorities",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "Plans",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EmergingIssues",
+                table: "Objectives",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeyDevelopments",
+                table: "Objectives",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OpensOn",
                 table: "MonitoringRound",
@@ -143,6 +193,32 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "AuditEntries",
                 type: "text",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanVersions_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ReminderSent",
@@ -195,9 +271,21 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Priorities_PlanId_Ref",
+                table: "Priorities",
+                columns: new[] { "PlanId", "Ref" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComputedValue_RoundItemId",
                 table: "ComputedValue",
                 column: "RoundItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVersions_PlanId_Number",
+                table: "PlanVersions",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReminderSent_RoundId_Recipient_Occasion",
@@ -212,10 +300,58 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                table: "ComputedValue",
+                column: "IndicatorValueId",
+                principalTable: "IndicatorValues",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_RoundItem_RoundItemId",
                 table: "ComputedValue",
                 column: "RoundItemId",
                 principalTable: "RoundItem",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CoverReport_Plans_PlanId",
+                table: "CoverReport",
+                column: "PlanId",
+                principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EngagementLink_Priorities_PriorityId",
+                table: "EngagementLink",
+                column: "PriorityId",
+                principalTable: "Priorities",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ImprovementLink_Indicators_IndicatorId",
+                table: "ImprovementLink",
+                column: "IndicatorId",
+                principalTable: "Indicators",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ImprovementLink_Milestones_MilestoneId",
+                table: "ImprovementLink",
+                column: "MilestoneId",
+                principalTable: "Milestones",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MeasureSource_Indicators_IndicatorId",
+                table: "MeasureSource",
+                column: "IndicatorId",
+                principalTable: "Indicators",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
         }
@@ -224,14 +360,45 @@ namespace Outturn.Application.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
+                name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                table: "ComputedValue");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ComputedValue_RoundItem_RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_CoverReport_Plans_PlanId",
+                table: "CoverReport");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EngagementLink_Priorities_PriorityId",
+                table: "EngagementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ImprovementLink_Indicators_IndicatorId",
+                table: "ImprovementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ImprovementLink_Milestones_MilestoneId",
+                table: "ImprovementLink");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_MeasureSource_Indicators_IndicatorId",
+                table: "MeasureSource");
+
+            migrationBuilder.DropTable(
+                name: "PlanVersions");
 
             migrationBuilder.DropTable(
                 name: "ReminderSent");
 
             migrationBuilder.DropTable(
                 name: "RiskAssessments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Priorities_PlanId_Ref",
+                table: "Priorities");
 
             migrationBuilder.DropIndex(
                 name: "IX_ComputedValue_RoundItemId",
@@ -290,6 +457,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Risks");
 
             migrationBuilder.DropColumn(
+                name: "Ref",
+                table: "Priorities");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "EmergingIssues",
+                table: "Objectives");
+
+            migrationBuilder.DropColumn(
+                name: "KeyDevelopments",
+                table: "Objectives");
+
+            migrationBuilder.DropColumn(
                 name: "OpensOn",
                 table: "MonitoringRound");
 
@@ -322,6 +505,54 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 oldClrType: typeof(int),
                 oldType: "integer",
                 oldNullable: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
+                table: "ComputedValue",
+                column: "IndicatorValueId",
+                principalTable: "IndicatorValues",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CoverReport_Plans_PlanId",
+                table: "CoverReport",
+                column: "PlanId",
+                principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EngagementLink_Priorities_PriorityId",
+                table: "EngagementLink",
+                column: "PriorityId",
+                principalTable: "Priorities",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ImprovementLink_Indicators_IndicatorId",
+                table: "ImprovementLink",
+                column: "IndicatorId",
+                principalTable: "Indicators",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ImprovementLink_Milestones_MilestoneId",
+                table: "ImprovementLink",
+                column: "MilestoneId",
+                principalTable: "Milestones",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MeasureSource_Indicators_IndicatorId",
+                table: "MeasureSource",
+                column: "IndicatorId",
+                principalTable: "Indicators",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
