@@ -51,6 +51,8 @@ public static class ServiceRegistration
             .AddScoped<PlanExport>()
             .AddScoped<DemoData>()
             .AddSingleton<DatabaseSetup>()
+            .AddSingleton(StatisticsSettings.From(configuration))
+            .AddSingleton<ChildCounts>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<Audit.ChangeHistory>()

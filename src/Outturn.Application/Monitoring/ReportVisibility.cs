@@ -19,7 +19,8 @@ public sealed record VisibleReport(
 /// report is for everyone, with later corrections marked as revisions; before that only viewers who may see the
 /// round's draft (<see cref="Viewer.CanSeeDraft"/>) see it. Pages, the API, documents and the command line all ask here.
 /// </summary>
-public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
+/// <remarks>Counts of fewer than five children are withheld from viewers without the child-level permission (<see cref="ChildCounts"/>).</remarks>
+public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts)
 {
     private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
 
@@ -30,14 +31,14 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         {
             var published = RoundService.Published(round)!;
             var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, published, round, false, RoundService.Revisions(published, live));
+            return new(ReportOutcome.Ok, counts.For(published, viewer), round, false, RoundService.Revisions(published, live));
         }
         if (round is not null && !viewer.CanSeeDraft(round.State))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);
         var view = await query.ForPeriodAsync(planRef, period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (view is null) return new(ReportOutcome.NoPlan, null, null, false, None);
         if (!view.Plan.Covers(period)) return new(ReportOutcome.NotCovered, null, null, false, None);
-        return new(ReportOutcome.Ok, MonitoringReport.From(view), round, round is not null, None);
+        return new(ReportOutcome.Ok, counts.For(MonitoringReport.From(view), viewer), round, round is not null, None);
     }
 
     /// <summary>Periods whose figures this viewer may not see yet: those of rounds not yet published.</summary>
