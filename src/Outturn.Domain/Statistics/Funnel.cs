@@ -56,12 +56,14 @@ public sealed record FunnelPlot(double Target, decimal Multiplier, IReadOnlyList
         var curve = new List<FunnelStep>();
         if (points.Count > 0)
         {
-            // From a denominator of 1 to a little past the largest, evenly on a square-root scale: the funnel narrows as
-            // 1/√n, so its curves are traced finely where they bend most.
+            // From half the smallest denominator to a little past the largest, evenly on a square-root scale: the funnel
+            // narrows as 1/√n, so its curves are traced finely where they bend most.
+            var least = Math.Max(1, points.Min(p => (double)p.Area.Denominator) / 2);
             var most = points.Max(p => (double)p.Area.Denominator) * 1.05;
             for (var i = 0; i <= steps; i++)
             {
-                var n = Math.Max(1, Math.Pow(Math.Sqrt(most) * i / steps, 2));
+                var root = Math.Sqrt(least) + (Math.Sqrt(most) - Math.Sqrt(least)) * i / steps;
+                var n = root * root;
                 curve.Add(new FunnelStep(n, Limits(target, n, ConfidenceIntervals.Z95).Scaled(m), Limits(target, n, ConfidenceIntervals.Z998).Scaled(m)));
             }
         }

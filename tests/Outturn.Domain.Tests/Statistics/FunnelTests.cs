@@ -61,9 +61,9 @@ public sealed class FunnelTests
         Assert.Equal(62, b.Value, 9);
         Assert.Equal(40.20018, b.Limits95.Low, 4);
         Assert.Equal(65.45116, b.Limits998.High, 4);
-        // The curve runs from a denominator of 1 to past the largest.
-        Assert.Equal(1, plot.Curve[0].Denominator);
-        Assert.True(plot.Curve[^1].Denominator > 100);
+        // The curve runs from half the smallest denominator to past the largest.
+        Assert.Equal(50, plot.Curve[0].Denominator, 9);
+        Assert.Equal(105, plot.Curve[^1].Denominator, 9);
     }
 
     [Fact]
