@@ -32,7 +32,7 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
     private static (List<ReturnBatch> Batches, IReadOnlyList<StructuralError> Errors) Read(ReturnKind kind, string path, int? year)
     {
         var read = ReturnFiles.Read(kind, path);
-        if (!read.Ok) return ([], read.Errors);
+        if (!read.Ok) return ([], ImportErrors.Capped(read.Errors));
         var errors = read.Batches.Where(b => (year ?? b.Year) is null)
             .Select(b => new StructuralError(b.Files[0], null, null, "the collection year cannot be told from the data; give it (--year 2015/16)")).ToList();
         return errors.Count > 0 ? ([], errors) : (read.Batches.Select(b => b with { Year = year ?? b.Year, Census = null }).ToList(), []);
