@@ -54,6 +54,8 @@ public static class ServiceRegistration
             .AddPlanEditing()
             .AddScoped<DemoData>()
             .AddSingleton<DatabaseSetup>()
+            .AddSingleton(StatisticsSettings.From(configuration))
+            .AddSingleton<ChildCounts>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<Audit.ChangeHistory>()

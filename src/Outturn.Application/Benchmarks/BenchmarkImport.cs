@@ -155,11 +155,36 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
                         ok = false;
                     }
 
+                    // The counts behind the figure, when the file gives them: both or neither, each a plain number of 0 or more.
+                    ReadOnlySpan<char> numerator = c.NumeratorIndex < 0 ? default : row.Span(c.NumeratorIndex);
+                    ReadOnlySpan<char> denominator = c.DenominatorIndex < 0 ? default : row.Span(c.DenominatorIndex);
+                    if (!numerator.IsEmpty || !denominator.IsEmpty)
+                    {
+                        if (numerator.IsEmpty || denominator.IsEmpty)
+                        {
+                            Error($"{file}:{line}: column \"{(numerator.IsEmpty ? "numerator" : "denominator")}\" is blank but \"{(numerator.IsEmpty ? "denominator" : "numerator")}\" is not; give both counts or neither.");
+                            ok = false;
+                        }
+                        else
+                        {
+                            if (!Count(numerator))
+                            {
+                                Error($"{file}:{line}: column \"numerator\": \"{numerator}\" is not a count; expected a number of 0 or more, such as 152.");
+                                ok = false;
+                            }
+                            if (!Count(denominator) || IsZero(denominator))
+                            {
+                                Error($"{file}:{line}: column \"denominator\": \"{denominator}\" is not a count above zero; expected a number such as 203.");
+                                ok = false;
+                            }
+                        }
+                    }
+
                     if (!ok || errorCount > 0) continue;
                     (lastIndicator, lastArea, lastAreaName, lastPeriodText, lastPeriod) = (c.Indicator, c.AreaCode, c.AreaName, c.Period, period);
                     rows++;
                     if (suppression is not null) suppressed++;
-                    if (writer.Add(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, suppression, c.Rounded)))
+                    if (writer.Add(new BenchmarkRow(line, c.Indicator, c.AreaCode, period!, value, suppression, c.Rounded, numerator, denominator)))
                     {
                         await writer.FlushAsync(ct);
                         progress?.Invoke(line, writer.Written);
@@ -232,6 +257,16 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
         }
     }
 
+    /// <summary>A count: a plain number (at most six decimal places, below a million million) that is not negative.</summary>
+    private static bool Count(ReadOnlySpan<char> text) => PlainNumber(text) && text[0] != '-';
+
+    private static bool IsZero(ReadOnlySpan<char> text)
+    {
+        foreach (var ch in text)
+            if (ch is not ('0' or '.')) return false;
+        return true;
+    }
+
     /// <summary>Figures are held to six decimal places and below a million million.</summary>
     private const decimal MaxValue = 1_000_000_000_000m;
 
@@ -264,9 +299,11 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
 }
 
 /// <summary>One figure found in a row, with the names of the columns it came from (for error messages); the value is read from the row by <see cref="ValueIndex"/>.</summary>
+/// <remarks><see cref="NumeratorIndex"/> and <see cref="DenominatorIndex"/> are the columns of the figure's counts (−1: none).</remarks>
 internal readonly record struct Cell(
     string Indicator, string IndicatorColumn, string AreaCode, string AreaColumn, string AreaName, string AreaNameColumn,
-    string Period, string PeriodColumn, int ValueIndex, string ValueColumn, bool Rounded, string? RegionCode);
+    string Period, string PeriodColumn, int ValueIndex, string ValueColumn, bool Rounded, string? RegionCode,
+    int NumeratorIndex = -1, int DenominatorIndex = -1);
 
 /// <summary>
 /// The CSV reader's current row. Text that repeats from row to row (indicator refs, area codes and names, periods,
@@ -323,10 +360,13 @@ internal abstract class RowExtractor
         switch (profile.Layout)
         {
             case "long":
-                foreach (var h in header.Where(h => !ImportProfile.LongColumns.Contains(h)))
+                foreach (var h in header.Where(h => !ImportProfile.LongColumns.Contains(h) && !ImportProfile.LongCountColumns.Contains(h)))
                     errors.Add($"{file}:1: unknown column \"{h}\"; the long profile's columns are {string.Join(",", ImportProfile.LongColumns)}.");
                 var l = ImportProfile.LongColumns.Select(Need).ToArray();
-                return new ColumnsExtractor(l[0], "indicator", l[1], "area_code", l[2], "area_name", l[3], "period", l[4], "value", []);
+                var (numerator, denominator) = (Maybe("numerator"), Maybe("denominator"));
+                if ((numerator < 0) != (denominator < 0))
+                    errors.Add($"{file}:1: column \"{(numerator < 0 ? "denominator" : "numerator")}\" without \"{(numerator < 0 ? "numerator" : "denominator")}\"; give both count columns or neither.");
+                return new ColumnsExtractor(l[0], "indicator", l[1], "area_code", l[2], "area_name", l[3], "period", l[4], "value", [], numerator, denominator);
             case "ees":
                 var e = new EesExtractor(Need("time_period"), Need("time_identifier"), Need("geographic_level"),
                     Maybe("country_code"), Maybe("country_name"), Maybe("region_code"), Maybe("region_name"), Maybe("new_la_code"), Maybe("la_name"),
@@ -354,7 +394,8 @@ internal abstract class RowExtractor
 
 internal sealed class ColumnsExtractor(
     int indicator, string indicatorName, int areaCode, string areaCodeName, int areaName, string areaNameName,
-    int period, string periodName, int value, string valueName, List<RowExtractor.MeasureColumns> measures) : RowExtractor
+    int period, string periodName, int value, string valueName, List<RowExtractor.MeasureColumns> measures,
+    int numerator = -1, int denominator = -1) : RowExtractor
 {
     public override bool Extract(CsvRow row, List<Cell> cells, out bool skipped, Action<string> error)
     {
@@ -364,7 +405,8 @@ internal sealed class ColumnsExtractor(
         var p = row.Text(period);
         if (measures.Count == 0)
         {
-            cells.Add(new Cell(row.Text(indicator), indicatorName, code, areaCodeName, name, areaNameName, p, periodName, value, valueName, false, null));
+            cells.Add(new Cell(row.Text(indicator), indicatorName, code, areaCodeName, name, areaNameName, p, periodName, value, valueName, false, null,
+                numerator, denominator));
             return true;
         }
         foreach (var m in measures)

@@ -12,5 +12,6 @@ public static class BenchmarkRegistration
             .AddScoped<BenchmarkQuery>()
             .AddScoped<ComparisonGroups>()
             .AddScoped<ReportCardQuery>()
+            .AddScoped<FunnelQuery>()
             .AddScoped<BenchmarkDemo>();
 }

@@ -14,17 +14,20 @@ namespace Outturn.Application.Benchmarks;
 internal static class BenchmarkSql
 {
     public const string Table = "BenchmarkValues";
-    public const string Columns = "\"IndicatorRef\", \"AreaCode\", \"Period\", \"Value\", \"Suppression\", \"Rounded\", \"Source\"";
+    public const string Columns = "\"IndicatorRef\", \"AreaCode\", \"Period\", \"Value\", \"Suppression\", \"Rounded\", \"Numerator\", \"Denominator\", \"Source\"";
     public const string Upsert = " ON CONFLICT (\"IndicatorRef\", \"Period\", \"AreaCode\") DO UPDATE SET \"Value\" = excluded.\"Value\", " +
-        "\"Suppression\" = excluded.\"Suppression\", \"Rounded\" = excluded.\"Rounded\", \"Source\" = excluded.\"Source\"";
+        "\"Suppression\" = excluded.\"Suppression\", \"Rounded\" = excluded.\"Rounded\", \"Numerator\" = excluded.\"Numerator\", " +
+        "\"Denominator\" = excluded.\"Denominator\", \"Source\" = excluded.\"Source\"";
 }
 
 /// <summary>
 /// A validated row. <see cref="Value"/> is the figure as invariant text, exactly as it is stored (SQLite keeps decimals
 /// as text), and empty when the cell is suppressed; it is a span into the CSV reader's buffer, so it is written before
-/// the next row is read.
+/// the next row is read. <see cref="Numerator"/> and <see cref="Denominator"/> are the counts when the file gives them,
+/// as the same kind of text, and empty when it does not.
 /// </summary>
-internal readonly ref struct BenchmarkRow(long line, string indicator, string area, string period, ReadOnlySpan<char> value, string? suppression, bool rounded)
+internal readonly ref struct BenchmarkRow(long line, string indicator, string area, string period, ReadOnlySpan<char> value, string? suppression, bool rounded,
+    ReadOnlySpan<char> numerator = default, ReadOnlySpan<char> denominator = default)
 {
     public long Line { get; } = line;
     public string Indicator { get; } = indicator;
@@ -33,6 +36,8 @@ internal readonly ref struct BenchmarkRow(long line, string indicator, string ar
     public ReadOnlySpan<char> Value { get; } = value;
     public string? Suppression { get; } = suppression;
     public bool Rounded { get; } = rounded;
+    public ReadOnlySpan<char> Numerator { get; } = numerator;
+    public ReadOnlySpan<char> Denominator { get; } = denominator;
 }
 
 /// <summary>
@@ -44,8 +49,9 @@ internal abstract class BenchmarkWriter : IAsyncDisposable
     /// <summary>Rows in a batch: the most the reader is ahead of the database.</summary>
     public const int BatchRows = 32;
 
-    /// <summary>A row waiting in the batch; its value's characters are in the batch's own buffer.</summary>
-    protected readonly record struct Pending(long Line, string Indicator, string Area, string Period, int ValueStart, int ValueLength, string? Suppression, bool Rounded);
+    /// <summary>A row waiting in the batch; its value's and counts' characters are in the batch's own buffer, one after another.</summary>
+    protected readonly record struct Pending(long Line, string Indicator, string Area, string Period, int ValueStart, int ValueLength, string? Suppression, bool Rounded,
+        int NumeratorLength, int DenominatorLength);
 
     private readonly Pending[] _batch = new Pending[BatchRows];
     private char[] _chars = new char[BatchRows * 16];
@@ -54,6 +60,8 @@ internal abstract class BenchmarkWriter : IAsyncDisposable
     protected int Count { get; private set; }
     protected Pending Row(int r) => _batch[r];
     protected ReadOnlySpan<char> ValueOf(in Pending row) => _chars.AsSpan(row.ValueStart, row.ValueLength);
+    protected ReadOnlySpan<char> NumeratorOf(in Pending row) => _chars.AsSpan(row.ValueStart + row.ValueLength, row.NumeratorLength);
+    protected ReadOnlySpan<char> DenominatorOf(in Pending row) => _chars.AsSpan(row.ValueStart + row.ValueLength + row.NumeratorLength, row.DenominatorLength);
 
     public long Written { get; private set; }
 
@@ -61,10 +69,14 @@ internal abstract class BenchmarkWriter : IAsyncDisposable
     /// <returns>true when the batch is full: call <see cref="FlushAsync"/> before adding another row.</returns>
     public bool Add(scoped in BenchmarkRow row)
     {
-        if (_used + row.Value.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + row.Value.Length));
+        var length = row.Value.Length + row.Numerator.Length + row.Denominator.Length;
+        if (_used + length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + length));
         row.Value.CopyTo(_chars.AsSpan(_used));
-        _batch[Count++] = new Pending(row.Line, row.Indicator, row.Area, row.Period, _used, row.Value.Length, row.Suppression, row.Rounded);
-        _used += row.Value.Length;
+        row.Numerator.CopyTo(_chars.AsSpan(_used + row.Value.Length));
+        row.Denominator.CopyTo(_chars.AsSpan(_used + row.Value.Length + row.Numerator.Length));
+        _batch[Count++] = new Pending(row.Line, row.Indicator, row.Area, row.Period, _used, row.Value.Length, row.Suppression, row.Rounded,
+            row.Numerator.Length, row.Denominator.Length);
+        _used += length;
         return Count == BatchRows;
     }
 
@@ -105,7 +117,7 @@ internal abstract class BenchmarkWriter : IAsyncDisposable
 /// </summary>
 internal sealed class SqliteWriter : BenchmarkWriter
 {
-    private const int Fields = 6;
+    private const int Fields = 8;
     private const int Done = 101; // SQLITE_DONE
     private readonly sqlite3 _db;
     private readonly string _source;
@@ -133,12 +145,12 @@ internal sealed class SqliteWriter : BenchmarkWriter
 
     private sqlite3_stmt Prepare(int rows)
     {
-        // ?1 is the source file, shared by every row; row r's fields are ?(2 + 6r) … ?(7 + 6r).
+        // ?1 is the source file, shared by every row; row r's fields are ?(2 + 8r) … ?(9 + 8r).
         var sb = new System.Text.StringBuilder($"INSERT INTO \"{BenchmarkSql.Table}\" ({BenchmarkSql.Columns}) VALUES ");
         for (var r = 0; r < rows; r++)
         {
             var b = 2 + r * Fields;
-            sb.Append(r == 0 ? "" : ",").Append($"(?{b},?{b + 1},?{b + 2},?{b + 3},?{b + 4},?{b + 5},?1)");
+            sb.Append(r == 0 ? "" : ",").Append($"(?{b},?{b + 1},?{b + 2},?{b + 3},?{b + 4},?{b + 5},?{b + 6},?{b + 7},?1)");
         }
         sb.Append(BenchmarkSql.Upsert);
         Check(raw.sqlite3_prepare_v2(_db, sb.ToString(), out var stmt));
@@ -197,9 +209,18 @@ internal sealed class SqliteWriter : BenchmarkWriter
                 Check(raw.sqlite3_bind_null(stmt, b + 4));
             }
             Check(raw.sqlite3_bind_int(stmt, b + 5, row.Rounded ? 1 : 0));
+            BindCount(stmt, b + 6, NumeratorOf(row), utf8);
+            BindCount(stmt, b + 7, DenominatorOf(row), utf8);
         }
         Check(raw.sqlite3_step(stmt));
         Check(raw.sqlite3_reset(stmt));
+    }
+
+    /// <summary>A count as text (as the value is), or null when the file gave none.</summary>
+    private void BindCount(sqlite3_stmt stmt, int index, ReadOnlySpan<char> count, Span<byte> utf8)
+    {
+        if (count.IsEmpty) Check(raw.sqlite3_bind_null(stmt, index));
+        else Check(raw.sqlite3_bind_text(stmt, index, utf8[..System.Text.Encoding.UTF8.GetBytes(count, utf8)]));
     }
 
     public override ValueTask DisposeAsync()
@@ -227,11 +248,11 @@ internal sealed class PostgresWriter : BenchmarkWriter
         await using (var create = new NpgsqlCommand(
             // Several imports may share one transaction (the demo loads in one), so an earlier one's table may be there.
             "DROP TABLE IF EXISTS pg_temp.benchmark_import; " +
-            "CREATE TEMP TABLE benchmark_import (line bigint, i text, a text, p text, v numeric, s text, r boolean) ON COMMIT DROP", connection))
+            "CREATE TEMP TABLE benchmark_import (line bigint, i text, a text, p text, v numeric, s text, r boolean, n numeric, d numeric) ON COMMIT DROP", connection))
             await create.ExecuteNonQueryAsync(ct);
         var writer = new PostgresWriter(connection, source)
         {
-            _copy = await connection.BeginBinaryImportAsync("COPY benchmark_import (line, i, a, p, v, s, r) FROM STDIN (FORMAT BINARY)", ct),
+            _copy = await connection.BeginBinaryImportAsync("COPY benchmark_import (line, i, a, p, v, s, r, n, d) FROM STDIN (FORMAT BINARY)", ct),
         };
         return writer;
     }
@@ -251,8 +272,13 @@ internal sealed class PostgresWriter : BenchmarkWriter
             else await copy.WriteNullAsync(ct);
             if (row.Suppression is { } s) await copy.WriteAsync(s, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
             await copy.WriteAsync(row.Rounded, NpgsqlDbType.Boolean, ct);
+            await WriteCountAsync(copy, NumeratorOf(row), ct);
+            await WriteCountAsync(copy, DenominatorOf(row), ct);
         }
     }
+
+    private static Task WriteCountAsync(NpgsqlBinaryImporter copy, ReadOnlySpan<char> count, CancellationToken ct) =>
+        count.IsEmpty ? copy.WriteNullAsync(ct) : copy.WriteAsync(decimal.Parse(count, CultureInfo.InvariantCulture), NpgsqlDbType.Numeric, ct);
 
     public override async Task CompleteAsync(CancellationToken ct)
     {
@@ -263,7 +289,7 @@ internal sealed class PostgresWriter : BenchmarkWriter
         // A file that repeats a key: the later line wins, as on SQLite.
         await using var insert = new NpgsqlCommand(
             $"INSERT INTO \"{BenchmarkSql.Table}\" ({BenchmarkSql.Columns}) " +
-            "SELECT DISTINCT ON (i, p, a) i, a, p, v, s, r, @src FROM benchmark_import ORDER BY i, p, a, line DESC" + BenchmarkSql.Upsert,
+            "SELECT DISTINCT ON (i, p, a) i, a, p, v, s, r, n, d, @src FROM benchmark_import ORDER BY i, p, a, line DESC" + BenchmarkSql.Upsert,
             _connection);
         insert.Parameters.AddWithValue("src", _source);
         await insert.ExecuteNonQueryAsync(ct);

@@ -7,7 +7,7 @@ namespace Outturn.Application.Benchmarks;
 
 /// <summary>
 /// Which column of a published file is what (docs/import-formats.md, "Benchmark import profiles"). Layouts:
-/// <c>long</c> (indicator,area_code,area_name,period,value), <c>ees</c> (Explore Education Statistics tidy CSV) and
+/// <c>long</c> (indicator,area_code,area_name,period,value, optionally numerator,denominator), <c>ees</c> (Explore Education Statistics tidy CSV) and
 /// <c>columns</c> (any file: the profile names the area, period and value columns).
 /// </summary>
 public sealed record ImportProfile
@@ -36,6 +36,9 @@ public sealed record ImportProfile
     public static readonly string[] Layouts = ["long", "ees", "columns"];
 
     public static readonly string[] LongColumns = ["indicator", "area_code", "area_name", "period", "value"];
+
+    /// <summary>The long layout's optional columns: the counts a figure was computed from (both or neither).</summary>
+    public static readonly string[] LongCountColumns = ["numerator", "denominator"];
 
     /// <summary>The Explore Education Statistics columns the ees layout reads (measure columns come from the profile).</summary>
     public static readonly string[] EesColumns =
@@ -80,7 +83,7 @@ public sealed class ImportProfiles(OutturnDbContext db, ICurrentUser user, TimeP
         new ImportProfile
         {
             Name = "long", Layout = "long",
-            Description = "Outturn's own long layout: indicator,area_code,area_name,period,value.",
+            Description = "Outturn's own long layout: indicator,area_code,area_name,period,value, and optionally numerator,denominator.",
         },
         new ImportProfile
         {

@@ -4,11 +4,53 @@ using Outturn.Application.Monitoring;
 using Outturn.Domain.Benchmarks;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
+using Outturn.Domain.Statistics;
 
 namespace Outturn.Application.Benchmarks;
 
 /// <summary>One report-card line: the latest value, the period's statuses, and the latest rank and band held.</summary>
-public sealed record ReportCardLine(Indicator Indicator, IndicatorValue? Latest, MeasureAssessment Assessment, TrendPoint? Benchmark);
+public sealed record ReportCardLine(Indicator Indicator, IndicatorValue? Latest, MeasureAssessment Assessment, TrendPoint? Benchmark)
+{
+    /// <summary>The latest value against England and against the statistical neighbours' average, for the same period.</summary>
+    public IReadOnlyList<ComparatorCheck> Against { get; init; } = [];
+}
+
+/// <summary>
+/// A ratio measure's value against a comparator, as Fingertips judges it: similar when the comparator lies inside the
+/// value's 95% interval, else better or worse by the measure's polarity. <see cref="Result"/> is null when there is
+/// nothing to compare (no counts, so no interval; no comparator figure for the period), and <see cref="Why"/> says which.
+/// </summary>
+public sealed record ComparatorCheck(string Comparator, Period Period, decimal? Value, Comparison? Result, string? Why)
+{
+    /// <summary>"Similar to England (82.0%)", "Worse than the neighbours' average (90.0%)", or why not compared.</summary>
+    public string Text(Indicator indicator) => Result switch
+    {
+        Comparison.Similar => $"Similar to {Comparator} ({indicator.Format(Value)})",
+        Comparison.Better => $"Better than {Comparator} ({indicator.Format(Value)})",
+        Comparison.Worse => $"Worse than {Comparator} ({indicator.Format(Value)})",
+        Comparison.NotCompared => $"Not compared with {Comparator}: no better or worse for this measure",
+        _ => $"Not compared with {Comparator}: {Why}",
+    };
+
+    /// <summary>
+    /// The latest value against each comparator held for its period: England and the neighbours' average as the
+    /// benchmark data give them (the national file, else the plan's own published comparators).
+    /// </summary>
+    public static IReadOnlyList<ComparatorCheck> For(Indicator indicator, IndicatorValue? latest, TrendPoint? samePeriod)
+    {
+        if (!indicator.IsRatio || latest?.Value is null) return [];
+        var interval = RatioMeasures.IntervalOf(latest.Numerator, latest.Denominator, indicator.Multiplier!.Value);
+        var period = latest.Period;
+        ComparatorCheck Check(string name, decimal? value)
+        {
+            if (interval is not { } i) return new(name, period, value, null, "no numerator and denominator, so no interval");
+            if (value is not { } v) return new(name, period, null, null, $"no figure held for {period.ToDisplayString()}");
+            return new(name, period, v, ConfidenceIntervals.Compare(i, (double)v, indicator.Polarity), null);
+        }
+        var position = samePeriod?.Position;
+        return [Check("England", position?.England), Check("the neighbours' average", position?.NeighboursAverage)];
+    }
+}
 
 public sealed record ReportCardSection(LifeStage LifeStage, IReadOnlyList<ReportCardLine> Lines);
 
@@ -32,7 +74,10 @@ public sealed class ReportCardQuery(OutturnDbContext db, MonitoringQuery monitor
                 var latest = indicator.Values.Where(v => v.Value is not null && v.Period.End <= period.End).MaxBy(v => v.Period);
                 var trend = await benchmarks.TrendAsync(indicator, null, ct);
                 var ranked = trend.Points.LastOrDefault(t => t.Position.Place is not null && t.Period.Start <= period.End);
-                lines.Add(new ReportCardLine(indicator, latest, MeasureAssessment.For(indicator, period), ranked));
+                lines.Add(new ReportCardLine(indicator, latest, MeasureAssessment.For(indicator, period), ranked)
+                {
+                    Against = ComparatorCheck.For(indicator, latest, trend.Points.FirstOrDefault(t => t.Period == latest?.Period)),
+                });
             }
             sections.Add(new ReportCardSection(stage, lines));
         }

@@ -38,9 +38,14 @@ public sealed record StatusLine(
     string Ref, string Title, decimal? Target, decimal? Current, decimal? Previous,
     string Progress, string Direction, string FinalProgress, string FinalDirection, string? OverrideReason,
     decimal? Numerator = null, decimal? Denominator = null, decimal? IntervalLow = null, decimal? IntervalHigh = null,
-    bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year");
+    bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year")
+{
+    /// <summary><c>c</c> when the counts and interval are withheld from the viewer (<see cref="ChildCounts"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Suppression { get; init; }
+}
 
-public sealed class MonitoringQuery(OutturnDbContext db)
+public sealed class MonitoringQuery(OutturnDbContext db, Domain.Statistics.SmallNumberRules rules)
 {
     /// <summary>The plan with everything the monitoring needs, or null when no plan has that ref.</summary>
     public Task<Plan?> LoadPlanAsync(string planRef, CancellationToken ct = default) =>
@@ -70,7 +75,7 @@ public sealed class MonitoringQuery(OutturnDbContext db)
         var priorities = plan.Priorities.OrderBy(p => p.Order).Select(priority =>
         {
             var measures = plan.Indicators.Where(i => i.PriorityId == priority.Id).OrderBy(i => i.Order)
-                .Select(i => MeasureAssessment.For(i, period)).ToList();
+                .Select(i => MeasureAssessment.For(i, period, rules)).ToList();
             var milestones = plan.Milestones.Where(m => m.PriorityId == priority.Id && m.Year == planYear).OrderBy(m => m.Order)
                 .Select(m =>
                 {

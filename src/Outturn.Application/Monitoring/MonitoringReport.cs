@@ -61,6 +61,13 @@ public sealed record MeasureLine(
     /// <summary>"No significant change" beside the arrow when the change is within noise.</summary>
     public string? SignificanceText => ChangeSignificant == false ? "no significant change" : null;
 
+    /// <summary>
+    /// <c>c</c> when the numerator and denominator (and the interval) are withheld from the viewer: counts of fewer
+    /// than five children outside a child-level view (<see cref="ChildCounts"/>). Never stored: applied as it is read.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Suppression { get; init; }
+
     public StatusJudgement<Progress> ProgressJudgement => Judge<Progress>(Progress, FinalProgress, ProgressReason, StatusWords.TryParseProgress);
 
     public StatusJudgement<Direction> DirectionJudgement => Judge<Direction>(Direction, FinalDirection, DirectionReason, StatusWords.TryParseDirection);

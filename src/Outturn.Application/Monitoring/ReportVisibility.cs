@@ -20,7 +20,8 @@ public sealed record VisibleReport(
 /// round's draft see it (<see cref="Viewer.CanSeeWholeDraft"/>: at this stage, and when limited to an organisation,
 /// only a plan of their own organisation). Pages, the API, documents and the command line all ask here.
 /// </summary>
-public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
+/// <remarks>Counts of fewer than five children are withheld from viewers without the child-level permission (<see cref="ChildCounts"/>).</remarks>
+public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts)
 {
     private static readonly IReadOnlyDictionary<string, FigureRevision> None = new Dictionary<string, FigureRevision>();
 
@@ -31,14 +32,14 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         {
             var published = RoundService.Published(round)!;
             var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, published, round, false, await ReviseFigure.SincePublishedAsync(db, round.PlanId, period, published, live, ct));
+            return new(ReportOutcome.Ok, counts.For(published, viewer), round, false, await ReviseFigure.SincePublishedAsync(db, round.PlanId, period, published, live, ct));
         }
         if (round is not null && !viewer.CanSeeWholeDraft(round.State, await PlanOwnerAsync(planRef, ct)))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);
         var view = await query.ForPeriodAsync(planRef, period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (view is null) return new(ReportOutcome.NoPlan, null, null, false, None);
         if (!view.Plan.Covers(period)) return new(ReportOutcome.NotCovered, null, null, false, None);
-        return new(ReportOutcome.Ok, MonitoringReport.From(view), round, round is not null, None);
+        return new(ReportOutcome.Ok, counts.For(MonitoringReport.From(view), viewer), round, round is not null, None);
     }
 
     /// <summary>Periods whose figures this viewer may not see yet: those of rounds not yet published.</summary>

@@ -8,7 +8,21 @@ using Outturn.Domain.Returns;
 namespace Outturn.Application.Returns;
 
 /// <summary>One collection year's worth of rows read from one or more files, before anything is stored.</summary>
-public sealed record ReturnBatch(ReturnKind Kind, int? Year, IReadOnlyList<string> Files, DateTimeOffset FileDate, List<RawRow> Rows);
+/// <remarks>
+/// A children in need census is not kept as rows (a national census is three million of them): as each Child streams
+/// past, its rows are typed into <see cref="Census"/> and written into their stored form, <see cref="Tables"/>, and
+/// <see cref="Rows"/> stays empty.
+/// </remarks>
+public sealed record ReturnBatch(ReturnKind Kind, int? Year, IReadOnlyList<string> Files, DateTimeOffset FileDate, List<RawRow> Rows)
+{
+    /// <summary>A census typed as it was read, as the year read from its header (0 when the header does not say).</summary>
+    public CinReturn? Census { get; init; }
+
+    /// <summary>A census's tables in their stored form, written as it was read.</summary>
+    public IReadOnlyList<PackedTable>? Tables { get; init; }
+
+    public int RowCount => Tables?.Sum(t => t.RowCount) ?? Rows.Count;
+}
 
 /// <summary>What reading a file or folder gave: the batches, or the structural errors (file, row, field) that reject it.</summary>
 public sealed record ReadResult(IReadOnlyList<ReturnBatch> Batches, IReadOnlyList<StructuralError> Errors)
@@ -134,17 +148,20 @@ public static class ReturnFiles
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            var rows = new List<RawRow>();
             var before = errors.Count;
-            CinXml.Read(file, name, rows, errors);
+            var sink = new CinSink(name);
+            new CinXml(sink, errors).Read(file, name);
             if (errors.Count > before) continue;
-            var header = rows.FirstOrDefault(r => r.Table == "Header");
+            var header = sink.Header;
             int? year = null;
             if (header?.Optional("ReferenceDate") is { } rd && FieldChecks.TryDate(rd, CinSpec.DateFormat, out var reference))
                 year = reference.Month >= 4 ? reference.Year : reference.Year - 1;
             else if (header?.Optional("Year") is { } y && int.TryParse(y, CultureInfo.InvariantCulture, out var collection))
                 year = collection - 1; // the 2016 census covers 2015/16
-            batches.Add(new(ReturnKind.Cin, year, [name], new DateTimeOffset(File.GetLastWriteTimeUtc(file)), rows));
+            batches.Add(new(ReturnKind.Cin, year, [name], new DateTimeOffset(File.GetLastWriteTimeUtc(file)), [])
+            {
+                Census = sink.Census.Build(year ?? 0), Tables = sink.Finish(),
+            });
         }
         foreach (var dup in batches.Where(b => b.Year is not null).GroupBy(b => b.Year).Where(g => g.Count() > 1))
             errors.Add(new(dup.Last().Files[0], null, null, $"a second census for {dup.Key}/{(dup.Key + 1) % 100:D2} (the first is {dup.First().Files[0]})"));
@@ -152,9 +169,45 @@ public static class ReturnFiles
     }
 }
 
-/// <summary>Flattens a CIN census XML file into <see cref="CinSpec"/> tables, reporting unknown elements and bad values by line.</summary>
-internal static class CinXml
+/// <summary>
+/// Where a census's checked rows go as each Child streams past: typed into the census, and written into their
+/// tables' stored form. Nothing keeps the rows themselves.
+/// </summary>
+internal sealed class CinSink(string file)
 {
+    private readonly Dictionary<string, PackedTable> _tables = new(StringComparer.Ordinal);
+
+    public CinReturnBuilder Census { get; } = new();
+    public RawRow? Header { get; private set; }
+
+    public void Add(RawRow row)
+    {
+        if (row.Table == "Header") Header = row;
+        Census.Add(row);
+        if (!_tables.TryGetValue(row.Table, out var table))
+            _tables[row.Table] = table = new PackedTable(row.Table, [file], [.. row.Fields.Keys]);
+        table.Add(0, row.Line, row.Fields);
+    }
+
+    public void EndChild() => Census.EndChild();
+
+    /// <summary>The tables, in the order their first rows came.</summary>
+    public IReadOnlyList<PackedTable> Finish()
+    {
+        foreach (var t in _tables.Values) t.Finish();
+        return [.. _tables.Values];
+    }
+}
+
+/// <summary>
+/// Flattens a CIN census XML file into <see cref="CinSpec"/> tables, reporting unknown elements and bad values by line.
+/// Each row is checked as it is made and, while the file has no error, handed to the sink; once one error is found
+/// the rest is only checked (the file will be refused, and a bad value need not be typed).
+/// </summary>
+internal sealed class CinXml(CinSink sink, List<StructuralError> errors)
+{
+    private readonly int _errorsBefore = errors.Count;
+
     private static readonly Dictionary<string, string> HeaderLeaves = new()
     {
         // CollectionDetails and Source leaves go to the Header table.
@@ -162,11 +215,9 @@ internal static class CinXml
         ["SoftwareCode"] = "Header", ["Release"] = "Header", ["SerialNo"] = "Header", ["DateTime"] = "Header",
     };
 
-    public static void Read(string path, string name, List<RawRow> rows, List<StructuralError> errors)
+    public void Read(string path, string name)
     {
         // The census is read one Child at a time, so a national-size file is never held whole in memory.
-        _pool = null;
-        _indexes = null;
         try
         {
             using var reader = XmlReader.Create(path, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
@@ -191,7 +242,7 @@ internal static class CinXml
                 {
                     case "Header":
                         sawHeader = true;
-                        ReadHeader(ReadElement(reader), name, rows, errors);
+                        ReadHeader(ReadElement(reader), name);
                         break;
                     case "Children":
                         sawChildren = true;
@@ -205,7 +256,8 @@ internal static class CinXml
                                 reader.Skip();
                                 continue;
                             }
-                            ReadChild(ReadElement(reader), name, rows, errors);
+                            ReadChild(ReadElement(reader), name);
+                            sink.EndChild();
                         }
                         reader.Read(); // </Children>
                         break;
@@ -222,10 +274,6 @@ internal static class CinXml
         {
             errors.Add(new(name, e.LineNumber, null, "not well-formed XML: " + e.Message));
         }
-        finally
-        {
-            _pool = null;
-        }
     }
 
     /// <summary>Reads the element under the reader (with its line numbers) and moves past it.</summary>
@@ -238,7 +286,7 @@ internal static class CinXml
         return e;
     }
 
-    private static void ReadHeader(XElement header, string name, List<RawRow> rows, List<StructuralError> errors)
+    private void ReadHeader(XElement header, string name)
     {
         var fields = new Dictionary<string, string>();
         foreach (var group in header.Elements())
@@ -254,10 +302,10 @@ internal static class CinXml
                 else errors.Add(new(name, Line(leaf), leaf.Name.LocalName, $"unknown element under {group.Name.LocalName}"));
             }
         }
-        Add(CinSpec.Header, name, Line(header), fields, rows, errors);
+        Add(CinSpec.Header, name, Line(header), fields);
     }
 
-    private static void ReadChild(XElement child, string file, List<RawRow> rows, List<StructuralError> errors)
+    private void ReadChild(XElement child, string file)
     {
         var ids = child.Elements().FirstOrDefault(e => e.Name.LocalName == "ChildIdentifiers");
         if (ids is null)
@@ -265,9 +313,9 @@ internal static class CinXml
             errors.Add(new(file, Line(child), "ChildIdentifiers", "missing: every Child needs ChildIdentifiers with LAchildID"));
             return;
         }
-        var idFields = Leaves(ids, CinSpec.ChildIdentifiers, file, errors, []);
+        var idFields = Leaves(ids, CinSpec.ChildIdentifiers, file, []);
         var childId = idFields.GetValueOrDefault("LAchildID", "");
-        Add(CinSpec.ChildIdentifiers, file, Line(ids), idFields, rows, errors);
+        Add(CinSpec.ChildIdentifiers, file, Line(ids), idFields);
         var ordinal = 0;
         foreach (var part in child.Elements())
         {
@@ -282,14 +330,14 @@ internal static class CinXml
                         if (e.Name.LocalName == "Ethnicity") characteristics["Ethnicity"] = e.Value.Trim();
                         else if (e.Name.LocalName == "Disabilities")
                             foreach (var d in e.Elements())
-                                Add(CinSpec.Disabilities, file, Line(d), new() { ["LAchildID"] = childId, ["Disability"] = d.Value.Trim() }, rows, errors);
+                                Add(CinSpec.Disabilities, file, Line(d), new() { ["LAchildID"] = childId, ["Disability"] = d.Value.Trim() });
                         else errors.Add(new(file, Line(e), e.Name.LocalName, "unknown element under ChildCharacteristics; expected Ethnicity, Disabilities"));
                     }
-                    Add(CinSpec.ChildCharacteristics, file, Line(part), characteristics, rows, errors);
+                    Add(CinSpec.ChildCharacteristics, file, Line(part), characteristics);
                     break;
                 case "CINdetails":
                     ordinal++;
-                    ReadDetails(part, childId, ordinal, file, rows, errors);
+                    ReadDetails(part, childId, ordinal, file);
                     break;
                 default:
                     errors.Add(new(file, Line(part), part.Name.LocalName, "unknown element under Child; expected ChildIdentifiers, ChildCharacteristics, CINdetails"));
@@ -298,41 +346,41 @@ internal static class CinXml
         }
     }
 
-    private static void ReadDetails(XElement details, string childId, int ordinal, string file, List<RawRow> rows, List<StructuralError> errors)
+    private void ReadDetails(XElement details, string childId, int ordinal, string file)
     {
         var key = new Dictionary<string, string> { ["LAchildID"] = childId, ["CINdetailsID"] = ordinal.ToString(CultureInfo.InvariantCulture) };
         var groups = new[] { "Assessments", "CINPlanDates", "Section47", "ChildProtectionPlans" };
-        var fields = Leaves(details, CinSpec.CinDetails, file, errors, groups);
+        var fields = Leaves(details, CinSpec.CinDetails, file, groups);
         foreach (var (k, v) in key) fields[k] = v;
-        Add(CinSpec.CinDetails, file, Line(details), fields, rows, errors);
+        Add(CinSpec.CinDetails, file, Line(details), fields);
         var plan = 0;
         foreach (var g in details.Elements().Where(e => groups.Contains(e.Name.LocalName)))
         {
             switch (g.Name.LocalName)
             {
                 case "Assessments":
-                    var a = Leaves(g, CinSpec.Assessments, file, errors, ["FactorsIdentifiedAtAssessment"]);
+                    var a = Leaves(g, CinSpec.Assessments, file, ["FactorsIdentifiedAtAssessment"]);
                     var factors = g.Elements().Where(e => e.Name.LocalName == "FactorsIdentifiedAtAssessment").SelectMany(e => e.Elements()).Select(e => e.Value.Trim());
                     a["AssessmentFactors"] = string.Join(" ", factors.Concat(a.TryGetValue("AssessmentFactors", out var f) ? [f] : []));
                     foreach (var (k, v) in key) a[k] = v;
-                    Add(CinSpec.Assessments, file, Line(g), a, rows, errors);
+                    Add(CinSpec.Assessments, file, Line(g), a);
                     break;
                 case "CINPlanDates":
-                    var p = Leaves(g, CinSpec.CinPlanDates, file, errors, []);
+                    var p = Leaves(g, CinSpec.CinPlanDates, file, []);
                     foreach (var (k, v) in key) p[k] = v;
-                    Add(CinSpec.CinPlanDates, file, Line(g), p, rows, errors);
+                    Add(CinSpec.CinPlanDates, file, Line(g), p);
                     break;
                 case "Section47":
-                    var s = Leaves(g, CinSpec.Section47, file, errors, []);
+                    var s = Leaves(g, CinSpec.Section47, file, []);
                     foreach (var (k, v) in key) s[k] = v;
-                    Add(CinSpec.Section47, file, Line(g), s, rows, errors);
+                    Add(CinSpec.Section47, file, Line(g), s);
                     break;
                 case "ChildProtectionPlans":
                     plan++;
-                    var c = Leaves(g, CinSpec.ChildProtectionPlans, file, errors, ["Reviews"]);
+                    var c = Leaves(g, CinSpec.ChildProtectionPlans, file, ["Reviews"]);
                     foreach (var (k, v) in key) c[k] = v;
                     c["CPPID"] = plan.ToString(CultureInfo.InvariantCulture);
-                    Add(CinSpec.ChildProtectionPlans, file, Line(g), c, rows, errors);
+                    Add(CinSpec.ChildProtectionPlans, file, Line(g), c);
                     foreach (var review in g.Elements().Where(e => e.Name.LocalName == "Reviews").SelectMany(e => e.Elements()))
                     {
                         if (review.Name.LocalName != "CPPreviewDate")
@@ -340,7 +388,7 @@ internal static class CinXml
                             errors.Add(new(file, Line(review), review.Name.LocalName, "unknown element under Reviews; expected CPPreviewDate"));
                             continue;
                         }
-                        Add(CinSpec.Reviews, file, Line(review), new(key) { ["CPPID"] = c["CPPID"], ["CPPreviewDate"] = review.Value.Trim() }, rows, errors);
+                        Add(CinSpec.Reviews, file, Line(review), new(key) { ["CPPID"] = c["CPPID"], ["CPPreviewDate"] = review.Value.Trim() });
                     }
                     break;
             }
@@ -348,7 +396,7 @@ internal static class CinXml
     }
 
     /// <summary>The leaf elements of a group as fields; an element the table does not have is an error (groups named are skipped).</summary>
-    private static Dictionary<string, string> Leaves(XElement group, TableSpec spec, string file, List<StructuralError> errors, string[] groups)
+    private Dictionary<string, string> Leaves(XElement group, TableSpec spec, string file, string[] groups)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in group.Elements())
@@ -366,30 +414,29 @@ internal static class CinXml
         return fields;
     }
 
-    // Per read: one column index per table and one copy of each repeated value (codes, dates, ids), so a national census
-    // costs an array per row rather than a dictionary and a string per field.
-    [ThreadStatic] private static Dictionary<string, string>? _pool;
-    [ThreadStatic] private static Dictionary<string, IReadOnlyDictionary<string, int>>? _indexes;
+    // Per read: one column index per table, and one copy of each repeated code (referral sources, needs, closure
+    // reasons), which the typed census keeps for every referral.
+    private readonly Dictionary<string, IReadOnlyDictionary<string, int>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
 
-    private static string Intern(string v)
+    private string Shared(string v)
     {
         if (v.Length == 0) return "";
-        _pool ??= new(StringComparer.Ordinal);
-        if (_pool.TryGetValue(v, out var shared)) return shared;
-        if (_pool.Count < 2_000_000) _pool[v] = v;
+        if (_codes.TryGetValue(v, out var shared)) return shared;
+        if (_codes.Count < 10_000) _codes[v] = v;
         return v;
     }
 
-    private static void Add(TableSpec spec, string file, int line, Dictionary<string, string> fields, List<RawRow> rows, List<StructuralError> errors)
+    private void Add(TableSpec spec, string file, int line, Dictionary<string, string> fields)
     {
-        _indexes ??= [];
         if (!_indexes.TryGetValue(spec.Name, out var index))
             _indexes[spec.Name] = index = spec.Fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var values = new string[index.Count];
-        foreach (var (k, i) in index) values[i] = fields.TryGetValue(k, out var v) ? Intern(v) : "";
+        foreach (var f in spec.Fields)
+            values[index[f.Name]] = fields.TryGetValue(f.Name, out var v) ? f.Type == FieldType.Code ? Shared(v) : v : "";
         var row = new RawRow(spec.Name, file, line, new RowFields(index, values));
         FieldChecks.Check(spec, row, CinSpec.DateFormat, errors);
-        rows.Add(row);
+        if (errors.Count == _errorsBefore) sink.Add(row);
     }
 
     private static int Line(XObject o) => o is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;

@@ -19,6 +19,10 @@ public class BenchmarkValue
     public bool Rounded { get; set; }
     /// <summary>The file it was imported from.</summary>
     public string? Source { get; set; }
+    /// <summary>The count the figure was computed from, when the file gives it (a funnel plot places each area by these).</summary>
+    public decimal? Numerator { get; set; }
+    /// <summary>The count it is out of, when the file gives it.</summary>
+    public decimal? Denominator { get; set; }
 }
 
 /// <summary>The codes publishers print instead of a figure.</summary>

@@ -17,7 +17,8 @@ public sealed record MeasureAssessment(
     StatusJudgement<Progress> Progress,
     StatusJudgement<Direction> Direction)
 {
-    public static MeasureAssessment For(Indicator indicator, Period period)
+    /// <param name="rules">The small-number rules as configured; the defaults (a denominator under 30) when not given.</param>
+    public static MeasureAssessment For(Indicator indicator, Period period, SmallNumberRules? rules = null)
     {
         var year = period.Kind is PeriodKind.Quarter or PeriodKind.Month or PeriodKind.FinancialYear
             ? period.ContainingFinancialYear()
@@ -61,7 +62,7 @@ public sealed record MeasureAssessment(
             ChangeSignificant = indicator.IsRatio && current is not null && basis is not null
                 ? RatioMeasures.ChangeIsSignificant((current.Numerator, current.Denominator), (basis.Numerator, basis.Denominator), multiplier)
                 : null,
-            IsSmallNumber = indicator.IsRatio && SmallNumberRules.Default.IsSmall(current?.Denominator),
+            IsSmallNumber = indicator.IsRatio && (rules ?? SmallNumberRules.Default).IsSmall(current?.Denominator),
         };
     }
 

@@ -86,7 +86,8 @@ public sealed record CinPlan(DateOnly? Start, DateOnly? End, int Line);
 public sealed record CpPlan(int Id, DateOnly Start, DateOnly? End, int? PreviousPlans, List<DateOnly> Reviews, int Line)
 {
     /// <summary>The collection year whose census <see cref="Line"/> is in (the latest year that carried the plan, once merged).</summary>
-    public int Year { get; init; }
+    /// <remarks>Set once the census's year is known: a census is typed as it is read, before anyone says which year it is.</remarks>
+    public int Year { get; internal set; }
 }
 
 /// <summary>One CINdetails: a referral and what followed it, to its closure.</summary>
@@ -95,7 +96,8 @@ public sealed record Referral(
     List<Assessment> Assessments, List<CinPlan> CinPlans, List<DateOnly> Section47Starts, List<CpPlan> ProtectionPlans, int Line)
 {
     /// <summary>The collection year whose census <see cref="Line"/> is in (the latest year that carried the referral, once merged).</summary>
-    public int Year { get; init; }
+    /// <remarks>Set once the census's year is known: a census is typed as it is read, before anyone says which year it is.</remarks>
+    public int Year { get; internal set; }
 }
 
 public sealed record CinChild(string ChildId, DateOnly? Dob, string? Sex, int Line);
@@ -114,44 +116,107 @@ public sealed class CinReturn
         return d;
     }
 
-    private static DateOnly? OptD(string? s) => s is null ? null : D(s);
+    /// <summary>
+    /// Types a census's rows, whatever their order: each table is taken in <see cref="CinSpec.Tables"/> order, so every
+    /// referral is known before what followed it.
+    /// </summary>
+    public static CinReturn From(int year, IEnumerable<RawRow> rows)
+    {
+        var builder = new CinReturnBuilder();
+        foreach (var row in rows.OrderBy(r => CinReturnBuilder.TableOrder(r.Table))) builder.Add(row);
+        return builder.Build(year);
+    }
+}
+
+/// <summary>
+/// Types a census row by row as it is read, so that a national census need not be held as rows first: a referral's
+/// row must come before the rows under it (its assessments, plans, section 47s) and a protection plan's before its
+/// reviews — the order of the census XML, and of <see cref="CinSpec.Tables"/>. Rows arrive either a Child at a time
+/// (<see cref="EndChild"/> between children, so only the current child's keys are remembered) or table by table.
+/// </summary>
+public sealed class CinReturnBuilder
+{
+    private readonly List<CinChild> _children = [];
+    private readonly List<Referral> _referrals = [];
+    private readonly Dictionary<(string, int), Referral> _byKey = [];
+    private readonly Dictionary<(string, int, int), CpPlan> _plans = [];
+    private DateOnly? _reference;
+
+    public int Children => _children.Count;
+    public int Referrals => _referrals.Count;
+
+    /// <summary>Where a table comes in typing order (unknown tables last).</summary>
+    public static int TableOrder(string table)
+    {
+        for (var i = 0; i < CinSpec.Tables.Count; i++)
+            if (CinSpec.Tables[i].Name == table) return i;
+        return CinSpec.Tables.Count;
+    }
+
+    private static DateOnly? OptD(string? s) => s is null ? null : CinReturn.D(s);
     private static int I(string s) => int.Parse(s, CultureInfo.InvariantCulture);
     private static bool B(string? s) => s is "true" or "1";
 
-    public static CinReturn From(int year, IEnumerable<RawRow> rows)
+    /// <summary>Types one checked row (a row with a structural error is never given: its values may not parse).</summary>
+    public void Add(RawRow row)
     {
-        var byTable = rows.GroupBy(r => r.Table).ToDictionary(g => g.Key, g => g.ToList());
-        List<RawRow> T(string name) => byTable.TryGetValue(name, out var l) ? l : [];
-        var header = T("Header").FirstOrDefault();
-        var r = new CinReturn { Year = year, ReferenceDate = OptD(header?.Optional("ReferenceDate")) };
-        foreach (var c in T("ChildIdentifiers"))
-            r.Children.Add(new(c["LAchildID"], OptD(c.Optional("PersonBirthDate")), c.Optional("GenderCurrent") ?? c.Optional("PersonSex"), c.Line));
-        var referrals = new Dictionary<(string, int), Referral>();
-        foreach (var d in T("CINdetails"))
+        switch (row.Table)
         {
-            var referral = new Referral(d["LAchildID"], I(d["CINdetailsID"]), D(d["CINreferralDate"]), d.Optional("ReferralSource"),
-                d.Optional("PrimaryNeedCode"), OptD(d.Optional("CINclosureDate")), d.Optional("ReasonForClosure"), B(d.Optional("ReferralNFA")),
-                [], [], [], [], d.Line) { Year = year };
-            referrals[(referral.ChildId, referral.Ordinal)] = referral;
-            r.Referrals.Add(referral);
+            case "Header":
+                _reference = OptD(row.Optional("ReferenceDate"));
+                break;
+            case "ChildIdentifiers":
+                _children.Add(new(row["LAchildID"], OptD(row.Optional("PersonBirthDate")), row.Optional("GenderCurrent") ?? row.Optional("PersonSex"), row.Line));
+                break;
+            case "CINdetails":
+                var referral = new Referral(row["LAchildID"], I(row["CINdetailsID"]), CinReturn.D(row["CINreferralDate"]), row.Optional("ReferralSource"),
+                    row.Optional("PrimaryNeedCode"), OptD(row.Optional("CINclosureDate")), row.Optional("ReasonForClosure"), B(row.Optional("ReferralNFA")),
+                    [], [], [], [], row.Line);
+                _byKey[(referral.ChildId, referral.Ordinal)] = referral;
+                _referrals.Add(referral);
+                break;
+            case "Assessments":
+                Of(row)?.Assessments.Add(new(OptD(row.Optional("AssessmentActualStartDate")), OptD(row.Optional("AssessmentAuthorisationDate")), row.Line));
+                break;
+            case "CINPlanDates":
+                Of(row)?.CinPlans.Add(new(OptD(row.Optional("CINPlanStartDate")), OptD(row.Optional("CINPlanEndDate")), row.Line));
+                break;
+            case "Section47":
+                if (OptD(row.Optional("S47ActualStartDate")) is { } start) Of(row)?.Section47Starts.Add(start);
+                break;
+            case "ChildProtectionPlans":
+                var plan = new CpPlan(I(row["CPPID"]), CinReturn.D(row["CPPstartDate"]), OptD(row.Optional("CPPendDate")),
+                    row.Optional("NumberOfPreviousCPP") is { } n ? I(n) : null, [], row.Line);
+                _plans[(row["LAchildID"], I(row["CINdetailsID"]), plan.Id)] = plan;
+                Of(row)?.ProtectionPlans.Add(plan);
+                break;
+            case "Reviews":
+                if (_plans.TryGetValue((row["LAchildID"], I(row["CINdetailsID"]), I(row["CPPID"])), out var reviewed))
+                    reviewed.Reviews.Add(CinReturn.D(row["CPPreviewDate"]));
+                break;
         }
-        Referral? Of(RawRow row) => referrals.GetValueOrDefault((row["LAchildID"], I(row["CINdetailsID"])));
-        foreach (var a in T("Assessments"))
-            Of(a)?.Assessments.Add(new(OptD(a.Optional("AssessmentActualStartDate")), OptD(a.Optional("AssessmentAuthorisationDate")), a.Line));
-        foreach (var p in T("CINPlanDates"))
-            Of(p)?.CinPlans.Add(new(OptD(p.Optional("CINPlanStartDate")), OptD(p.Optional("CINPlanEndDate")), p.Line));
-        foreach (var s in T("Section47"))
-            if (OptD(s.Optional("S47ActualStartDate")) is { } start) Of(s)?.Section47Starts.Add(start);
-        var plans = new Dictionary<(string, int, int), CpPlan>();
-        foreach (var p in T("ChildProtectionPlans"))
+    }
+
+    private Referral? Of(RawRow row) => _byKey.GetValueOrDefault((row["LAchildID"], I(row["CINdetailsID"])));
+
+    /// <summary>The child's rows are all in: its referrals and plans need no longer be found by key.</summary>
+    public void EndChild()
+    {
+        _byKey.Clear();
+        _plans.Clear();
+    }
+
+    /// <summary>The census typed, as the collection year <paramref name="year"/> (2015 for 2015/16).</summary>
+    public CinReturn Build(int year)
+    {
+        var r = new CinReturn { Year = year, ReferenceDate = _reference };
+        r.Children.AddRange(_children);
+        foreach (var f in _referrals)
         {
-            var plan = new CpPlan(I(p["CPPID"]), D(p["CPPstartDate"]), OptD(p.Optional("CPPendDate")),
-                p.Optional("NumberOfPreviousCPP") is { } n ? I(n) : null, [], p.Line) { Year = year };
-            plans[(p["LAchildID"], I(p["CINdetailsID"]), plan.Id)] = plan;
-            Of(p)?.ProtectionPlans.Add(plan);
+            f.Year = year;
+            foreach (var p in f.ProtectionPlans) p.Year = year;
         }
-        foreach (var v in T("Reviews"))
-            if (plans.TryGetValue((v["LAchildID"], I(v["CINdetailsID"]), I(v["CPPID"])), out var plan)) plan.Reviews.Add(D(v["CPPreviewDate"]));
+        r.Referrals.AddRange(_referrals);
         return r;
     }
 }

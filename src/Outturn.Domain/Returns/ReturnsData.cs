@@ -58,7 +58,9 @@ public sealed class ReturnsData
         foreach (var r in Cin)
             foreach (var f in r.Referrals)
             {
-                var tagged = f with { Year = r.Year, ProtectionPlans = f.ProtectionPlans.Select(p => p with { Year = r.Year }).ToList() };
+                // A census typed as read already carries its year: copy a referral only to tag it.
+                var tagged = f.Year == r.Year && f.ProtectionPlans.TrueForAll(p => p.Year == r.Year) ? f
+                    : f with { Year = r.Year, ProtectionPlans = f.ProtectionPlans.Select(p => p with { Year = r.Year }).ToList() };
                 referrals[(f.ChildId, f.Date)] = referrals.TryGetValue((f.ChildId, f.Date), out var old) ? Merge(old, tagged) : tagged;
             }
         Referrals = referrals.Values.OrderBy(f => f.ChildId, StringComparer.Ordinal).ThenBy(f => f.Date).ToList();

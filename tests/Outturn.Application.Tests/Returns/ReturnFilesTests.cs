@@ -78,7 +78,7 @@ public sealed class ReturnFilesTests : IDisposable
         Assert.Empty(result.Errors);
         var batch = Assert.Single(result.Batches);
         Assert.Equal(2015, batch.Year);
-        var cin = CinReturn.From(2015, batch.Rows);
+        var cin = batch.Census!;
         var referral = Assert.Single(cin.Referrals);
         Assert.Equal(new DateOnly(2015, 7, 1), Assert.Single(referral.Assessments).Authorised);
         Assert.Equal([new DateOnly(2015, 10, 20), new DateOnly(2016, 3, 15)], Assert.Single(referral.ProtectionPlans).Reviews);

@@ -32,7 +32,7 @@ public sealed class SyntheticTests : IDisposable
         Assert.All(lac, r => Assert.Empty(r.Errors));
         Assert.Empty(cin.Errors);
         var data = new ReturnsData(lac.Select(r => LookedAfterReturn.From(r.Batches[0].Year!.Value, r.Batches[0].Rows)),
-            [CinReturn.From(2015, cin.Batches[0].Rows)]);
+            [cin.Batches[0].Census!]);
         var year = new ReportingWindow(new DateOnly(2015, 4, 1), new DateOnly(2016, 3, 31));
         // Halton: about 150 children looked after at 31 March and 1,700 referrals a year.
         Assert.InRange(new PlacementStability().Compute(data, year).Denominator, 110, 200);

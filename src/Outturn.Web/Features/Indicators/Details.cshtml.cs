@@ -10,7 +10,7 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Indicators;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access, BenchmarkQuery benchmarks) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access, BenchmarkQuery benchmarks, ChildCounts counts, FunnelQuery funnels) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -23,6 +23,19 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
 
     /// <summary>The council's figures by year beside its target, neighbours, region and England (Benchmarks feature).</summary>
     public TrendView Trend { get; private set; } = null!;
+
+    /// <summary>Every authority's figure against its denominator, when the benchmark file gives the counts (_Funnel.cshtml).</summary>
+    public FunnelModel? Funnel { get; private set; }
+
+    /// <summary>"3 of 12", or "c of c" when either is a count of fewer than five children and the viewer lacks the child-level permission.</summary>
+    public string CountsText(IndicatorValue v) =>
+        counts.WithholdsCounts(v.Numerator, v.Denominator, User.AsViewer())
+            ? $"{Domain.Statistics.SmallNumberRules.Suppressed} of {Domain.Statistics.SmallNumberRules.Suppressed}"
+            : $"{counts.Text(v.Numerator, User.AsViewer())} of {counts.Text(v.Denominator, User.AsViewer())}";
+
+    /// <summary>A value's interval in words, unless it would give away counts withheld from this viewer.</summary>
+    public string? IntervalText(MeasureAssessment h) =>
+        counts.WithholdsCounts(h.Current?.Numerator, h.Current?.Denominator, User.AsViewer()) && h.Interval is not null ? counts.WithheldText : h.IntervalText;
 
     public async Task<IActionResult> OnGetAsync(string planRef, string indicatorRef, CancellationToken ct)
     {
@@ -38,8 +51,10 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
         Inputs = indicator.Formula is not null && Domain.Formulas.Formula.TryParse(indicator.Formula, out var formula, out _)
             ? formula!.Refs.Select(r => plan.Indicators.FirstOrDefault(x => x.Ref == r)).OfType<Indicator>().ToList()
             : [];
-        History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p)).ToList();
+        History = indicator.Values.Select(v => v.Period).Order().Select(p => MeasureAssessment.For(indicator, p, counts.Rules)).ToList();
         Trend = await benchmarks.TrendAsync(indicator, null, ct);
+        if (await funnels.ForAsync(indicator, ct) is { } funnel)
+            Funnel = new FunnelModel("funnel-chart", indicator, funnel, n => counts.Text(n, User.AsViewer()));
         return Page();
     }
 }

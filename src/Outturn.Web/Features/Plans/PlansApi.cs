@@ -82,13 +82,13 @@ public static class PlansApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetStatus(
-        string planRef, Period period, MonitoringQuery query, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
+        string planRef, Period period, MonitoringQuery query, ReportVisibility access, ChildCounts counts, ClaimsPrincipal user, CancellationToken ct)
     {
         var p = period;
         if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
         if ((await access.HiddenPeriodsAsync(planRef, user.AsViewer(), ct)).Contains(p))
             return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
-        return TypedResults.Ok(MonitoringQuery.StatusLines(plan, p));
+        return TypedResults.Ok(counts.For(MonitoringQuery.StatusLines(plan, p), user.AsViewer()));
     }
 
     private static PlanDto ToDto(Plan p, IReadOnlyList<string>? priorities) => new(

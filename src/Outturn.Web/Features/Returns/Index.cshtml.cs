@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Outturn.Application.Monitoring;
 using Outturn.Application.Returns;
 using Outturn.Domain.Periods;
 using Outturn.Web.Features.Shared;
@@ -11,11 +12,22 @@ namespace Outturn.Web.Features.Returns;
 /// <summary>The statutory indicators computed from the returns held, for a period, with what the validation rules found.</summary>
 [Authorize(Policy = Policies.Council)]
 [UnreadablePeriodIsNotFound]
-public sealed class IndexModel(ReturnsReport report, ReturnsQuery query, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ReturnsReport report, ReturnsQuery query, IAuthorizationService authorization, ChildCounts counts) : PageModel
 {
     public ReturnsOverview Overview { get; private set; } = null!;
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     public bool CanSeeChildren { get; private set; }
+
+    public int SuppressBelow => counts.Rules.SuppressBelow;
+
+    /// <summary>A count of children as this viewer may read it: <c>c</c> for one to four without the child-level permission.</summary>
+    public string Count(int count) => counts.Text(count, User.AsViewer());
+
+    /// <summary>An indicator's numerator and denominator, withheld together when either is a small count.</summary>
+    public (string Numerator, string Denominator) Counts(int numerator, int denominator) =>
+        counts.WithholdsCounts(numerator, denominator, User.AsViewer())
+            ? (Domain.Statistics.SmallNumberRules.Suppressed, Domain.Statistics.SmallNumberRules.Suppressed)
+            : (Count(numerator), Count(denominator));
 
     public async Task<IActionResult> OnGetAsync(Period? period, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Outturn.Application.Monitoring;
 using Outturn.Application.Returns;
 using Outturn.Domain.Periods;
 using Outturn.Web.Security;
@@ -11,8 +13,9 @@ public static class ReturnsApi
     public sealed record ImportDto(string Kind, string Year, string Files, DateTimeOffset FileDate, int Rows, DateTimeOffset ImportedAt, string ImportedBy);
     public sealed record IndicatorDto(
         string Code, string? NationalRef, string Title, int Version, string? VariantOf, IReadOnlyList<string> SourceTables, IReadOnlyList<string> Measures,
-        int Numerator, int Denominator, decimal? Value, string Unit, int ChildrenWithOpenErrors, decimal? ValueWithoutThem, decimal? CorrectedLow, decimal? CorrectedHigh);
-    public sealed record RuleDto(string Code, string Message, IReadOnlyList<string> Tables, IReadOnlyList<string> Fields, int Records, int Children);
+        int? Numerator, int? Denominator, decimal? Value, string Unit, int? ChildrenWithOpenErrors, decimal? ValueWithoutThem, decimal? CorrectedLow, decimal? CorrectedHigh,
+        string? Suppression);
+    public sealed record RuleDto(string Code, string Message, IReadOnlyList<string> Tables, IReadOnlyList<string> Fields, int Records, int? Children, string? Suppression);
     public sealed record OverviewDto(string Period, DateOnly WindowStart, DateOnly WindowEnd, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<RuleDto> Rules);
     public sealed record ChildDto(string Pseudonym, string? BirthMonth, bool InNumerator, string Detail);
     public sealed record ChildrenDto(string Code, string Period, int Numerator, int Denominator, decimal? Value, IReadOnlyList<ChildDto> Children);
@@ -42,15 +45,25 @@ public static class ReturnsApi
         TypedResults.Ok((await query.ImportsAsync(ct)).Select(i => new ImportDto(ReturnImport.KindName(i.Kind), i.YearText, i.Files, i.FileDate, i.RowCount, i.ImportedAt, i.ImportedBy)).ToList());
 
 
-    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Indicators(Period period, ReturnsReport report, CancellationToken ct)
+    /// <remarks>Counts of fewer than five children are null, with <c>suppression</c> "c", without the child-level permission (<see cref="ChildCounts"/>).</remarks>
+    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> Indicators(Period period, ReturnsReport report, ChildCounts counts, ClaimsPrincipal user, CancellationToken ct)
     {
         var p = period;
         var o = await report.OverviewAsync(p, ct);
+        var viewer = user.AsViewer();
+        IndicatorDto Line(IndicatorLine l)
+        {
+            var (now, touched) = (l.Impact.Now, l.Impact.ChildrenTouched);
+            var withheld = counts.WithholdsCounts(now.Numerator, now.Denominator, viewer);
+            return new IndicatorDto(l.Definition.Code, l.Definition.NationalRef, l.Definition.Title, l.Definition.Version, l.Definition.VariantOf,
+                l.Definition.SourceTables, l.Measures, withheld ? null : now.Numerator, withheld ? null : now.Denominator, now.Value, l.Definition.Unit,
+                counts.Value(touched, viewer), l.Impact.Excluded.Value, l.Impact.CorrectedLow, l.Impact.CorrectedHigh,
+                withheld || counts.Withholds(touched, viewer) ? Domain.Statistics.SmallNumberRules.Suppressed : null);
+        }
         return TypedResults.Ok(new OverviewDto(o.Period.ToString(), o.Window.Start, o.Window.End,
-            o.Indicators.Select(l => new IndicatorDto(l.Definition.Code, l.Definition.NationalRef, l.Definition.Title, l.Definition.Version, l.Definition.VariantOf,
-                l.Definition.SourceTables, l.Measures, l.Impact.Now.Numerator, l.Impact.Now.Denominator, l.Impact.Now.Value, l.Definition.Unit,
-                l.Impact.ChildrenTouched, l.Impact.Excluded.Value, l.Impact.CorrectedLow, l.Impact.CorrectedHigh)).ToList(),
-            o.Rules.Select(r => new RuleDto(r.Rule.Code, r.Rule.Message, r.Rule.Tables, r.Rule.Fields, r.Records, r.Children)).ToList()));
+            o.Indicators.Select(Line).ToList(),
+            o.Rules.Select(r => new RuleDto(r.Rule.Code, r.Rule.Message, r.Rule.Tables, r.Rule.Fields, r.Records, counts.Value(r.Children, viewer),
+                counts.Withholds(r.Children, viewer) ? Domain.Statistics.SmallNumberRules.Suppressed : null)).ToList()));
     }
 
     private static async Task<Results<Ok<ChildrenDto>, ProblemHttpResult>> Children(Period period, string code, ReturnsReport report, CancellationToken ct)

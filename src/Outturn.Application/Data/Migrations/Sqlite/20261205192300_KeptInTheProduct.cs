@@ -187,6 +187,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<decimal>(
+                name: "Denominator",
+                table: "BenchmarkValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Numerator",
+                table: "BenchmarkValues",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Reason",
                 table: "AuditEntries",
@@ -490,6 +506,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "Denominator",
+                table: "BenchmarkValues");
+
+            migrationBuilder.DropColumn(
+                name: "Numerator",
+                table: "BenchmarkValues");
 
             migrationBuilder.DropColumn(
                 name: "Reason",

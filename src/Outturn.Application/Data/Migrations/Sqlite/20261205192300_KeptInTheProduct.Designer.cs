@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205175258_KeptInTheProduct")]
+    [Migration("20261205192300_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -683,6 +683,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("AreaCode")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Rounded")

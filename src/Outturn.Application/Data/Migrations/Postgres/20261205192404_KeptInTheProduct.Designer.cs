@@ -13,7 +13,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205175525_KeptInTheProduct")]
+    [Migration("20261205192404_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -718,6 +718,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("AreaCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<bool>("Rounded")
                         .HasColumnType("boolean");

@@ -188,6 +188,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 type: "integer",
                 nullable: true);
 
+            migrationBuilder.AddColumn<decimal>(
+                name: "Denominator",
+                table: "BenchmarkValues",
+                type: "numeric(18,6)",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Numerator",
+                table: "BenchmarkValues",
+                type: "numeric(18,6)",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Reason",
                 table: "AuditEntries",
@@ -491,6 +507,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "Denominator",
+                table: "BenchmarkValues");
+
+            migrationBuilder.DropColumn(
+                name: "Numerator",
+                table: "BenchmarkValues");
 
             migrationBuilder.DropColumn(
                 name: "Reason",
