@@ -52,6 +52,8 @@ public static class ServiceRegistration
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()
+            .AddScoped<PublishedRevisions>()
+            .AddSingleton<ReminderClaims>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<RoundApiHandlers>()
             .AddScoped<DemoAccounts>()

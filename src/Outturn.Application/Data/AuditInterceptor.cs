@@ -64,7 +64,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             var key = Describe(e);
             // The owner's key is in the entry's key already; an assignee (a foreign key too) is a change worth recording.
             var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey()
-                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot")
+                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot" or "Revisions")
                 // An item's place in the list follows the folder's rows; moving is not a change to its content.
                 && !(p.Metadata.Name == "Order" && e.Entity is Priority or Objective or Milestone or Indicator));
             foreach (var p in props)

@@ -68,6 +68,13 @@ public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings sett
         return await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(ct);
     }
 
+    /// <summary>Whether any plan is held: a database nobody has started using holds none.</summary>
+    public async Task<bool> HoldsAPlanAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Plans.AnyAsync(ct);
+    }
+
     /// <summary>Loads whatever of the demo is not held yet (idempotent), all of it or nothing.</summary>
     public async Task<IReadOnlyList<string>> LoadDemoAsync(CancellationToken ct = default)
     {

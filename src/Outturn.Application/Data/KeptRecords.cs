@@ -47,6 +47,7 @@ public static class KeptRecords
         RoundItem i => $"The round item \"{i.Label}\"",
         RoundEvent => "A round's event",
         AuditEntry => "An audit record",
+        Documents.PublishedDocument => "A published report's document",
         _ => null,
     };
 

@@ -19,7 +19,7 @@ public sealed record VisibleReport(
 /// report is for everyone, with later corrections marked as revisions; before that only viewers who may see the
 /// round's draft (<see cref="Viewer.CanSeeDraft"/>) see it. Pages, the API, documents and the command line all ask here.
 /// </summary>
-public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
+public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, PublishedRevisions revisions)
 {
     private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
 
@@ -28,9 +28,8 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         var round = await rounds.FindAsync(planRef, period, ct);
         if (round?.State == RoundState.Published)
         {
-            var published = RoundService.Published(round)!;
-            var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, published, round, false, RoundService.Revisions(published, live));
+            // The corrections are those recorded when they were made: the live report is not rebuilt to list them.
+            return new(ReportOutcome.Ok, RoundService.Published(round)!, round, false, await revisions.OfAsync(round, ct));
         }
         if (round is not null && !viewer.CanSeeDraft(round.State))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);

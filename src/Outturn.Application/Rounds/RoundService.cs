@@ -45,7 +45,7 @@ public static class SnapshotJson
 }
 
 /// <summary>The reporting round's use cases: open, assign, update, return, remind, review, sign off, publish, revise.</summary>
-public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, IEmailSender email, TimeProvider clock)
+public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, IEmailSender email, TimeProvider clock, PublishedRevisions revisions)
 {
     public Task<MonitoringRound?> FindAsync(int roundId, CancellationToken ct = default) =>
         db.Set<MonitoringRound>().Include(r => r.Items).Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -385,6 +385,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     {
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Ref == indicatorRef && db.Plans.Any(p => p.Id == i.PlanId && p.Ref == planRef), ct)
                         ?? throw new DomainException($"{planRef} has no measure {indicatorRef}.");
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var v = await db.IndicatorValues.SingleOrDefaultAsync(x => x.IndicatorId == indicator.Id && x.Period == period, ct);
         if (v is null) db.IndicatorValues.Add(v = new IndicatorValue { IndicatorId = indicator.Id, Period = period });
         v.Value = value;
@@ -392,6 +393,9 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         v.Note = note;
         await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
         await db.SaveChangesAsync(ct);
+        // The published reports' corrections are recorded with the figure, so readers never work them out.
+        await revisions.RefreshAsync(planRef, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Measures whose current figure has changed since the report was published: ref → (published, now).</summary>

@@ -18,7 +18,7 @@ namespace Outturn.Web.Features.Indicators;
 /// a published report keeps its figure and shows the correction as "revised since publication".
 /// </summary>
 [Authorize(Policy = Policies.PerformanceOfficer)]
-public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : PageModel
+public sealed class ReviseModel(MonitoringQuery query, RoundService rounds, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -46,6 +46,9 @@ public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : Pa
         {
             if (status != ValueStatus.Unavailable) value = decimal.Parse(Value!, CultureInfo.InvariantCulture);
             await rounds.ReviseAsync(planRef, indicatorRef, period, value, status.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
+            // Copies of the plan's published reports made before the correction are no longer served anywhere (their
+            // version has changed); this instance's are dropped now rather than left to expire.
+            await cache.EvictByTagAsync(Outturn.Web.Hosting.PublishedReportCache.PlanTag(planRef), ct);
             Message = $"{Indicator.Ref} for {period.ToDisplayString()} is now {(value is null ? "not yet available" : Indicator.Format(value))}.";
         }
         return Page();
