@@ -49,6 +49,7 @@ public static class ServiceRegistration
             .AddScoped<PlanExport>()
             .AddScoped<DemoData>()
             .AddSingleton<DatabaseSetup>()
+            .AddSingleton<DatabaseBackup>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
             .AddScoped<RoundService>()

@@ -9,6 +9,9 @@ public sealed class Cli : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
+    /// <summary>More settings for every run, as environment variables (such as the PostgreSQL connection).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task<Result> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -21,6 +24,7 @@ public sealed class Cli : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outturn.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Outturn__DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -36,6 +36,8 @@ public class OutturnApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Outturn:DataDirectory", DataDirectory);
+        // The demo is loaded before the first request, so that every test starts with it whole.
+        builder.UseSetting("Outturn:Demo:LoadInBackground", "false");
         // Tests sign in many times a minute from one address; the limiter's own test sets a low limit.
         builder.UseSetting("Outturn:SignIn:AttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());

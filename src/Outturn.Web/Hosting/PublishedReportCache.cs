@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -65,10 +66,32 @@ public sealed class PublishedReportCache(TimeSpan lifetime) : IOutputCachePolicy
 
 public static class PublishedReportCaching
 {
-    public static IServiceCollection AddPublishedReportCache(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddOutputCache(o =>
+    public static IServiceCollection AddPublishedReportCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Registered whichever comes first: MVC adds its own TempData provider only when none is registered, and
+        // otherwise the last registered is the one used.
+        services.AddSingleton<ITempDataProvider>(sp => new TempDataCookieOnlyWhenUsed(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(sp),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie.Name ?? CookieTempDataProvider.CookieName));
+        return services.AddOutputCache(o =>
         {
             o.AddPolicy(PublishedReportCache.PolicyName, new PublishedReportCache(configuration.GetValue("Outturn:Caching:PublishedReports", TimeSpan.FromMinutes(10))));
             o.SizeLimit = configuration.GetValue<long>("Outturn:Caching:SizeLimitBytes", 256L * 1024 * 1024);
         });
+    }
+
+    /// <summary>
+    /// Every page reads TempData (a refused form's message), and the cookie provider answers an empty read by deleting
+    /// its cookie, even from a browser that never had one: a Set-Cookie on every page, which keeps pages out of any
+    /// shared cache. This one deletes the cookie only when the browser sent it.
+    /// </summary>
+    private sealed class TempDataCookieOnlyWhenUsed(CookieTempDataProvider inner, string cookieName) : ITempDataProvider
+    {
+        public IDictionary<string, object> LoadTempData(HttpContext context) => inner.LoadTempData(context);
+
+        public void SaveTempData(HttpContext context, IDictionary<string, object> values)
+        {
+            if (values.Count == 0 && !context.Request.Cookies.ContainsKey(cookieName)) return;
+            inner.SaveTempData(context, values);
+        }
+    }
 }

@@ -12,7 +12,7 @@ namespace Outturn.Web.Hosting;
 /// OpenTelemetry traces, metrics and logs, exported by OTLP to <c>Outturn:Telemetry:OtlpEndpoint</c> (a collector,
 /// Azure Monitor's agent, Grafana Alloy…) and off when it is not set: requests (ASP.NET Core), outgoing calls (GOV.UK
 /// Notify), database calls (EF Core; Npgsql on PostgreSQL), and Outturn's own imports and document generation
-/// (<see cref="OutturnTelemetry"/>). Request spans carry the route template, not the address asked for.
+/// (<see cref="OutturnTelemetry"/>). Request spans are named by their route template and carry no query string.
 /// </summary>
 public static class Telemetry
 {

@@ -23,11 +23,13 @@ public sealed class SignInThrottleOptions
 /// nobody can keep someone else out for the day by guessing at their address. Names that match no account are
 /// counted exactly as real ones, so the answer never shows whether an account exists.
 /// The counts are in the database (<see cref="SignInFailure"/>, <see cref="SignInWait"/>), so that the limits hold
-/// for the service as a whole however many instances serve it; what has stopped counting is swept as failures come.
+/// for the service as a whole however many instances serve it; what has stopped counting (an address's failures
+/// after the minute, a run of failures quiet for a day) is swept as failures come.
 /// </summary>
 public sealed class SignInThrottle(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SignInThrottleOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan QuietRunForgotten = TimeSpan.FromDays(1);
 
     private readonly SignInThrottleOptions _options = options.Value;
 
@@ -55,12 +57,12 @@ public sealed class SignInThrottle(IServiceScopeFactory scopes, Microsoft.Extens
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
-        // What no longer counts: the address's failures older than the window; a run whose wait is over and has been
-        // quiet for the longest wait.
+        // What no longer counts: the address's failures older than the window; a run of failures whose wait is over
+        // and that has been quiet for a day (a run resumed sooner goes on doubling from where it was).
         var windowStart = now - Window;
-        var quietSince = now - _options.LongestWait;
+        var quietSince = now - (_options.LongestWait > QuietRunForgotten ? _options.LongestWait : QuietRunForgotten);
         await db.Set<SignInFailure>().Where(f => f.At <= windowStart).ExecuteDeleteAsync(ct);
-        await db.Set<SignInWait>().Where(w => w.WaitUntil <= now && w.LastFailure <= quietSince).ExecuteDeleteAsync(ct);
+        await db.Set<SignInWait>().Where(w => w.WaitUntil < now && w.LastFailure < quietSince).ExecuteDeleteAsync(ct);
 
         db.Set<SignInFailure>().Add(new SignInFailure(Bounded(address), now));
         await db.SaveChangesAsync(ct);

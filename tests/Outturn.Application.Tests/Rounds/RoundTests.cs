@@ -145,7 +145,44 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
         var revisions = RoundService.Revisions(published, live);
         Assert.Equal(("88%", "86%"), revisions["CED033"]);
         Assert.Single(revisions);
-        Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+        // The correction is recorded on the round when made, so readers of the report never work it out again.
+        Assert.Equal(("88%", "86%"), PublishedRevisions.Parse(round.Revisions!)["CED033"]);
+        Assert.Equal(1, round.RevisionCount);
+        Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published, RoundAction.Revised], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+        Assert.Equal("Differs from the published report: CED033", round.Events.OrderBy(e => e.Id).Last().Note);
+    }
+
+    [Fact]
+    public async Task A_published_report_lists_the_corrections_recorded_and_counts_each_change_to_them()
+    {
+        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        var q2 = await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Period == Period.Quarter(2015, 2)));
+        // The demo's Quarter 2 report printed CED033 at 75% (the plan folder's values.csv) and CED035 at 0.
+        Assert.Equal("75%", RoundService.Published(q2)!.AllMeasures.Single(m => m.Ref == "CED033").CurrentText);
+        // Read once, as the first reader after an upgrade would: a round published before corrections were kept has them worked out now.
+        await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        var counted = (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount;
+
+        // A figure changed behind the application's back is not a recorded correction: reading the report does not
+        // rebuild the live report to look for it.
+        await Db(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"IndicatorValues\" SET \"Value\" = 12 WHERE \"Period\" = '2015/16 Q2' AND \"IndicatorId\" = (SELECT \"Id\" FROM \"Indicators\" WHERE \"Ref\" = 'CED035')"));
+        var before = await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        Assert.DoesNotContain("CED035", before.Revisions.Keys);
+        Assert.DoesNotContain("CED033", before.Revisions.Keys);
+
+        // A correction through the application records the corrections as they now stand, both figures each.
+        await WithScope(async sp => { await sp.GetRequiredService<RoundService>().ReviseAsync("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 81m, ValueStatus.Final, null); return 0; });
+        var after = await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        Assert.Equal(("75%", "81%"), after.Revisions["CED033"]);
+        Assert.Contains("CED035", after.Revisions.Keys);
+        Assert.Equal(counted + 1, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
+
+        // The same figure again changes nothing; another figure is another revision.
+        await WithScope(async sp => { await sp.GetRequiredService<RoundService>().ReviseAsync("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 81m, ValueStatus.Final, null); return 0; });
+        Assert.Equal(counted + 1, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
+        await WithScope(async sp => { await sp.GetRequiredService<RoundService>().ReviseAsync("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 82m, ValueStatus.Final, null); return 0; });
+        Assert.Equal(counted + 2, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
     }
 
     [Fact]

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Outturn.Web.Tests.Hosting;
+
+/// <summary>
+/// Two instances of the built app, each a process of its own run as deploy/outturn.service runs it (its settings),
+/// started at the same instant on one new, empty PostgreSQL database, and nginx in front of them with the proxy
+/// settings of deploy/nginx when nginx is installed (test.sh installs it). The demo is loaded (Development), in the
+/// background, by whichever instance takes the database's lock first.
+/// </summary>
+public sealed class TwoPublishedInstances : IAsyncLifetime
+{
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(150);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "outturn-instances", Guid.NewGuid().ToString("N"));
+    private Process? _nginx;
+
+    public PostgresDatabase Database { get; } = new();
+    public AppProcess A { get; private set; } = null!;
+    public AppProcess B { get; private set; } = null!;
+    /// <summary>nginx's address in front of both, or null when nginx is not installed here.</summary>
+    public string? Proxy { get; private set; }
+
+    public Dictionary<string, string> Environment(string instance)
+    {
+        var settings = AppProcess.ServiceUnitEnvironment();
+        // The unit's production settings, but the demo (Development) and each instance's own data folder; both
+        // are told to migrate as they start, so that they race for it.
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
+        settings["Outturn__DataDirectory"] = Path.Combine(_folder, instance);
+        settings["ConnectionStrings__Outturn"] = Database.ConnectionString;
+        settings["Outturn__Database__MigrateOnStart"] = "true";
+        return settings;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var a = Environment("a");
+        var b = Environment("b");
+        A = AppProcess.Start("instance A", a);
+        B = AppProcess.Start("instance B", b);
+        // Both serve once migrated; the demo is loaded by one while the other waits for the lock.
+        static bool Loaded(HttpResponseMessage r, string body) => r.StatusCode == HttpStatusCode.OK && body.Contains("\"status\":\"healthy\"", StringComparison.Ordinal);
+        await Task.WhenAll(A.WaitUntilAsync("/health/ready", Loaded, Start), B.WaitUntilAsync("/health/ready", Loaded, Start));
+        if (DatabaseBackupTools.Nginx is { } nginx) (_nginx, Proxy) = await StartNginxAsync(nginx);
+    }
+
+    /// <summary>nginx as a load balancer over the two instances, with the location settings deploy/nginx ships.</summary>
+    private async Task<(Process, string)> StartNginxAsync(string nginx)
+    {
+        var prefix = Path.Combine(_folder, "nginx");
+        Directory.CreateDirectory(prefix);
+        var port = AppProcess.FreePort();
+        var proxySettings = Path.Combine(AppProcess.RepositoryRoot, "deploy", "nginx", "outturn-proxy.conf");
+        var temp = string.Join("\n", new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"    {t}_temp_path {prefix}/{t};"));
+        await File.WriteAllTextAsync(Path.Combine(prefix, "nginx.conf"), $$"""
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/error.log warn;
+            events { worker_connections 128; }
+            http {
+                access_log off;
+            {{temp}}
+                upstream outturn {
+                    server 127.0.0.1:{{A.Port}};
+                    server 127.0.0.1:{{B.Port}};
+                    keepalive 8;
+                }
+                server {
+                    listen 127.0.0.1:{{port}};
+                    include {{proxySettings}};
+                }
+            }
+            """);
+        var start = new ProcessStartInfo(nginx) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf") }) start.ArgumentList.Add(a);
+        var process = Process.Start(start)!;
+        var url = $"http://127.0.0.1:{port}";
+        using var client = new HttpClient();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync(url + "/health/live")).IsSuccessStatusCode) return (process, url);
+            }
+            catch (HttpRequestException) when (i < 50) { }
+            if (process.HasExited) throw new InvalidOperationException("nginx did not start: " + await process.StandardError.ReadToEndAsync());
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_nginx is { HasExited: false }) _nginx.Kill();
+        _nginx?.Dispose();
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await Database.DisposeAsync();
+        try { Directory.Delete(_folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>Where the tools the tests may use are, when they are installed.</summary>
+public static class DatabaseBackupTools
+{
+    public static string? Nginx => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
+}
+
+public sealed class PublishedInstancesTests(TwoPublishedInstances instances) : IClassFixture<TwoPublishedInstances>
+{
+    /// <summary>A browser's cookies, carried by hand so that each request can go to either instance.</summary>
+    private sealed class Browser
+    {
+        private readonly Dictionary<string, string> _cookies = [];
+        private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        public async Task<HttpResponseMessage> SendAsync(string baseUrl, HttpMethod method, string path, HttpContent? content = null)
+        {
+            var request = new HttpRequestMessage(method, baseUrl + path) { Content = content };
+            if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            var response = await _client.SendAsync(request);
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = header.Split(';')[0].Split('=', 2);
+                _cookies[pair[0]] = pair[1];
+            }
+            return response;
+        }
+
+        public async Task<HttpResponseMessage> SignInAsync(string formFrom, string postTo, string email, string password)
+        {
+            var form = await (await SendAsync(formFrom, HttpMethod.Get, "/sign-in")).Content.ReadAsStringAsync();
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            return await SendAsync(postTo, HttpMethod.Post, "/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+        }
+    }
+
+    private static IEnumerable<JsonElement> JsonLines(AppProcess app) =>
+        app.Output.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement);
+
+    private async Task<string> TokenAsync(string email)
+    {
+        var secret = Outturn.Application.Accounts.ApiToken.NewSecret();
+        await using var conn = new NpgsqlConnection(instances.Database.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO "ApiToken" ("UserId", "Name", "Hash", "Prefix", "CreatedAt", "CreatedBy")
+            SELECT "Id", 'Two instances test', @hash, @prefix, now(), 'tests' FROM "AspNetUsers" WHERE "Email" = @email
+            """, conn);
+        cmd.Parameters.AddWithValue("hash", Outturn.Application.Accounts.ApiToken.HashOf(secret));
+        cmd.Parameters.AddWithValue("prefix", secret[..8]);
+        cmd.Parameters.AddWithValue("email", email);
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        return secret;
+    }
+
+    [Fact]
+    public async Task Started_together_on_an_empty_database_one_migrates_neither_crashes_and_the_demo_is_loaded_once()
+    {
+        Assert.False(instances.A.HasExited);
+        Assert.False(instances.B.HasExited);
+        string[] Said(AppProcess app) => JsonLines(app).Where(l => l.GetProperty("Category").GetString() == "Outturn.Application.Data.DatabaseSetup")
+            .Select(l => l.GetProperty("Message").GetString()!).ToArray();
+        var said = Said(instances.A).Concat(Said(instances.B)).ToList();
+        Assert.Single(said, m => m.StartsWith("Applied ", StringComparison.Ordinal));
+        Assert.Single(said, m => m == "The database was already at the latest migration.");
+        // The demo once: four plans, one Quarter 2 round.
+        Assert.Equal(4, await instances.Database.CountAsync("Plans"));
+        Assert.Equal(2, await instances.Database.CountAsync("MonitoringRound"));
+    }
+
+    [Fact]
+    public async Task A_form_and_a_cookie_from_one_instance_are_accepted_by_the_other()
+    {
+        var browser = new Browser();
+        var signIn = await browser.SignInAsync(instances.A.BaseUrl, instances.B.BaseUrl, "admin@outturn.example", OutturnApp.DemoPassword);
+
+        // A's anti-forgery token was good at B, which signed in (a redirect home, not a 400 or the form again).
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(instances.A.BaseUrl, HttpMethod.Get, "/admin/tokens")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(instances.B.BaseUrl, HttpMethod.Get, "/admin/tokens")).StatusCode);
+        // Without the cookie the page sends to sign in, so the test would tell.
+        Assert.Equal(HttpStatusCode.Redirect, (await new Browser().SendAsync(instances.A.BaseUrl, HttpMethod.Get, "/admin/tokens")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Through_nginx_in_front_of_both_a_user_signs_in_and_works_as_requests_alternate_between_them()
+    {
+        if (instances.Proxy is not { } proxy) return; // nginx is not installed here (test.sh installs it)
+        var before = (instances.A.Output.Count, instances.B.Output.Count);
+        var browser = new Browser();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(proxy, proxy, "performance@outturn.example", OutturnApp.DemoPassword)).StatusCode);
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(proxy, HttpMethod.Get, "/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3")).StatusCode);
+
+        // nginx sent requests to both instances.
+        bool Served(AppProcess app, int from) => app.Output.Skip(from).Any(l => l.Contains("Outturn.Requests", StringComparison.Ordinal));
+        Assert.True(Served(instances.A, before.Item1) && Served(instances.B, before.Item2), "nginx did not spread the requests over both instances");
+    }
+
+    [Fact]
+    public async Task A_child_has_the_same_pseudonym_at_both_instances()
+    {
+        var token = await TokenAsync("performance@outturn.example");
+        async Task<string> ChildrenAt(AppProcess app)
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var response = await client.GetAsync("/api/v1/returns/indicators/2015-16-Q4/lac-3plus-placements/children");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var atA = await ChildrenAt(instances.A);
+        var atB = await ChildrenAt(instances.B);
+
+        Assert.Matches("C-[0-9A-F]{10}", atA);
+        Assert.Equal(atA, atB);
+    }
+
+    [Fact]
+    public void Logs_are_json_lines_and_requests_are_logged_by_route_without_the_address_typed()
+    {
+        var lines = JsonLines(instances.A).Concat(JsonLines(instances.B)).ToList();
+        var nonJson = instances.A.Output.Concat(instances.B.Output).Where(l => !l.StartsWith('{')).ToList();
+        Assert.True(nonJson.Count == 0, "Lines not in JSON: " + string.Join("\n", nonJson.Take(5)));
+        Assert.All(lines, l => Assert.True(l.TryGetProperty("Timestamp", out _) && l.TryGetProperty("LogLevel", out _)));
+        var requests = lines.Where(l => l.GetProperty("Category").GetString() == "Outturn.Requests").ToList();
+        Assert.Contains(requests, r => r.GetProperty("State").GetProperty("Route").GetString() == "/health/live"
+                                       || r.GetProperty("State").GetProperty("Route").GetString() == "/sign-in");
+        Assert.DoesNotContain(lines, l => l.ToString().Contains("admin@outturn.example", StringComparison.Ordinal));
+    }
+
+    [Fact(Skip = "The reminder scheduler is not built yet: this is where two instances finding one reminder due must send it once (RemindersSent).")]
+    public void A_reminder_due_is_sent_once_by_the_two_instances()
+    {
+    }
+
+    [Fact]
+    public async Task An_instance_killed_mid_import_leaves_nothing_half_written_and_the_other_serves_on()
+    {
+        // A third instance, to be killed, on the same database.
+        await using var c = AppProcess.Start("instance C", instances.Environment("c"));
+        await c.WaitUntilAsync("/health/ready", (r, _) => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+        var browser = new Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(c.BaseUrl, c.BaseUrl, "performance@outturn.example", OutturnApp.DemoPassword)).StatusCode);
+        var form = await (await browser.SendAsync(c.BaseUrl, HttpMethod.Get, "/finance/import")).Content.ReadAsStringAsync();
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        // A ledger for a quarter nobody holds, long enough that its one transaction is open for a while.
+        var ledger = new StringBuilder("department,period,section,line,annual_budget,budget_to_date,expenditure_to_date,variance_to_date\n");
+        for (var i = 0; i < 40_000; i++) ledger.Append($"Children and Families,2015/16 Q4,Expenditure,Line {i:D5},100,50,40,10\n");
+        var upload = new MultipartFormDataContent
+        {
+            { new StringContent("ledger"), "Kind" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ledger.ToString())), "file", "ledger-q4.csv" },
+        };
+        var posting = browser.SendAsync(c.BaseUrl, HttpMethod.Post, "/finance/import", upload);
+
+        // Killed once its transaction has begun writing the lines.
+        await using (var watch = new NpgsqlConnection(instances.Database.ConnectionString))
+        {
+            await watch.OpenAsync();
+            var until = DateTime.UtcNow.AddSeconds(90);
+            while (true)
+            {
+                await using var cmd = new NpgsqlCommand("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query LIKE '%BudgetLines%'
+                    """, watch);
+                if ((long)(await cmd.ExecuteScalarAsync())! > 0) break;
+                Assert.False(posting.IsCompleted, "the import finished before it could be killed");
+                Assert.True(DateTime.UtcNow < until, "the import's transaction was never seen");
+                await Task.Delay(20);
+            }
+        }
+        await c.KillAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => posting);
+
+        // PostgreSQL rolls the dead session's transaction back: no line of the quarter is held, once the session is gone.
+        await using var conn = new NpgsqlConnection(instances.Database.ConnectionString);
+        await conn.OpenAsync();
+        for (var i = 0; ; i++)
+        {
+            await using var open = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%BudgetLines%' AND state <> 'idle'", conn);
+            if ((long)(await open.ExecuteScalarAsync())! == 0) break;
+            Assert.True(i < 300, "the killed instance's session did not end");
+            await Task.Delay(100);
+        }
+        await using (var lines = new NpgsqlCommand("SELECT count(*) FROM \"BudgetLines\" WHERE \"Period\" = '2015/16 Q4'", conn))
+            Assert.Equal(0L, (long)(await lines.ExecuteScalarAsync())!);
+        // The others serve on.
+        using var client = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(instances.A.BaseUrl + "/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(instances.B.BaseUrl + "/plans/HBC-CYP-2015-16/monitoring/2015-16-Q2")).StatusCode);
+    }
+}
