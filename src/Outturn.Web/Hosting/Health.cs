@@ -100,8 +100,8 @@ public static class Health
     private sealed class DemoLoadingCheck(DemoLoading loading) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-            Task.FromResult(loading.IsLoading
-                ? HealthCheckResult.Degraded(DemoLoading.Message)
-                : HealthCheckResult.Healthy(loading.Failure is null ? "Nothing is loading." : "The demonstration data did not load; see the log."));
+            Task.FromResult(loading.IsLoading ? HealthCheckResult.Degraded(DemoLoading.Message)
+                : loading.Failure is not null ? HealthCheckResult.Degraded("The demonstration data did not load (nothing of it was kept); see the log.")
+                : HealthCheckResult.Healthy("Nothing is loading."));
     }
 }

@@ -103,6 +103,14 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether /health/ready's answer says the instance as a whole is healthy (not only some of its checks).</summary>
+    public static bool Healthy(HttpResponseMessage response, string body)
+    {
+        if (response.StatusCode != HttpStatusCode.OK) return false;
+        try { return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() == "healthy"; }
+        catch (System.Text.Json.JsonException) { return false; }
+    }
+
     /// <summary>Kills the process outright (SIGKILL), as a crash or a power cut would.</summary>
     public async Task KillAsync()
     {

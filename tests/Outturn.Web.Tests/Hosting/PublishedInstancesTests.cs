@@ -52,8 +52,7 @@ public sealed class TwoPublishedInstances : IAsyncLifetime
         var b = Environment("b");
         A = AppProcess.Start("instance A", a);
         B = AppProcess.Start("instance B", b);
-        static bool Ready(HttpResponseMessage r, string body) => r.StatusCode == HttpStatusCode.OK && body.Contains("\"status\":\"healthy\"", StringComparison.Ordinal);
-        await Task.WhenAll(A.WaitUntilAsync("/health/ready", Ready, Start), B.WaitUntilAsync("/health/ready", Ready, Start));
+        await Task.WhenAll(A.WaitUntilAsync("/health/ready", AppProcess.Healthy, Start), B.WaitUntilAsync("/health/ready", AppProcess.Healthy, Start));
         await SeedAsync();
         if (DatabaseBackupTools.Nginx is { } nginx) (_nginx, Proxy) = await StartNginxAsync(nginx);
     }
