@@ -39,7 +39,7 @@ public sealed class FirstStartTests : IDisposable
         await using (var first = AppProcess.Start("first start", Environment()))
         {
             // The first page is served while the demo is still loading, and says so.
-            var page = await first.WaitUntilAsync("/", (r, _) => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(120));
+            var page = await first.WaitUntilAsync("/", (r, _) => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(240));
             var body = await page.Content.ReadAsStringAsync();
             if (page.StatusCode == HttpStatusCode.ServiceUnavailable)
                 Assert.Contains("The demonstration data is still loading", body);
