@@ -12,7 +12,10 @@ public sealed class Cli : IDisposable
     /// <summary>More settings for every run, as environment variables (such as the PostgreSQL connection).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    public async Task<Result> RunAsync(params string[] args)
+    public Task<Result> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables for this run only (settings such as Outturn__Cli__Account).</summary>
+    public async Task<Result> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,11 +28,12 @@ public sealed class Cli : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Outturn__DataDirectory"] = DataDirectory;
         foreach (var (key, value) in Environment) start.Environment[key] = value;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)); // a shared CI machine can be slow to start a process
         return new Result(process.ExitCode, await output, await error);
     }
 

@@ -14,8 +14,6 @@ namespace Outturn.Application.Rounds;
 /// </summary>
 public sealed class PublishedRevisions(OutturnDbContext db, MonitoringQuery monitoring, ICurrentUser user, TimeProvider clock)
 {
-    private sealed record Revision(string Published, string Now);
-
     /// <summary>
     /// Works the corrections out again for every published round of the plan and records those that changed (saved,
     /// in the caller's transaction when there is one). Call it after the figures' change is saved.
@@ -34,7 +32,7 @@ public sealed class PublishedRevisions(OutturnDbContext db, MonitoringQuery moni
     /// The corrections of a published round: as recorded, or, for a round published before corrections were kept,
     /// worked out once now and recorded.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, (string Published, string Now)>> OfAsync(MonitoringRound round, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, FigureRevision>> OfAsync(MonitoringRound round, CancellationToken ct = default)
     {
         if (round.Revisions is { } held) return Parse(held);
         var tracked = await db.Set<MonitoringRound>().SingleAsync(r => r.Id == round.Id, ct);
@@ -44,18 +42,18 @@ public sealed class PublishedRevisions(OutturnDbContext db, MonitoringQuery moni
         return worked;
     }
 
-    public static IReadOnlyDictionary<string, (string Published, string Now)> Parse(string revisions) =>
-        (JsonSerializer.Deserialize<Dictionary<string, Revision>>(revisions, SnapshotJson.Options) ?? [])
-        .ToDictionary(r => r.Key, r => (r.Value.Published, r.Value.Now));
+    public static IReadOnlyDictionary<string, FigureRevision> Parse(string revisions) =>
+        JsonSerializer.Deserialize<Dictionary<string, FigureRevision>>(revisions, SnapshotJson.Options) ?? [];
 
-    private async Task<IReadOnlyDictionary<string, (string Published, string Now)>> RecordAsync(MonitoringRound round, string planRef, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, FigureRevision>> RecordAsync(MonitoringRound round, string planRef, CancellationToken ct)
     {
         var report = RoundService.Published(round)!;
         var view = await monitoring.ForPeriodAsync(planRef, round.Period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
-        var revisions = RoundService.Revisions(report, MonitoringReport.From(view!));
+        // With the reason last given for each corrected figure (from its audit entries), as the report shows it.
+        var revisions = await ReviseFigure.SincePublishedAsync(db, round.PlanId, round.Period, report, MonitoringReport.From(view!), ct);
         var json = revisions.Count == 0
             ? MonitoringRound.NoRevisions
-            : JsonSerializer.Serialize(revisions.ToDictionary(r => r.Key, r => new Revision(r.Value.Published, r.Value.Now)), SnapshotJson.Options);
+            : JsonSerializer.Serialize(revisions, SnapshotJson.Options);
         round.RecordRevisions(json, revisions.Keys.ToList(), user.Name, clock.GetUtcNow());
         return revisions;
     }

@@ -278,11 +278,12 @@ public sealed class PublishedReportCorrectionTests(CorrectedReportApp app) : ICl
         // Recorded through the application's service, as another instance would: this instance evicts nothing, so
         // only the report's version tells its cache that the copy is stale.
         using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<RoundService>().ReviseAsync("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 79m, ValueStatus.Final, null);
+            await scope.ServiceProvider.GetRequiredService<ReviseFigure>().HandleAsync(
+                new ReviseFigure.Request("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 79m, ValueStatus.Final, null, "The census return was corrected."));
 
         var after = await anonymous.GetAsync(q2);
         Assert.Null(after.Headers.Age);
         // The demo's published Quarter 2 printed CED033 at 75% (its plan folder's values.csv).
-        Assert.Contains("Published: 75%. Now: 79%.", await after.Content.ReadAsStringAsync());
+        Assert.Contains("Published: 75%. Now: 79%. Why: The census return was corrected.", await after.Content.ReadAsStringAsync());
     }
 }
