@@ -42,6 +42,9 @@ public sealed class TwoPublishedInstances : IAsyncLifetime
         settings["Outturn__DataDirectory"] = Path.Combine(_folder, instance);
         settings["ConnectionStrings__Outturn"] = Database.ConnectionString;
         settings["Outturn__Database__MigrateOnStart"] = "true";
+        // The reminder schedulers look every second rather than every half hour, so that both find a reminder due
+        // within the test (there is none until the test opens a round).
+        settings["Outturn__Reminders__CheckEvery"] = "00:00:01";
         return settings;
     }
 
@@ -57,8 +60,11 @@ public sealed class TwoPublishedInstances : IAsyncLifetime
         if (DatabaseBackupTools.Nginx is { } nginx) (_nginx, Proxy) = await StartNginxAsync(nginx);
     }
 
-    /// <summary>A performance officer with child-level access, the department a ledger is for, and a return.</summary>
-    private async Task SeedAsync()
+    /// <summary>Every instance's data folder (a, b, and any started by a test) under one.</summary>
+    public string Folder => _folder;
+
+    /// <summary>The application's services on the instances' database, as the command line has them, to put data in.</summary>
+    public ServiceProvider Services()
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -66,7 +72,13 @@ public sealed class TwoPublishedInstances : IAsyncLifetime
             ["Outturn:Database:Provider"] = "postgres",
             ["ConnectionStrings:Outturn"] = Database.ConnectionString,
         }).Build();
-        await using var services = new ServiceCollection().AddOutturn(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddOutturn(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>A performance officer with child-level access, the department a ledger is for, and a return.</summary>
+    private async Task SeedAsync()
+    {
+        await using var services = Services();
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var roles = sp.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
@@ -298,9 +310,66 @@ public sealed class PublishedInstancesTests(TwoPublishedInstances instances) : I
         Assert.DoesNotContain(lines, l => l.ToString().Contains(TwoPublishedInstances.Officer, StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "The reminder scheduler is not built yet: this is where two instances finding one reminder due must send it once (RemindersSent).")]
-    public void A_reminder_due_is_sent_once_by_the_two_instances()
+    [Fact]
+    public async Task A_reminder_due_is_sent_once_by_the_two_instances()
     {
+        // A round due today with one item outstanding, assigned to an officer who has an account: the schedule calls
+        // for a "due today" reminder to her and a copy to the performance officer. Both instances' schedulers look
+        // every second.
+        const string robin = "robin.reminded@council.example";
+        int roundId;
+        await using (var services = instances.Services())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<OutturnDbContext>();
+            var officer = new Outturn.Domain.Plans.Officer { Name = "Robin Reminded" };
+            var plan = new Outturn.Domain.Plans.Plan { Ref = "REMIND-1", Title = "A plan with a round due today", FirstYear = 2015, LastYear = 2015 };
+            db.AddRange(officer, plan);
+            await db.SaveChangesAsync();
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OutturnUser>>();
+            Assert.True((await users.CreateAsync(new OutturnUser { UserName = robin, Email = robin, EmailConfirmed = true, DisplayName = "Robin Reminded", OfficerId = officer.Id })).Succeeded);
+            var round = Outturn.Domain.Rounds.MonitoringRound.Open(plan.Id, Outturn.Domain.Periods.Period.Quarter(2015, 3),
+                Outturn.Application.Rounds.UkDates.Today(TimeProvider.System), TwoPublishedInstances.Officer, DateTimeOffset.UtcNow);
+            round.Items.Add(new Outturn.Domain.Rounds.RoundItem(officer.Id)
+            {
+                Kind = Outturn.Domain.Rounds.ItemKind.Narrative, Section = Outturn.Domain.Rounds.NarrativeSection.KeyDevelopments, Label = "Key developments",
+            });
+            db.Add(round);
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+        }
+
+        // Each e-mail is a file in the pickup folder of the instance that sent it.
+        string[] Mail() => Directory.Exists(instances.Folder) ? Directory.GetFiles(instances.Folder, "*.eml", SearchOption.AllDirectories) : [];
+        async Task<List<(string Recipient, string Occasion)>> SentAsync()
+        {
+            await using var conn = new NpgsqlConnection(instances.Database.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT \"Recipient\", \"Occasion\" FROM \"ReminderSent\" WHERE \"RoundId\" = @round ORDER BY 1", conn);
+            cmd.Parameters.AddWithValue("round", roundId);
+            var rows = new List<(string, string)>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1)));
+            return rows;
+        }
+        for (var i = 0; (await SentAsync()).Count < 2 || Mail().Length < 2; i++)
+        {
+            Assert.True(i < 600, $"the reminders were not sent within a minute: {(await SentAsync()).Count} recorded, {Mail().Length} e-mails");
+            await Task.Delay(100);
+        }
+        // Both schedulers go on looking, several times each, and find the reminders sent.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        Assert.Equal([(TwoPublishedInstances.Officer, "due-today"), (robin, "due-today")], await SentAsync());
+        var mail = Mail().Select(File.ReadAllText).ToList();
+        Assert.Equal(2, mail.Count);
+        Assert.Single(mail, m => m.Contains("To: " + robin, StringComparison.OrdinalIgnoreCase) || m.Contains("<" + robin + ">", StringComparison.OrdinalIgnoreCase));
+        // The round's history records each reminder once.
+        await using var history = new NpgsqlConnection(instances.Database.ConnectionString);
+        await history.OpenAsync();
+        await using var events = new NpgsqlCommand($"SELECT count(*) FROM \"RoundEvent\" WHERE \"RoundId\" = {roundId} AND \"Action\" = '{Outturn.Domain.Rounds.RoundAction.ReminderSent}'", history);
+        Assert.Equal(2L, (long)(await events.ExecuteScalarAsync())!);
     }
 
     [Fact]
