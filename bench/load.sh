@@ -94,13 +94,12 @@ session=$(awk '$6 == "outturn" { print $7 }' "$jar")
 for path in "$static" / "$published" "$api"; do for _ in 1 2 3 4 5; do curl -s -o /dev/null "$base$path"; done; done
 for _ in 1 2 3; do curl -s -o /dev/null -H "Cookie: outturn=$session" -H 'X-Forwarded-Proto: https' "$base$draft"; done
 
-# A contributor's item to save drafts of: the first of theirs in the open Quarter 3 round.
+# A contributor's item to save drafts of: the first of theirs in the open Quarter 3 round, with its current version
+# (read again before each run with saves, since the last run's saves moved it on). Its reference is escaped for the path.
 item_of() {
   curl -s -H "Authorization: Bearer $1" "$base/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3/items" |
-    python3 -c 'import json,sys; items=[i for i in json.load(sys.stdin) if i["assignee"]==sys.argv[1] and i["state"]!="submitted"]; print(items[0]["ref"], items[0]["version"])' "$2"
+    python3 -c 'import json,sys,urllib.parse; items=[i for i in json.load(sys.stdin) if i["assignee"]==sys.argv[1] and i["state"]!="submitted"]; print(urllib.parse.quote(items[0]["ref"]), items[0]["version"])' "$2"
 }
-read -r ann_item ann_version < <(item_of "$ann_token" "Ann McIntyre")
-read -r tracey_item tracey_version < <(item_of "$tracey_token" "Tracey Coffey")
 
 results="$work/results.tsv"
 : >"$results"
@@ -117,16 +116,26 @@ run() { # name, wrk arguments…
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))" | tee -a "$results"
 }
 savers=()
+batch=0
 start_savers() {
+  batch=$((batch + 1))
   for who in ann tracey; do
-    local tok item version
-    if [ $who = ann ]; then tok=$ann_token item=$ann_item version=$ann_version; else tok=$tracey_token item=$tracey_item version=$tracey_version; fi
+    local tok name item version
+    if [ $who = ann ]; then tok=$ann_token name="Ann McIntyre"; else tok=$tracey_token name="Tracey Coffey"; fi
+    read -r item version < <(item_of "$tok" "$name")
     TOKEN=$tok ITEM_VERSION=$version ITEM_PATH="/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3/items/$item" \
-      wrk -t1 -c1 -d "$duration" -s bench/save.lua "$base" >"$work/saves-$who.txt" 2>&1 &
+      wrk -t1 -c1 -d "$duration" -s bench/save.lua "$base" >"$work/saves-$who-$batch.txt" 2>&1 &
     savers+=($!)
   done
 }
-wait_savers() { for p in "${savers[@]}"; do wait "$p"; done; savers=(); }
+# A saver that stopped early is reported with its output; the readers' figures stand on their own.
+wait_savers() {
+  for p in "${savers[@]}"; do wait "$p" || echo "a contributor's saves stopped early: $(tail -3 "$work"/saves-*-$batch.txt)"; done
+  savers=()
+  for who in ann tracey; do
+    echo "  saves by $who alongside: $(awk '/Requests\/sec/ { print $2 }' "$work/saves-$who-$batch.txt") a second, $(awk '/Non-2xx/ { print $5 }' "$work/saves-$who-$batch.txt") refused"
+  done
+}
 
 echo "Provider $provider, $connections connections, $duration a run, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 printf 'run\trequests/s\tp50\tp99\terrors\n' | tee -a "$results"
@@ -141,9 +150,6 @@ start_savers
 run "published monitoring API, saves alongside" -t2 -c$connections "$base$api"
 wait_savers
 run "staff draft monitoring page (1 connection)" -t1 -c1 -H "Cookie: outturn=$session" -H "X-Forwarded-Proto: https" "$base$draft"
-for who in ann tracey; do
-  echo "saves by $who: $(awk '/Requests\/sec/ { print $2 }' "$work/saves-$who.txt") a second (last run), $(awk '/Non-2xx/ { print $5 }' "$work/saves-$who.txt") refused"
-done
 python3 - "$results" <<'EOF'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
