@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs and starts what the tests need (PostgreSQL 15, Debian's Chromium), then `dotnet test`.
+# Runs every test: installs and starts what the tests need (PostgreSQL 15, Debian's Chromium, nginx for the
+# two-instance test's load balancer), then `dotnet test`.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Category!=Browser]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +8,7 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

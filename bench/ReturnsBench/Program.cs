@@ -11,11 +11,12 @@ using Outturn.Domain.Returns.Validation;
 // and PostgreSQL computing the 3+ placements indicator in SQL over the same episodes, as a ratio. See docs/benchmarks.md.
 //   dotnet run -c Release --project bench/ReturnsBench -- generate <folder>
 //   dotnet run -c Release --project bench/ReturnsBench -- run <folder>
+//   dotnet run -c Release --project bench/ReturnsBench -- store <folder>   (PostgreSQL: store and read back, against COPY)
 
 var inv = CultureInfo.InvariantCulture;
-if (args.Length < 2 || args[0] is not ("generate" or "run"))
+if (args.Length < 2 || args[0] is not ("generate" or "run" or "store"))
 {
-    Console.Error.WriteLine("usage: ReturnsBench generate|run <folder> [--lac-children 100000] [--cin-children 700000] [--placement-days 26]");
+    Console.Error.WriteLine("usage: ReturnsBench generate|run|store <folder> [--lac-children 100000] [--cin-children 700000] [--placement-days 26]");
     return 2;
 }
 var folder = Path.GetFullPath(args[1]);
@@ -32,6 +33,8 @@ if (args[0] == "generate")
     Console.WriteLine($"CIN census written in {sw.Elapsed.TotalSeconds:N1} s");
     return 0;
 }
+
+if (args[0] == "store") return await StoreBench.RunAsync(folder);
 
 var process = Process.GetCurrentProcess();
 double PeakMb() { process.Refresh(); return process.PeakWorkingSet64 / 1048576.0; }

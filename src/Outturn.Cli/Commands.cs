@@ -28,7 +28,21 @@ public static class Commands
             Console.WriteLine($"Database is at the latest migration ({scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.ProviderName}).");
             return 0;
         });
-        return new Command("db", "Database administration.") { migrate };
+        var outOption = new Option<FileInfo>("--out") { Description = "The backup file to write (a new file: a backup never overwrites another).", Required = true };
+        var backup = new Command("backup", "Back up the whole database to a file: SQLite's online backup, or pg_dump's custom format for PostgreSQL.") { outOption };
+        backup.SetAction(async (parse, ct) => await Report(await services.GetRequiredService<DatabaseBackup>().BackupAsync(parse.GetValue(outOption)!.FullName, ct)));
+        var file = new Argument<FileInfo>("file") { Description = "A backup made by outturn db backup." };
+        var replace = new Option<bool>("--replace") { Description = "Replace a database that holds plans (it is backed up first, into the data folder's backups folder)." };
+        var restore = new Command("restore", "Restore a backup made by outturn db backup into the configured database, then bring it to this version's schema. Stop the web app first.") { file, replace };
+        restore.SetAction(async (parse, ct) => await Report(await services.GetRequiredService<DatabaseBackup>().RestoreAsync(parse.GetValue(file)!.FullName, parse.GetValue(replace), ct)));
+        return new Command("db", "Database administration.") { migrate, backup, restore };
+    }
+
+    private static async Task<int> Report(BackupResult result)
+    {
+        if (result.Done) Console.WriteLine(result.Message);
+        else await Console.Error.WriteLineAsync(result.Message);
+        return result.Done ? 0 : 1;
     }
 
     public static Command Demo(IServiceProvider services)

@@ -18,7 +18,30 @@ public static class ReturnsCommands
         new("returns", "Statutory returns (SSDA903, CIN census, Annex A) and the indicators computed from them.")
         {
             Import(services), List(services), Indicators(), Compute(services), Validate(services), Children(services), Link(services), Fill(services),
+            RotatePseudonymKey(services),
         };
+
+    /// <summary>
+    /// A new pseudonym key (docs/operations.md, "Pseudonym key"): children get new pseudonyms from then on; the old key
+    /// is kept, retired. Running instances hold the key they read at start, so restart them afterwards.
+    /// </summary>
+    private static Command RotatePseudonymKey(IServiceProvider services)
+    {
+        var command = new Command("rotate-pseudonym-key", "Make a new key for children's pseudonyms, keeping the old one retired. Restart the web app afterwards.");
+        command.SetAction(async (_, ct) =>
+        {
+            if (!string.IsNullOrEmpty(services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Outturn:Returns:PseudonymKey"]))
+            {
+                await Console.Error.WriteLineAsync("Outturn:Returns:PseudonymKey is set in the configuration, and that key is used: change it there instead.");
+                return 1;
+            }
+            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct);
+            await services.GetRequiredService<SharedSecrets>().RotateAsync(SharedSecrets.PseudonymKey, ct);
+            Console.WriteLine("Made a new pseudonym key; the old one is kept, retired. Restart every instance of the web app so that all use the new key.");
+            return 0;
+        });
+        return command;
+    }
 
     private static bool TryYear(string? text, out int? year)
     {

@@ -22,8 +22,16 @@ using Outturn.Web.Hosting;
 using Outturn.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOutturnLogging();
 builder.AddOutturnHardening();
 builder.Services.AddOutturn(builder.Configuration);
+// Production plumbing (docs/operations.md): trusted proxies, health checks, telemetry when configured, published
+// reports served from the output cache, and the demo loaded in the background on a first start.
+builder.Services.AddOutturnProxy(builder.Configuration);
+builder.Services.AddOutturnHealth(Outturn.Application.Data.DataSettings.From(builder.Configuration));
+builder.AddOutturnTelemetry();
+builder.Services.AddPublishedReportCache(builder.Configuration);
+builder.Services.AddSingleton<DemoLoading>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -80,6 +88,9 @@ builder.Services.AddSingleton<SignInThrottle>();
 
 var app = builder.Build();
 
+// The client's address and scheme, from a trusted proxy only, before anything reads them.
+if (Proxy.Configured(app.Configuration)) app.UseForwardedHeaders();
+app.UseRequestLogging();
 await app.PrepareDatabaseAsync();
 app.UseOutturnHardening();
 
@@ -89,11 +100,14 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseExceptionHandler("/errors/500")
     .UseStatusCodePagesWithReExecute("/errors/{0}"));
 app.UseStaticFiles();
+DemoLoading.UseDemoLoadingPage(app);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 
+app.MapOutturnHealth();
 app.MapReports();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Public);
 var api = app.MapGroup("/api/v1").RequireAntiforgeryForCookies();

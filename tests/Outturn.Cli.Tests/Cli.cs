@@ -9,9 +9,12 @@ public sealed class Cli : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
+    /// <summary>More settings for every run, as environment variables (such as the PostgreSQL connection).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public Task<Result> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string>(), args);
 
-    /// <summary>Runs with extra environment variables (settings such as Outturn__Cli__Account).</summary>
+    /// <summary>Runs with extra environment variables for this run only (settings such as Outturn__Cli__Account).</summary>
     public async Task<Result> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -24,6 +27,7 @@ public sealed class Cli : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outturn.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Outturn__DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();

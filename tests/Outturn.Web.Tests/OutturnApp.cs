@@ -54,6 +54,8 @@ public class OutturnApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Outturn:DataDirectory", DataDirectory);
+        // The demo is loaded before the first request, so that every test starts with it whole.
+        builder.UseSetting("Outturn:Demo:LoadInBackground", "false");
         // Tests sign in many times a minute from one address; the limiter's own test sets a low limit.
         builder.UseSetting("Outturn:SignIn:AttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Reminders on the schedule are tested with a fake clock; here they would go by today's date to the demo's rounds.

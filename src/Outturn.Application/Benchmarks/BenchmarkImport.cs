@@ -45,6 +45,14 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
     /// <param name="progress">Called after each batch is written with (lines read, rows written): lets a test see that the file is streamed.</param>
     public async Task<BenchmarkImportResult> ImportAsync(ImportProfile profile, TextReader reader, string file, CancellationToken ct = default, Action<long, long>? progress = null)
     {
+        using var work = OutturnTelemetry.Import("benchmarks");
+        var result = await ImportBenchmarksAsync(profile, reader, file, ct, progress);
+        if (result.Imported) work.Succeeded();
+        return result;
+    }
+
+    private async Task<BenchmarkImportResult> ImportBenchmarksAsync(ImportProfile profile, TextReader reader, string file, CancellationToken ct = default, Action<long, long>? progress = null)
+    {
         var problems = profile.Problems();
         if (problems.Count > 0) return Rejected(file, profile.Name, [.. problems.Select(p => $"profile {profile.Name}: {p}")]);
 

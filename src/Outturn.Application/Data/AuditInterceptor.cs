@@ -83,7 +83,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             var key = Describe(e);
             // The owner's key is in the entry's key already; an assignee (a foreign key too) is a change worth recording.
             var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey()
-                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "RoundId" or "PlanId" or "Version" or "Revision" or "PublishedSnapshot")
+                && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "RoundId" or "PlanId" or "Version" or "Revision" or "PublishedSnapshot" or "Revisions")
                 // A plan item's priority is where it is reported, a change worth recording; elsewhere it is the owner.
                 && !(p.Metadata.Name == "PriorityId" && e.Entity is not (Objective or Milestone or Indicator))
                 // An item's place in the list follows the folder's rows; moving is not a change to its content.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outturn.Application.Demo;
 using Outturn.Application.Returns;
@@ -13,7 +14,7 @@ namespace Outturn.Application.Data;
 /// instance waits for the first and then finds the work done. SQLite is a single-instance store: its own file
 /// lock is enough.
 /// </summary>
-public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings settings)
+public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings settings, ILogger<DatabaseSetup>? log = null)
 {
     /// <summary>The advisory-lock key every Outturn instance agrees on ("Outturn" in ASCII, then a 1).</summary>
     public const long AdvisoryLockKey = 0x4F75_7474_7572_6E01;
@@ -23,7 +24,17 @@ public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings sett
     {
         await using var _ = await LockAsync(ct);
         await using (var scope = scopes.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
+        {
+            var database = scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database;
+            // Read under the lock: an instance that waited for another's migration finds nothing left to do.
+            var pending = (await database.GetPendingMigrationsAsync(ct)).ToList();
+            await database.MigrateAsync(ct);
+            if (log is not null)
+            {
+                if (pending.Count > 0) log.LogInformation("Applied {Count} migrations, the last {Last}.", pending.Count, pending[^1]);
+                else log.LogInformation("The database was already at the latest migration.");
+            }
+        }
         EnsureSharedKeys();
     }
 
@@ -66,6 +77,13 @@ public sealed class DatabaseSetup(IServiceScopeFactory scopes, DataSettings sett
         // The demo is written in one transaction, so a plan held means the whole demo (or a council's own data).
         if (await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Plans.AnyAsync(ct)) return [];
         return await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(ct);
+    }
+
+    /// <summary>Whether any plan is held: a database nobody has started using holds none.</summary>
+    public async Task<bool> HoldsAPlanAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Plans.AnyAsync(ct);
     }
 
     /// <summary>Loads whatever of the demo is not held yet (idempotent), all of it or nothing.</summary>

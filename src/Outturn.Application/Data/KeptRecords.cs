@@ -50,6 +50,7 @@ public static class KeptRecords
         RoundEvent => "A round's event",
         AuditEntry => "An audit record",
         PlanVersion v => $"Version {v.Number} of a plan",
+        Documents.PublishedDocument => "A published report's document",
         _ => null,
     };
 

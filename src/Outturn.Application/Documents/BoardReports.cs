@@ -94,7 +94,19 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
         return charts;
     }
 
-    public async Task<RenderedDocument> RenderAsync(Document document, OutputFormat format, string baseName, CancellationToken ct = default) => format switch
+    public async Task<RenderedDocument> RenderAsync(Document document, OutputFormat format, string baseName, CancellationToken ct = default)
+    {
+        using var work = OutturnTelemetry.Document(DocumentKind(baseName), format.ToString().ToLowerInvariant());
+        var rendered = await RenderDocumentAsync(document, format, baseName, ct);
+        work.Succeeded();
+        return rendered;
+    }
+
+    /// <summary>The kind of document for telemetry: the last word of the file's base name (ppb, cover, business-plan…), never its plan or period.</summary>
+    private static string DocumentKind(string baseName) =>
+        baseName.EndsWith("-draft", StringComparison.Ordinal) ? DocumentKind(baseName[..^6]) : baseName[(baseName.LastIndexOf('-') + 1)..];
+
+    private async Task<RenderedDocument> RenderDocumentAsync(Document document, OutputFormat format, string baseName, CancellationToken ct) => format switch
     {
         OutputFormat.Docx => new(WordRenderer.Render(await pdf.WithPicturesAsync(document, ct)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", baseName + ".docx"),
         OutputFormat.Pdf => new(await pdf.RenderAsync(document, ct), "application/pdf", baseName + ".pdf"),
@@ -115,6 +127,7 @@ public static class DocumentsRegistration
         services.AddSingleton(_ => PdfRenderer.From(configuration));
         services.AddScoped<IReportSectionSource, RegisterReportSections>();
         services.AddScoped<BoardReports>();
+        services.AddScoped<KeptDocuments>();
         services.AddScoped<CoverReports>();
         services.AddScoped<DocumentContent>();
         return services;

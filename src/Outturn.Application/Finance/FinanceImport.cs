@@ -70,6 +70,14 @@ public sealed class FinanceImport(OutturnDbContext db)
     /// <summary>A ledger extract: one row per revenue line, with printed totals as rows of section Total.</summary>
     public async Task<FinanceImportResult> ImportLedgerAsync(string path, CancellationToken ct = default)
     {
+        using var work = OutturnTelemetry.Import("ledger");
+        var result = await ImportLedgerRowsAsync(path, ct);
+        if (result.Imported) work.Succeeded();
+        return result;
+    }
+
+    private async Task<FinanceImportResult> ImportLedgerRowsAsync(string path, CancellationToken ct = default)
+    {
         var errors = new List<string>();
         var warnings = new List<string>();
         var rows = Sheet.Read(path, LedgerColumns, LedgerOptional, errors);

@@ -21,7 +21,7 @@ public sealed record VisibleReport(
 /// only a plan of their own organisation). Pages, the API, documents and the command line all ask here.
 /// </summary>
 /// <remarks>Counts of fewer than five children are withheld from viewers without the child-level permission (<see cref="ChildCounts"/>).</remarks>
-public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts)
+public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts, PublishedRevisions revisions)
 {
     private static readonly IReadOnlyDictionary<string, FigureRevision> None = new Dictionary<string, FigureRevision>();
 
@@ -30,9 +30,8 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         var round = await rounds.FindAsync(planRef, period, ct);
         if (round?.State == RoundState.Published)
         {
-            var published = RoundService.Published(round)!;
-            var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, counts.For(published, viewer), round, false, await ReviseFigure.SincePublishedAsync(db, round.PlanId, period, published, live, ct));
+            // The corrections are those recorded when they were made: the live report is not rebuilt to list them.
+            return new(ReportOutcome.Ok, counts.For(RoundService.Published(round)!, viewer), round, false, await revisions.OfAsync(round, ct));
         }
         if (round is not null && !viewer.CanSeeWholeDraft(round.State, await PlanOwnerAsync(planRef, ct)))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);

@@ -27,11 +27,19 @@ public sealed record PlanImportResult(bool Imported, string? PlanRef, bool Repla
 /// Loads a plan folder into the store: all of it in one transaction, or, on any error, nothing. A folder for a plan
 /// already held is merged into it by ref (docs/import-formats.md, "Importing a plan again"): nothing is deleted.
 /// </summary>
-public sealed class PlanImport(OutturnDbContext db, TimeProvider clock, PlanVersioning versions)
+public sealed class PlanImport(OutturnDbContext db, TimeProvider clock, PlanVersioning versions, Rounds.PublishedRevisions revisions)
 {
     public async Task<PlanImportResult> ImportAsync(string folder, CancellationToken ct = default) => await ImportAsync(folder, false, ct);
 
     public async Task<PlanImportResult> ImportAsync(string folder, bool dryRun, CancellationToken ct = default)
+    {
+        using var work = OutturnTelemetry.Import("plan");
+        var result = await ImportPlanAsync(folder, dryRun, ct);
+        if (result.Imported) work.Succeeded();
+        return result;
+    }
+
+    private async Task<PlanImportResult> ImportPlanAsync(string folder, bool dryRun, CancellationToken ct = default)
     {
         var read = PlanFolder.Read(folder, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (!read.IsValid) return new PlanImportResult(false, null, false, Data.ImportErrors.Capped(read.Errors)) { Warnings = read.Warnings, CheckErrors = read.CheckErrors };
@@ -90,6 +98,8 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock, PlanVers
             await db.SaveChangesAsync(ct);
             if (held is null || changes.Count > 0) await versions.RecordAsync(held ?? plan, before, approving: false, ct);
             await db.SaveChangesAsync(ct);
+            // A plan imported again may change a figure a published report printed: its corrections are recorded.
+            if (held is not null) await revisions.RefreshAsync(plan.Ref, ct);
             await tx.CommitAsync(ct);
         }
         return new PlanImportResult(true, plan.Ref, held is not null, []) { Changes = changes, Warnings = read.Warnings, CheckErrors = read.CheckErrors, DryRun = dryRun };

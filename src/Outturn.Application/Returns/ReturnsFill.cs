@@ -17,7 +17,7 @@ public sealed record FillResult(string? Error, IReadOnlyList<FilledValue> Filled
 /// Fills a plan's measures for a period from the returns held, through each measure's link to a statutory
 /// definition, recording how every value was computed (<see cref="ComputedValue"/>).
 /// </summary>
-public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurrentUser user, TimeProvider clock)
+public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurrentUser user, TimeProvider clock, Rounds.PublishedRevisions revisions)
 {
     /// <summary>The usual links for a Halton-style plan: the measure refs of the 2015/16 Children and Young People plan.</summary>
     public static readonly IReadOnlyDictionary<string, string> DefaultLinks = new Dictionary<string, string>
@@ -141,6 +141,8 @@ public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurren
             await db.Because(attribution).SaveChangesAsync(ct);
             filled.Add(new(indicator.Ref, definition.Code, result.Version, result.Numerator, result.Denominator, value, source));
         }
+        // Filling may change a figure a published report printed: its corrections are recorded.
+        if (filled.Count > 0) await revisions.RefreshAsync(planRef, ct);
         return new(null, filled, skipped);
     }
 

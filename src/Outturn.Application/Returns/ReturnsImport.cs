@@ -40,6 +40,14 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
 
     public async Task<ReturnsImportResult> StoreAsync(IReadOnlyList<ReturnBatch> batches, CancellationToken ct = default)
     {
+        using var work = OutturnTelemetry.Import("returns");
+        var result = await StoreReturnsAsync(batches, ct);
+        if (result.Ok) work.Succeeded();
+        return result;
+    }
+
+    private async Task<ReturnsImportResult> StoreReturnsAsync(IReadOnlyList<ReturnBatch> batches, CancellationToken ct = default)
+    {
         var report = new List<string>();
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var batch in batches)

@@ -30,9 +30,10 @@ public sealed class ReminderSettings
 }
 
 /// <summary>
-/// One reminder sent: to whom, for which round, on which occasion ("due-in-5", "overdue-3", or a hand-sent one with
-/// its time). The row is written in the same transaction as the sending and is unique, so that however many copies
-/// of the app look at the schedule together, each reminder goes once.
+/// One reminder sent: to whom (the address in lower case), for which round, on which occasion ("due-in-5",
+/// "overdue-3", or a hand-sent one with its time). The row is the reminder's claim, written before the sending and
+/// unique, so that however many copies of the app look at the schedule together, each reminder goes once
+/// (<see cref="ReminderClaims"/>).
 /// </summary>
 public class ReminderSent
 {
@@ -133,32 +134,31 @@ public sealed class SendReminders(OutturnDbContext db, IEmailSender email, TimeP
     }
 
     /// <summary>
-    /// Records the reminder and sends it in one transaction. A second copy of the app trying the same reminder waits on
-    /// the unique row and then finds it taken, so it sends nothing; if the sending fails, the row is not kept and the
-    /// reminder is tried again next time.
+    /// Claims the reminder, sends it, and then records it in the round's history. A second copy of the app trying the
+    /// same reminder finds it claimed and sends nothing; if the sending fails, the claim is given back and the reminder
+    /// is tried again at the next look.
     /// </summary>
     private async Task<bool> OnceAsync(MonitoringRound round, string recipient, string occasion, string by, EmailMessage message, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(new ReminderSent { RoundId = round.Id, Recipient = recipient, Occasion = occasion, SentAt = now, SentBy = by });
-        var tracked = await db.Set<MonitoringRound>().SingleAsync(r => r.Id == round.Id, ct);
-        tracked.RecordReminder(by, now, recipient);
+        var claims = new ReminderClaims(db);
+        // Already sent, by this copy of the app or another.
+        if (!await claims.ClaimAsync(round.Id, occasion, recipient, by, now, ct)) return false;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await email.SendAsync(message, ct);
         }
-        catch (DbUpdateException)
+        catch
         {
-            // Already sent, by this copy of the app or another.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return false;
+            await claims.ReleaseAsync(round.Id, occasion, recipient, CancellationToken.None);
+            throw;
         }
-        await email.SendAsync(message, ct);
-        await tx.CommitAsync(ct);
-        log.LogInformation("Reminder {Occasion} for round {Round} sent to {Recipient}", occasion, round.Id, recipient);
+        db.ChangeTracker.Clear();
+        var tracked = await db.Set<MonitoringRound>().SingleAsync(r => r.Id == round.Id, ct);
+        tracked.RecordReminder(by, now, recipient);
+        await db.SaveChangesAsync(ct);
+        // Not to whom: logs carry no personal data (the round's history and the claim say who).
+        log.LogInformation("Reminder {Occasion} for round {Round} sent", occasion, round.Id);
         return true;
     }
 

@@ -16,7 +16,7 @@ public sealed record FigureRevision(string Published, string Now, string? Reason
 /// reason given; the published snapshot does not, and shows the correction beside the published figure. This is the
 /// one place a published round's figures change.
 /// </summary>
-public sealed class ReviseFigure(OutturnDbContext db)
+public sealed class ReviseFigure(OutturnDbContext db, PublishedRevisions revisions)
 {
     public sealed record Request(string PlanRef, string IndicatorRef, Period Period, decimal? Value, ValueStatus Status, string? Note, string Reason);
 
@@ -25,6 +25,7 @@ public sealed class ReviseFigure(OutturnDbContext db)
         if (string.IsNullOrWhiteSpace(request.Reason)) throw new DomainException("Say why the figure is being corrected: the reason is shown beside the correction.");
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Ref == request.IndicatorRef && db.Plans.Any(p => p.Id == i.PlanId && p.Ref == request.PlanRef), ct)
                         ?? throw new DomainException($"{request.PlanRef} has no measure {request.IndicatorRef}.");
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var v = await db.IndicatorValues.SingleOrDefaultAsync(x => x.IndicatorId == indicator.Id && x.Period == request.Period, ct);
         if (v is null) db.IndicatorValues.Add(v = new IndicatorValue { IndicatorId = indicator.Id, Period = request.Period });
         v.Value = request.Value;
@@ -32,6 +33,9 @@ public sealed class ReviseFigure(OutturnDbContext db)
         v.Note = request.Note;
         await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
         await db.Because(request.Reason).SaveChangesAsync(ct);
+        // The published reports' corrections are recorded with the figure (and its reason), so readers never work them out.
+        await revisions.RefreshAsync(request.PlanRef, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Measures whose current figure differs from the published one: ref → as published, now, and the reason last given.</summary>

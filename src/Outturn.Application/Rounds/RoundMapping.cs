@@ -15,6 +15,8 @@ internal sealed class MonitoringRoundMapping : IEntityTypeConfiguration<Monitori
         e.Property(r => r.State);
         e.Property(r => r.PublishedSnapshot);
         e.Property(r => r.PublishedAt);
+        e.Property(r => r.Revisions);
+        e.Property(r => r.RevisionCount);
         e.Property(r => r.ConfirmedOutstanding);
         e.Property(r => r.OpensOn);
         e.Property(r => r.Deadline);

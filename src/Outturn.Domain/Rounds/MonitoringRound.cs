@@ -6,7 +6,7 @@ namespace Outturn.Domain.Rounds;
 /// <summary>The stages of a quarter's reporting round, in order.</summary>
 public enum RoundState { Open, InReview, SignedOff, Published }
 
-public enum RoundAction { Opened, MovedToReview, ReopenedForUpdates, SignedOff, Published, ItemReturned, ReminderSent, SentBack, CommentaryEdited }
+public enum RoundAction { Opened, MovedToReview, ReopenedForUpdates, SignedOff, Published, ItemReturned, ReminderSent, SentBack, CommentaryEdited, Revised }
 
 /// <summary>
 /// A quarter's reporting round for one plan: officers update their items, the performance team reviews, a director
@@ -26,6 +26,14 @@ public class MonitoringRound
     /// <summary>The report as published, as JSON; never changed once written.</summary>
     public string? PublishedSnapshot { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>
+    /// The corrections made since publication, as JSON (each measure whose figure now differs: as published and as it
+    /// now stands), worked out when a correction is recorded rather than each time the report is read; null for a
+    /// round not published, or published before corrections were kept this way and not yet worked out.
+    /// </summary>
+    public string? Revisions { get; private set; }
+    /// <summary>How many times the corrections have changed since publication: with the snapshot, it names the version of the report readers see.</summary>
+    public int RevisionCount { get; private set; }
     /// <summary>
     /// How many items were still outstanding when the performance officer moved the round to review anyway, naming
     /// the count; those items go to the board with no update, so sign-off does not wait for them.
@@ -114,8 +122,31 @@ public class MonitoringRound
             throw new DomainException($"The round cannot be published before it is signed off; it is {Describe(State)}.", DomainRefusal.Conflict);
         PublishedSnapshot = snapshot;
         PublishedAt = at;
+        // At publication the report and the record agree: nothing is revised yet.
+        Revisions = NoRevisions;
         State = RoundState.Published;
         Record(RoundAction.Published, by, at, null);
+    }
+
+    /// <summary>The <see cref="Revisions"/> of a report that nothing has corrected.</summary>
+    public const string NoRevisions = "{}";
+
+    /// <summary>
+    /// Records the corrections as they now stand (worked out by comparing the published report with the record);
+    /// returns false when they are as already recorded. A change counts as a revision, and the round's history says
+    /// which measures it names.
+    /// </summary>
+    public bool RecordRevisions(string revisions, IReadOnlyCollection<string> measures, string by, DateTimeOffset at)
+    {
+        if (State != RoundState.Published)
+            throw new DomainException($"Only a published report has revisions; this round is {Describe(State)}.", DomainRefusal.Conflict);
+        if (Revisions == revisions) return false;
+        var workedOutFirstTime = Revisions is null;
+        Revisions = revisions;
+        if (workedOutFirstTime && revisions == NoRevisions) return true;
+        RevisionCount++;
+        Record(RoundAction.Revised, by, at, measures.Count == 0 ? "No figure now differs from the published report" : "Differs from the published report: " + string.Join(", ", measures));
+        return true;
     }
 
     /// <summary>Contributors may change their items only while the round is open for updates.</summary>
@@ -170,6 +201,7 @@ public class RoundEvent
         RoundAction.ItemReturned => "Item returned",
         RoundAction.SentBack => "Sent back",
         RoundAction.CommentaryEdited => "Supporting commentary edited",
+        RoundAction.Revised => "Revised since publication",
         _ => "Reminder sent",
     };
 

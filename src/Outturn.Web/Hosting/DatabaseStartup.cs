@@ -20,6 +20,14 @@ public static class DatabaseStartup
     public static bool LoadDemo(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Outturn:Demo:LoadOnFirstStart", environment.IsDevelopment());
 
+    /// <summary>
+    /// Whether the demo loads after the app has started serving (<c>Outturn:Demo:LoadInBackground</c>), pages saying
+    /// meanwhile that it is still loading, so that a first start shows a page within seconds. Only in Development:
+    /// elsewhere the app must not serve before the demo accounts' passwords have been checked, so it loads first.
+    /// </summary>
+    public static bool LoadDemoInBackground(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() && configuration.GetValue("Outturn:Demo:LoadInBackground", true);
+
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var setup = app.Services.GetRequiredService<DatabaseSetup>();
@@ -33,8 +41,17 @@ public static class DatabaseStartup
             return;
         }
         else await setup.EnsureSharedKeysAsync();
-        if (LoadDemo(app.Configuration, app.Environment) && await setup.LoadDemoIntoEmptyAsync() is { Count: > 0 })
-            log.LogInformation("Loaded the demonstration data into an empty database.");
+        if (LoadDemo(app.Configuration, app.Environment))
+        {
+            if (LoadDemoInBackground(app.Configuration, app.Environment))
+            {
+                // Only a database with no plan gets the demo: that is one quick query, and otherwise nothing to wait for.
+                if (!await setup.HoldsAPlanAsync())
+                    app.Services.GetRequiredService<DemoLoading>().Start(setup, app.Lifetime.ApplicationStopping);
+            }
+            else if (await setup.LoadDemoIntoEmptyAsync() is { Count: > 0 })
+                log.LogInformation("Loaded the demonstration data into an empty database.");
+        }
         if (!app.Environment.IsDevelopment())
         {
             using var scope = app.Services.CreateScope();

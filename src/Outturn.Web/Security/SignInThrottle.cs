@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Outturn.Application.Accounts;
+using Outturn.Application.Data;
 
 namespace Outturn.Web.Security;
 
@@ -20,98 +22,77 @@ public sealed class SignInThrottleOptions
 /// failures it waits a short interval that doubles with each further failure and ends at the first success, so
 /// nobody can keep someone else out for the day by guessing at their address. Names that match no account are
 /// counted exactly as real ones, so the answer never shows whether an account exists.
-/// Counts are kept in memory, per instance of the web app: with several instances the effective limit is that
-/// many times higher, which still defeats guessing at any useful rate.
+/// The counts are in the database (<see cref="SignInFailure"/>, <see cref="SignInWait"/>), so that the limits hold
+/// for the service as a whole however many instances serve it; what has stopped counting (an address's failures
+/// after the minute, a run of failures quiet for a day) is swept as failures come.
 /// </summary>
-public sealed class SignInThrottle(Microsoft.Extensions.Options.IOptions<SignInThrottleOptions> options, TimeProvider clock)
+public sealed class SignInThrottle(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SignInThrottleOptions> options, TimeProvider clock)
 {
-    /// <summary>A bound on memory whatever an attacker sends: beyond it, expired entries are swept first.</summary>
-    private const int MaxEntries = 100_000;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan QuietRunForgotten = TimeSpan.FromDays(1);
 
     private readonly SignInThrottleOptions _options = options.Value;
-    private readonly ConcurrentDictionary<string, AddressFailures> _addresses = new();
-    private readonly ConcurrentDictionary<string, AccountFailures> _accounts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When an attempt from this address at this account may next be made, or null if it may be made now.</summary>
-    public DateTimeOffset? RefusedUntil(string address, string account)
+    public async Task<DateTimeOffset?> RefusedUntilAsync(string address, string account, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
         DateTimeOffset? until = null;
-        if (_addresses.TryGetValue(address, out var a))
-            lock (a)
-            {
-                a.Prune(now);
-                if (a.Failures.Count >= _options.AttemptsPerMinute) until = a.Failures.Peek() + Window;
-            }
-        if (_accounts.TryGetValue(Key(account), out var b))
-            lock (b)
-                if (b.WaitUntil > now && (until is null || b.WaitUntil > until)) until = b.WaitUntil;
+        var from = Bounded(address);
+        var windowStart = now - Window;
+        var recent = await db.Set<SignInFailure>().AsNoTracking()
+            .Where(f => f.Address == from && f.At > windowStart)
+            .OrderBy(f => f.At).Select(f => f.At).Take(_options.AttemptsPerMinute).ToListAsync(ct);
+        if (recent.Count >= _options.AttemptsPerMinute) until = recent[0] + Window;
+        var key = SignInWait.KeyFor(account);
+        var wait = await db.Set<SignInWait>().AsNoTracking().Where(w => w.Account == key).Select(w => (DateTimeOffset?)w.WaitUntil).SingleOrDefaultAsync(ct);
+        if (wait is { } w && w > now && (until is null || w > until)) until = w;
         return until;
     }
 
-    public void Failed(string address, string account)
+    public async Task FailedAsync(string address, string account, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        Sweep(now);
-        var a = _addresses.GetOrAdd(address, _ => new AddressFailures());
-        lock (a)
-        {
-            a.Prune(now);
-            a.Failures.Enqueue(now);
-        }
-        var b = _accounts.GetOrAdd(Key(account), _ => new AccountFailures());
-        lock (b)
-        {
-            b.InARow++;
-            b.LastFailure = now;
-            if (b.InARow >= _options.FailuresBeforeWait)
-            {
-                var doublings = Math.Min(b.InARow - _options.FailuresBeforeWait, 16);
-                var wait = TimeSpan.FromTicks(Math.Min(_options.FirstWait.Ticks << doublings, _options.LongestWait.Ticks));
-                b.WaitUntil = now + wait;
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutturnDbContext>();
+        // What no longer counts: the address's failures older than the window; a run of failures whose wait is over
+        // and that has been quiet for a day (a run resumed sooner goes on doubling from where it was).
+        var windowStart = now - Window;
+        var quietSince = now - (_options.LongestWait > QuietRunForgotten ? _options.LongestWait : QuietRunForgotten);
+        await db.Set<SignInFailure>().Where(f => f.At <= windowStart).ExecuteDeleteAsync(ct);
+        await db.Set<SignInWait>().Where(w => w.WaitUntil < now && w.LastFailure < quietSince).ExecuteDeleteAsync(ct);
+
+        db.Set<SignInFailure>().Add(new SignInFailure(Bounded(address), now));
+        await db.SaveChangesAsync(ct);
+
+        // The run is counted in one statement, so that failures at two instances at once are both counted.
+        var key = SignInWait.KeyFor(account);
+        var ticks = now.UtcTicks;
+        var inARow = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO "SignInWaits" ("Account", "InARow", "LastFailure", "WaitUntil") VALUES ({key}, 1, {ticks}, 0)
+            ON CONFLICT ("Account") DO UPDATE SET "InARow" = "SignInWaits"."InARow" + 1, "LastFailure" = excluded."LastFailure"
+            RETURNING "InARow" AS "Value"
+            """).ToListAsync(ct))[0];
+        if (inARow < _options.FailuresBeforeWait) return;
+        var doublings = Math.Min(inARow - _options.FailuresBeforeWait, 16);
+        var until = now + TimeSpan.FromTicks(Math.Min(_options.FirstWait.Ticks << doublings, _options.LongestWait.Ticks));
+        var untilTicks = until.UtcTicks;
+        // Only the failure that made the count sets its wait; a later one has set a longer wait already.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "SignInWaits" SET "WaitUntil" = {untilTicks} WHERE "Account" = {key} AND "InARow" = {inARow} AND "WaitUntil" < {untilTicks}
+            """, ct);
     }
 
     /// <summary>A right password ends the account's wait; the address's failures still stand for the minute.</summary>
-    public void Succeeded(string account) => _accounts.TryRemove(Key(account), out _);
-
-    private static string Key(string account) => account.Trim();
-
-    private void Sweep(DateTimeOffset now)
+    public async Task SucceededAsync(string account, CancellationToken ct = default)
     {
-        if (_addresses.Count + _accounts.Count < MaxEntries) return;
-        foreach (var (key, a) in _addresses)
-            lock (a)
-            {
-                a.Prune(now);
-                if (a.Failures.Count == 0) _addresses.TryRemove(key, out _);
-            }
-        // An account's run of failures is forgotten once its wait is over and it has been quiet for the longest wait.
-        foreach (var (key, b) in _accounts)
-            lock (b)
-                if (b.WaitUntil <= now && b.LastFailure + _options.LongestWait <= now) _accounts.TryRemove(key, out _);
-        // Still full (a flood of fresh names): forget the oldest runs rather than grow without bound.
-        if (_accounts.Count >= MaxEntries)
-            foreach (var key in _accounts.OrderBy(p => p.Value.LastFailure).Take(_accounts.Count / 2).Select(p => p.Key).ToList())
-                _accounts.TryRemove(key, out _);
+        await using var scope = scopes.CreateAsyncScope();
+        var key = SignInWait.KeyFor(account);
+        await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Set<SignInWait>().Where(w => w.Account == key).ExecuteDeleteAsync(ct);
     }
 
-    private sealed class AddressFailures
-    {
-        public Queue<DateTimeOffset> Failures { get; } = new();
-
-        public void Prune(DateTimeOffset now)
-        {
-            while (Failures.Count > 0 && Failures.Peek() + Window <= now) Failures.Dequeue();
-        }
-    }
-
-    private sealed class AccountFailures
-    {
-        public int InARow;
-        public DateTimeOffset LastFailure;
-        public DateTimeOffset WaitUntil;
-    }
+    /// <summary>An address is at most 45 characters (IPv6 with an IPv4 tail); anything longer is not one.</summary>
+    private static string Bounded(string address) => address.Length <= 64 ? address : address[..64];
 }

@@ -146,7 +146,49 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
         // The correction is shown beside the published figure with the reason given for it.
         Assert.Equal(new FigureRevision("88%", "86%", "The final return was 86%."), revisions["CED033"]);
         Assert.Single(revisions);
-        Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+        // The correction is recorded on the round when made, so readers of the report never work it out again.
+        Assert.Equal(new FigureRevision("88%", "86%", "The final return was 86%."), PublishedRevisions.Parse(round.Revisions!)["CED033"]);
+        Assert.Equal(1, round.RevisionCount);
+        Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published, RoundAction.Revised], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+        Assert.Equal("Differs from the published report: CED033", round.Events.OrderBy(e => e.Id).Last().Note);
+    }
+
+    [Fact]
+    public async Task A_published_report_lists_the_corrections_recorded_and_counts_each_change_to_them()
+    {
+        Task<int> Revise(decimal value) => WithScope(async sp =>
+        {
+            await sp.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), value, ValueStatus.Final, null, "The census was corrected."));
+            return 0;
+        });
+        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        var q2 = await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Period == Period.Quarter(2015, 2)));
+        // The demo's Quarter 2 report printed CED033 at 75% (the plan folder's values.csv) and CED035 at 0.
+        Assert.Equal("75%", RoundService.Published(q2)!.AllMeasures.Single(m => m.Ref == "CED033").CurrentText);
+        // Read once, as the first reader after an upgrade would: a round published before corrections were kept has them worked out now.
+        await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        var counted = (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount;
+
+        // A figure changed behind the application's back is not a recorded correction: reading the report does not
+        // rebuild the live report to look for it.
+        await Db(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"IndicatorValues\" SET \"Value\" = 12 WHERE \"Period\" = '2015/16 Q2' AND \"IndicatorId\" = (SELECT \"Id\" FROM \"Indicators\" WHERE \"Ref\" = 'CED035')"));
+        var before = await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        Assert.DoesNotContain("CED035", before.Revisions.Keys);
+        Assert.DoesNotContain("CED033", before.Revisions.Keys);
+
+        // A correction through the application records the corrections as they now stand, both figures each.
+        await Revise(81m);
+        var after = await WithScope(sp => sp.GetRequiredService<ReportVisibility>().GetAsync("HBC-CYP-2015-16", Period.Quarter(2015, 2), Outturn.Application.Accounts.Viewer.Anonymous));
+        Assert.Equal(new FigureRevision("75%", "81%", "The census was corrected."), after.Revisions["CED033"]);
+        Assert.Contains("CED035", after.Revisions.Keys);
+        Assert.Equal(counted + 1, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
+
+        // The same figure again changes nothing; another figure is another revision.
+        await Revise(81m);
+        Assert.Equal(counted + 1, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
+        await Revise(82m);
+        Assert.Equal(counted + 2, (await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == q2.Id))).RevisionCount);
     }
 
     [Fact]

@@ -155,6 +155,10 @@ public sealed partial class AuthorizationMatrixTests
         ["/api/v1/plans/{planRef}/inspection-action-plan/{period}"] = DraftRule.None,
         ["/api/v1/you-said-we-did"] = DraftRule.None,
         ["/api/v1/promises"] = DraftRule.None,
+        // Whether the app and its database answer; no content.
+        ["/health/live"] = DraftRule.None,
+        ["/health/ready"] = DraftRule.None,
+        ["/demonstration-data-loading"] = DraftRule.None,
     };
 
     /// <summary>

@@ -40,6 +40,9 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly IReadOnlyDictionary<string, OrganisationRule> OrganisationRules = new Dictionary<string, OrganisationRule>
     {
         ["/"] = OrganisationRule.None,
+        ["/health/live"] = OrganisationRule.None, // the process answers; nothing of any plan
+        ["/health/ready"] = OrganisationRule.None, // the database answers and is current; nothing of any plan
+        ["/demonstration-data-loading"] = OrganisationRule.None, // says the demo is still loading
         ["/api/v1/plans/{planRef}/monitoring/{period}/items"] = OrganisationRule.OwnItems,
         ["/api/v1/plans/{planRef}/monitoring/{period}/items/{itemRef}"] = OrganisationRule.OwnItems,
         ["/api/v1/plans/{planRef}/monitoring/{period}/open"] = OrganisationRule.NoContributor,

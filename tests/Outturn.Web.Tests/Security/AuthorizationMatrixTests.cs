@@ -167,6 +167,9 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             ["/api/v1/plans/{planRef}/inspection-action-plan/{period}"] = "/api/v1/plans/HBC-CS-2007-10/inspection-action-plan/2008-09-Q4",
             ["/api/v1/you-said-we-did"] = "/api/v1/you-said-we-did",
             ["/api/v1/promises"] = "/api/v1/promises",
+            ["/health/live"] = "/health/live",
+            ["/health/ready"] = "/health/ready",
+            ["/demonstration-data-loading"] = "/demonstration-data-loading",
         };
     }
 

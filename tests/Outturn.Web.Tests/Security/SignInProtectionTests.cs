@@ -12,59 +12,105 @@ using Outturn.Web.Security;
 
 namespace Outturn.Web.Tests.Security;
 
-/// <summary>The throttle's arithmetic, on a clock the test moves.</summary>
-public sealed class SignInThrottleTests
+/// <summary>
+/// The throttle's arithmetic, on a clock the test moves, with its counts in a database of each provider; a second
+/// instance on the same database sees the same counts.
+/// </summary>
+public abstract class SignInThrottleTests(Outturn.Application.Data.DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2016, 1, 12, 14, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Start);
-    private readonly SignInThrottle _throttle;
+    private readonly Outturn.Web.Tests.Hosting.ThrottleStore _store = new(provider);
+    private SignInThrottle _throttle = null!;
 
-    public SignInThrottleTests() => _throttle = new SignInThrottle(Options.Create(new SignInThrottleOptions()), _clock);
+    public async Task InitializeAsync()
+    {
+        await _store.InitializeAsync();
+        _throttle = Instance();
+    }
+
+    public Task DisposeAsync() => _store.DisposeAsync();
+
+    /// <summary>A throttle as another instance of the app would have it: its own services, the same database.</summary>
+    private SignInThrottle Instance() =>
+        new(_store.NewInstance().GetRequiredService<IServiceScopeFactory>(), Options.Create(new SignInThrottleOptions()), _clock);
 
     [Fact]
-    public void An_address_may_fail_ten_times_a_minute_then_waits_until_its_first_failure_is_a_minute_old()
+    public async Task An_address_may_fail_ten_times_a_minute_then_waits_until_its_first_failure_is_a_minute_old()
     {
         for (var i = 0; i < 10; i++)
         {
-            Assert.Null(_throttle.RefusedUntil("192.0.2.1", $"person{i}@example.org"));
-            _throttle.Failed("192.0.2.1", $"person{i}@example.org");
+            Assert.Null(await _throttle.RefusedUntilAsync("192.0.2.1", $"person{i}@example.org"));
+            await _throttle.FailedAsync("192.0.2.1", $"person{i}@example.org");
             _clock.Advance(TimeSpan.FromSeconds(1));
         }
         // 14:00:10: ten failures since 14:00:00, so the eleventh waits until 14:01:00.
-        Assert.Equal(Start.AddMinutes(1), _throttle.RefusedUntil("192.0.2.1", "someone.else@example.org"));
-        Assert.Null(_throttle.RefusedUntil("192.0.2.2", "someone.else@example.org")); // another address is not affected
+        Assert.Equal(Start.AddMinutes(1), await _throttle.RefusedUntilAsync("192.0.2.1", "someone.else@example.org"));
+        Assert.Null(await _throttle.RefusedUntilAsync("192.0.2.2", "someone.else@example.org")); // another address is not affected
         _clock.SetUtcNow(Start.AddMinutes(1));
-        Assert.Null(_throttle.RefusedUntil("192.0.2.1", "someone.else@example.org"));
+        Assert.Null(await _throttle.RefusedUntilAsync("192.0.2.1", "someone.else@example.org"));
     }
 
     [Fact]
-    public void An_account_waits_one_minute_after_five_failures_in_a_row_then_twice_as_long_after_each_further_failure_up_to_fifteen()
+    public async Task An_account_waits_one_minute_after_five_failures_in_a_row_then_twice_as_long_after_each_further_failure_up_to_fifteen()
     {
-        void Fail() => _throttle.Failed($"198.51.100.{Random.Shared.Next(1, 250)}", "Tracey.Coffey@outturn.example");
-        for (var i = 0; i < 4; i++) Fail();
-        Assert.Null(_throttle.RefusedUntil("203.0.113.9", "tracey.coffey@outturn.example"));
-        Fail();
-        Assert.Equal(Start.AddMinutes(1), _throttle.RefusedUntil("203.0.113.9", "tracey.coffey@outturn.example"));
+        Task Fail() => _throttle.FailedAsync($"198.51.100.{Random.Shared.Next(1, 250)}", "Tracey.Coffey@outturn.example");
+        for (var i = 0; i < 4; i++) await Fail();
+        Assert.Null(await _throttle.RefusedUntilAsync("203.0.113.9", "tracey.coffey@outturn.example"));
+        await Fail();
+        Assert.Equal(Start.AddMinutes(1), await _throttle.RefusedUntilAsync("203.0.113.9", "tracey.coffey@outturn.example"));
 
         // The waits after each further failure: 2, 4, 8, then 15 (not 16) and 15 again.
         foreach (var minutes in new[] { 2, 4, 8, 15, 15 })
         {
-            _clock.SetUtcNow(_throttle.RefusedUntil("203.0.113.9", "tracey.coffey@outturn.example")!.Value);
-            Assert.Null(_throttle.RefusedUntil("203.0.113.9", "tracey.coffey@outturn.example"));
-            Fail();
-            Assert.Equal(_clock.GetUtcNow().AddMinutes(minutes), _throttle.RefusedUntil("203.0.113.9", "tracey.coffey@outturn.example"));
+            _clock.SetUtcNow((await _throttle.RefusedUntilAsync("203.0.113.9", "tracey.coffey@outturn.example"))!.Value);
+            Assert.Null(await _throttle.RefusedUntilAsync("203.0.113.9", "tracey.coffey@outturn.example"));
+            await Fail();
+            Assert.Equal(_clock.GetUtcNow().AddMinutes(minutes), await _throttle.RefusedUntilAsync("203.0.113.9", "tracey.coffey@outturn.example"));
         }
     }
 
     [Fact]
-    public void A_right_password_ends_the_run_of_failures()
+    public async Task A_right_password_ends_the_run_of_failures()
     {
-        for (var i = 0; i < 4; i++) _throttle.Failed("192.0.2.1", "ann.mcintyre@outturn.example");
-        _throttle.Succeeded("ann.mcintyre@outturn.example");
-        for (var i = 0; i < 4; i++) _throttle.Failed("192.0.2.3", "ann.mcintyre@outturn.example");
-        Assert.Null(_throttle.RefusedUntil("192.0.2.4", "ann.mcintyre@outturn.example"));
+        for (var i = 0; i < 4; i++) await _throttle.FailedAsync("192.0.2.1", "ann.mcintyre@outturn.example");
+        await _throttle.SucceededAsync("ann.mcintyre@outturn.example");
+        for (var i = 0; i < 4; i++) await _throttle.FailedAsync("192.0.2.3", "ann.mcintyre@outturn.example");
+        Assert.Null(await _throttle.RefusedUntilAsync("192.0.2.4", "ann.mcintyre@outturn.example"));
+    }
+
+    [Fact]
+    public async Task Failures_at_two_instances_count_together_for_the_address_and_the_account()
+    {
+        var other = Instance();
+        // Five failures at each instance, at once: the address has had ten, the account ten in a row.
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? _throttle : other).FailedAsync("192.0.2.7", "director@outturn.example")));
+
+        Assert.Equal(Start.AddMinutes(1), await other.RefusedUntilAsync("192.0.2.7", "someone.else@example.org"));
+        Assert.Equal(Start.AddMinutes(1), await _throttle.RefusedUntilAsync("192.0.2.7", "someone.else@example.org"));
+        // Ten in a row: five to the first wait, five doublings since (2, 4, 8, 16 → 15, 15).
+        Assert.Equal(Start.AddMinutes(15), await _throttle.RefusedUntilAsync("203.0.113.1", "director@outturn.example"));
+        Assert.Equal(Start.AddMinutes(15), await other.RefusedUntilAsync("203.0.113.1", "Director@Outturn.example "));
+    }
+
+    [Fact]
+    public async Task The_account_name_is_not_stored_and_what_has_stopped_counting_is_swept()
+    {
+        await _throttle.FailedAsync("192.0.2.8", "nobody.here@outturn.example");
+        Assert.DoesNotContain(await _store.AccountKeysAsync(), k => k.Contains("nobody", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1, await _store.CountAsync<Outturn.Application.Accounts.SignInFailure>());
+
+        // A day and a minute on, another failure sweeps the first address's failure and the quiet run of the first name.
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await _throttle.FailedAsync("192.0.2.9", "someone.else@example.org");
+        Assert.Equal(1, await _store.CountAsync<Outturn.Application.Accounts.SignInFailure>());
+        Assert.Equal(1, await _store.CountAsync<Outturn.Application.Accounts.SignInWait>());
     }
 }
+
+public sealed class SignInThrottleTestsOnSqlite() : SignInThrottleTests(Outturn.Application.Data.DatabaseProvider.Sqlite);
+
+public sealed class SignInThrottleTestsOnPostgres() : SignInThrottleTests(Outturn.Application.Data.DatabaseProvider.Postgres);
 
 /// <summary>The production limits: ten failed attempts a minute per address.</summary>
 public sealed class StrictSignInApp : OutturnApp

@@ -38,14 +38,14 @@ public sealed class SignInModel(SignInManager<OutturnUser> signIn, SignInThrottl
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var account = Email.Trim();
         // Checked before the password, so a paused attempt tells nothing about it.
-        if (throttle.RefusedUntil(address, account) is { } until) return Paused(until);
+        if (await throttle.RefusedUntilAsync(address, account, HttpContext.RequestAborted) is { } until) return Paused(until);
 
         // Identity's own lockout is not used: it locks for a fixed time, only real accounts, which both keeps
         // people out and shows which addresses have accounts. The throttle does that work instead.
         var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(account);
+            await throttle.SucceededAsync(account);
             var user = await signIn.UserManager.FindByEmailAsync(account);
             if (user is not null)
             {
@@ -54,7 +54,7 @@ public sealed class SignInModel(SignInManager<OutturnUser> signIn, SignInThrottl
             }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        throttle.Failed(address, account);
+        await throttle.FailedAsync(address, account);
         Error = WrongDetails;
         // Only someone who knows the password learns that the account is disabled.
         if (result.IsNotAllowed && await signIn.UserManager.FindByEmailAsync(account) is { IsDisabled: true } disabled

@@ -11,6 +11,7 @@ namespace Outturn.Web.Features.Benchmarks;
 
 /// <summary>The Children's Trust report card: key indicators by life stage with latest value, status, direction, rank and band.</summary>
 [Authorize(Policy = Policies.Public)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Outturn.Web.Hosting.PublishedReportCache.PolicyName)]
 public sealed class ReportCardModel(ReportCardQuery query, ReportVisibility access) : PageModel
 {
     public ReportCardView View { get; private set; } = null!;

@@ -19,7 +19,7 @@ namespace Outturn.Web.Features.Indicators;
 /// a published report keeps its figure and shows the correction as "revised since publication".
 /// </summary>
 [Authorize(Policy = Policies.PerformanceOfficer)]
-public sealed class ReviseModel(MonitoringQuery query, ReviseFigure revise) : PageModel
+public sealed class ReviseModel(MonitoringQuery query, ReviseFigure revise, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -56,6 +56,9 @@ public sealed class ReviseModel(MonitoringQuery query, ReviseFigure revise) : Pa
         {
             await revise.HandleAsync(new ReviseFigure.Request(planRef, indicatorRef, period, status == ValueStatus.Unavailable ? null : value, status!.Value,
                 string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), Reason!.Trim()), ct);
+            // Copies of the plan's published reports made before the correction are no longer served anywhere (their
+            // version has changed); this instance's are dropped now rather than left to expire.
+            await cache.EvictByTagAsync(Outturn.Web.Hosting.PublishedReportCache.PlanTag(planRef), ct);
             Message = $"{Indicator.Ref} for {period.ToDisplayString()} is now {(status == ValueStatus.Unavailable ? "not yet available" : Indicator.Format(value))}.";
         }
         return Page();

@@ -16,6 +16,7 @@ namespace Outturn.Web.Features.Monitoring;
 /// marked "revised since publication"; before that, only those allowed to see drafts see it.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Outturn.Web.Hosting.PublishedReportCache.PolicyName)]
 public sealed class IndexModel(ReportVisibility access, MonitoringQuery query) : PageModel
 {
     public ReportContext Context { get; private set; } = null!;

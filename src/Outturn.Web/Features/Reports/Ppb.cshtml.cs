@@ -15,7 +15,8 @@ namespace Outturn.Web.Features.Reports;
 /// A published quarter comes from its frozen snapshot, for anyone; a draft only for those allowed (ReportVisibility).
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class PpbModel(ReportVisibility access, BoardReports reports) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Outturn.Web.Hosting.PublishedReportCache.PolicyName)]
+public sealed class PpbModel(ReportVisibility access, BoardReports reports, KeptDocuments kept) : PageModel
 {
     public Document Document { get; private set; } = null!;
     public string Html { get; private set; } = "";
@@ -41,6 +42,13 @@ public sealed class PpbModel(ReportVisibility access, BoardReports reports) : Pa
             return File(TableExport.MonitoringCsv(result.Report!, which), TableExport.CsvContentType, baseName + "-" + which + ".csv");
         }
 
+        // A published report's Word, PDF and HTML are made once and kept.
+        if (!IsDraft && result.Round is { } round && BoardReports.TryParseFormat(format, out var documentFormat))
+        {
+            var file = await kept.GetOrMakeAsync(round, "ppb", documentFormat, async () =>
+                await reports.RenderAsync(await reports.PpbAsync(result.Report!, round, false, ct), documentFormat, baseName, ct), ct);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
         Document = await reports.PpbAsync(result.Report!, result.Round, IsDraft, ct);
         if (format is not null)
             return await ReportFiles.FileAsync(this, reports, Document, format, baseName, ct) ?? this.NotFoundWith($"\"{format}\" is not a format: use docx, pdf, html, xlsx or csv.");

@@ -23,7 +23,7 @@ public static class RoundsApi
     {
         api.MapGet("/plans/{planRef}/monitoring/{period}", GetMonitoring).WithName("GetMonitoring").WithTags("Monitoring")
             .WithSummary("A quarter's monitoring: the published report to anyone; a report not yet published only to those allowed to see drafts.")
-            .RequireAuthorization(Policies.Public);
+            .RequireAuthorization(Policies.Public).CacheOutput(Outturn.Web.Hosting.PublishedReportCache.PolicyName);
         api.MapGet("/rounds", ListRounds).WithName("ListRounds").WithTags("Monitoring").RequireAuthorization(Policies.Staff);
 
         const string round = "/plans/{planRef}/monitoring/{period}";

@@ -361,6 +361,53 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Outturn.Application.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Application.Accounts.SignInWait", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InARow")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastFailure")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaitUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Account");
+
+                    b.HasIndex("LastFailure");
+
+                    b.ToTable("SignInWaits", (string)null);
+                });
+
             modelBuilder.Entity("Outturn.Application.Benchmarks.ImportProfileRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -469,6 +516,52 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("StoredSecrets", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Application.Documents.PublishedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Kind", "Format")
+                        .IsUnique();
+
+                    b.ToTable("PublishedDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>
@@ -2920,6 +3013,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("PublishedSnapshot")
                         .HasColumnType("text");
 
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Revisions")
+                        .HasColumnType("text");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3171,6 +3270,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Officer");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Documents.PublishedDocument", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.ComputedValue", b =>

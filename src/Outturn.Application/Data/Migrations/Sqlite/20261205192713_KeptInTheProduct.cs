@@ -153,6 +153,19 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "RevisionCount",
+                table: "MonitoringRound",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Revisions",
+                table: "MonitoringRound",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CompletedOn",
                 table: "EqualityActions",
@@ -236,6 +249,31 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    MadeAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedDocuments_MonitoringRound_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderSent",
                 columns: table => new
                 {
@@ -285,6 +323,34 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInWaits",
+                columns: table => new
+                {
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InARow = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailure = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaitUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInWaits", x => x.Account);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities",
@@ -303,6 +369,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_RoundId_Kind_Format",
+                table: "PublishedDocuments",
+                columns: new[] { "RoundId", "Kind", "Format" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReminderSent_RoundId_Recipient_Occasion",
                 table: "ReminderSent",
                 columns: new[] { "RoundId", "Recipient", "Occasion" },
@@ -313,6 +385,21 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "RiskAssessments",
                 columns: new[] { "RiskId", "Period" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_At",
+                table: "SignInFailures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInWaits_LastFailure",
+                table: "SignInWaits",
+                column: "LastFailure");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
@@ -406,10 +493,19 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "PlanVersions");
 
             migrationBuilder.DropTable(
+                name: "PublishedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "ReminderSent");
 
             migrationBuilder.DropTable(
                 name: "RiskAssessments");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
+
+            migrationBuilder.DropTable(
+                name: "SignInWaits");
 
             migrationBuilder.DropIndex(
                 name: "IX_Priorities_PlanId_Ref",
@@ -489,6 +585,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "OpensOn",
+                table: "MonitoringRound");
+
+            migrationBuilder.DropColumn(
+                name: "RevisionCount",
+                table: "MonitoringRound");
+
+            migrationBuilder.DropColumn(
+                name: "Revisions",
                 table: "MonitoringRound");
 
             migrationBuilder.DropColumn(

@@ -154,6 +154,19 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 type: "date",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "RevisionCount",
+                table: "MonitoringRound",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Revisions",
+                table: "MonitoringRound",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CompletedOn",
                 table: "EqualityActions",
@@ -237,6 +250,31 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedDocuments_MonitoringRound_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderSent",
                 columns: table => new
                 {
@@ -286,6 +324,34 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInWaits",
+                columns: table => new
+                {
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InARow = table.Column<int>(type: "integer", nullable: false),
+                    LastFailure = table.Column<long>(type: "bigint", nullable: false),
+                    WaitUntil = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInWaits", x => x.Account);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities",
@@ -304,6 +370,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_RoundId_Kind_Format",
+                table: "PublishedDocuments",
+                columns: new[] { "RoundId", "Kind", "Format" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReminderSent_RoundId_Recipient_Occasion",
                 table: "ReminderSent",
                 columns: new[] { "RoundId", "Recipient", "Occasion" },
@@ -314,6 +386,21 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "RiskAssessments",
                 columns: new[] { "RiskId", "Period" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_At",
+                table: "SignInFailures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInWaits_LastFailure",
+                table: "SignInWaits",
+                column: "LastFailure");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
@@ -407,10 +494,19 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "PlanVersions");
 
             migrationBuilder.DropTable(
+                name: "PublishedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "ReminderSent");
 
             migrationBuilder.DropTable(
                 name: "RiskAssessments");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
+
+            migrationBuilder.DropTable(
+                name: "SignInWaits");
 
             migrationBuilder.DropIndex(
                 name: "IX_Priorities_PlanId_Ref",
@@ -490,6 +586,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "OpensOn",
+                table: "MonitoringRound");
+
+            migrationBuilder.DropColumn(
+                name: "RevisionCount",
+                table: "MonitoringRound");
+
+            migrationBuilder.DropColumn(
+                name: "Revisions",
                 table: "MonitoringRound");
 
             migrationBuilder.DropColumn(
