@@ -29,4 +29,5 @@ root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 root.Subcommands.Add(SynthCommands.Synth());
 root.Subcommands.Add(ReportCommands.Report(host.Services));
 foreach (var c in new[] { GovernanceCommands.Meetings(host.Services), GovernanceCommands.Actions(host.Services) }) root.Subcommands.Add(c);
+GovernanceCommands.AddImports(root, host.Services);
 return await CommandLine.RunAsync(root, args);

@@ -344,7 +344,6 @@ public class Meeting : IVersioned
     public void PublishAgenda(DateTimeOffset at)
     {
         if (AgendaPublishedAt is not null) throw new DomainException("The agenda is already published.", DomainRefusal.Conflict);
-        if (Items.Count == 0) throw new DomainException("The agenda has no items yet: add them before publishing it.", DomainRefusal.Conflict);
         AgendaPublishedAt = at;
         Version++;
     }
@@ -443,7 +442,7 @@ public class Meeting : IVersioned
     /// <summary>Publishes the approved minutes (attendance, minutes, decisions, actions); the agenda must be public first.</summary>
     public void PublishMinutes(DateTimeOffset at)
     {
-        if (AgendaPublishedAt is null) throw new DomainException("Publish the agenda before the minutes.", DomainRefusal.Conflict);
+        if (AgendaPublishedAt is null) throw new DomainException("Publish the agenda before the minutes.");
         if (MinutesPublishedAt is not null) throw new DomainException("The minutes are already published.", DomainRefusal.Conflict);
         if (MinutesApprovedAt is null) throw new DomainException("The chair has not approved the minutes yet: they are published once approved as a true record.", DomainRefusal.Conflict);
         MinutesPublishedAt = at;
