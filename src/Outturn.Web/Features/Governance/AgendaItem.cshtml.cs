@@ -126,7 +126,7 @@ public sealed class AgendaItemModel(OutturnDbContext db, MeetingHandlers meeting
     {
         await meetings.RecordMinutesAsync(id, itemId, version, Minutes, Reason, ct);
         TempData["Done"] = "The minute is saved.";
-        return Redirect($"/meetings/{id}/items/{itemId}#minutes");
+        return Redirect($"/meetings/{id}/items/{itemId}#minute");
     }
 
     /// <summary>Raises an action under the item.</summary>
