@@ -32,7 +32,7 @@ public static class OutturnJson
         var o = new JsonSerializerOptions();
         Configure(o);
         more(o);
-        o.MakeReadOnly();
+        o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }
 }

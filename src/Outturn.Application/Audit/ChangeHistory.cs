@@ -92,8 +92,10 @@ public static partial class AuditWords
         $"{what} by {who} on {When(at)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}");
 
     /// <summary>Fields kept for the system's own use (who saved last, a row's version) that would only repeat the entry's own who and when.</summary>
-    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand"
-        || (entity == "StatusOverride" && field is "By" or "At");
+    public static bool IsBookkeeping(string entity, string? field) => field is "UpdatedBy" or "UpdatedAt" or "Version" or "EditedByHand" or "CommentaryApprovedByOfficerId"
+        || (entity == "StatusOverride" && field is "By" or "At")
+        // A risk's latest scores repeat its latest quarter's, whose own entries tell the change.
+        || (entity == "Risk" && field is "InitialLikelihood" or "InitialImpact" or "ResidualLikelihood" or "ResidualImpact" or "TargetLikelihood" or "TargetImpact");
 
     public static bool IsOfficerField(string? field) => field is "OfficerId" or "AssigneeId";
 
@@ -101,6 +103,7 @@ public static partial class AuditWords
     public static string What(string entity, string key, string? field, string action, string? oldValue, string? newValue)
     {
         var subject = Subject(entity, key, field);
+        if (field is "TimetableYears" or "Strands") (oldValue, newValue) = (ListWords(field, oldValue), ListWords(field, newValue));
         if (field == "RetiredOn")
             return newValue is null ? $"{Capitalise(ItemWord(entity))} reinstated" : $"{Capitalise(ItemWord(entity))} retired from {Value(field, newValue)}";
         var (o, n) = (Value(field, oldValue), Value(field, newValue));
@@ -148,6 +151,10 @@ public static partial class AuditWords
             ("RoundItem", "AssigneeId") => "Assigned to",
             ("RoundItem", "OnBehalfOf") => "Entered on behalf of",
             ("RoundItem", "ReturnComment") => "Comment on returning the item",
+            ("RoundItem", "CommentaryFromDraft") => "Commentary begun from the draft written from the figures",
+            ("RoundItem", "CommentaryApprovedBy") => "Drafted commentary approved by",
+            ("RoundItem", "FilledFrom") => "Source of the figure",
+            ("MonitoringRound", "OpensOn") => "Opening date",
             ("MonitoringRound", "State") => "Stage of the round",
             ("MonitoringRound", "ConfirmedOutstanding") => "Items outstanding confirmed at review",
             ("Meeting", "Date") => "Date of the meeting",
@@ -202,6 +209,25 @@ public static partial class AuditWords
             ("EngagementActivity", "WhatWeDid") => "What we did",
             ("EngagementActivity", "FedBackOn") => "Fed back on",
             ("EngagementActivity", "ResponsePublished") => "Published on \"you said, we did\"",
+            ("RiskControlUpdate" or "EqualityActionUpdate", "Progress") => "Progress" + Of(key),
+            ("RiskControlUpdate" or "EqualityActionUpdate", "Commentary") => "Commentary" + Of(key),
+            ("RiskAssessment", "AssessedOn") => "Day scored",
+            ("RiskControlMeasure", "Text") => "Control measure" + Control(key),
+            ("RiskControlMeasure", "Owner") => "Owner of control measure" + Control(key),
+            ("RiskControlMeasure", "Due") => "Due date of control measure" + Control(key),
+            ("RiskControlMeasure", "Ref") => "Control measure",
+            ("Risk", "State") => "Status of the risk",
+            ("Risk", "ClosureReason") => "Reason for closing",
+            ("Risk", "ReviewDate") => "Next review",
+            ("Risk", "LastReviewed") => "Last review",
+            ("Risk", "PlanRef") or ("EqualityAction", "PlanRef") => "Plan",
+            ("Risk", "ObjectiveRef") => "Objective threatened",
+            ("EqualityAction", "Subject") => "Strategy, policy or service",
+            ("EqualityAction", "Strands") => "Protected characteristics",
+            ("EqualityAction", "Impact") => "Impact found",
+            ("EqualityAction", "Officer") => "Officer responsible",
+            ("EqualityAction", "TimetableYears") => "Timetable",
+            ("EqualityAction", "CompletedOn") => "Completed on",
             (_, "OfficerId") => "Responsible officer",
             (_, "Due") => "Due date",
             (_, "IsKey") => "Key measure",
@@ -231,6 +257,22 @@ public static partial class AuditWords
         return $"“{value}”";
     }
 
+    /// <summary>" of control measure b", from a control measure's key.</summary>
+    private static string Of(string key) => key.Contains(":control:", StringComparison.Ordinal) ? " of control measure" + Control(key) : "";
+
+    private static string Control(string key)
+    {
+        var parts = key.Split(':');
+        var at = Array.IndexOf(parts, "control");
+        return at >= 0 && at + 1 < parts.Length ? " " + parts[at + 1] : "";
+    }
+
+    /// <summary>A list as stored ("2015; 2016", "Race; SexualOrientation") in words ("2015/16; 2016/17", "race; sexual orientation").</summary>
+    private static string? ListWords(string field, string? value) => value is null || value.Length == 0 ? value : string.Join("; ",
+        value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v =>
+            field == "TimetableYears" && int.TryParse(v, CultureInfo.InvariantCulture, out var year) ? Period.FinancialYear(year).ToString()
+            : Words(v)));
+
     private static string ItemWord(string entity) => entity switch
     {
         "Indicator" => "measure",
@@ -249,6 +291,10 @@ public static partial class AuditWords
         "PromiseReview" => "review",
         "EngagementActivity" => "engagement activity",
         "CoverSheet" => "cover sheet",
+        "RiskAssessment" => "risk's scores",
+        "RiskControlMeasure" => "control measure",
+        "RiskControlUpdate" => "progress on a control measure",
+        "EqualityActionUpdate" => "progress on an equality action",
         _ => Words(entity),
     };
 

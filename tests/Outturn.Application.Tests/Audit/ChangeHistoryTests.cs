@@ -44,8 +44,26 @@ public sealed class AuditWordsTests
     [InlineData("Milestone", "plan:1:milestone:OB01a", "Due", "Modified", "2016-03-31", "2016-06-30", "Due date changed from 31 March 2016 to 30 June 2016")]
     [InlineData("Indicator", "plan:1:indicator:M2", "IsKey", "Modified", "False", "True", "Key measure changed from no to yes")]
     [InlineData("IndicatorValue", "indicator:5:2015/16 Q2", "Value", "Added", null, "75", "Value for Quarter 2 2015/16 recorded as 75")]
+    [InlineData("RiskAssessment", "risk:CYP-R01:2015/16 Q3", "ResidualLikelihood", "Modified", "4", "3", "Residual likelihood for Quarter 3 2015/16 changed from 4 to 3")]
+    [InlineData("RiskControlMeasure", "risk:CYP-R01:control:b", "Due", "Modified", "2016-03-31", "2016-06-30", "Due date of control measure b changed from 31 March 2016 to 30 June 2016")]
+    [InlineData("RiskControlUpdate", "risk:CYP-R01:control:b:2015/16 Q2", "Progress", "Added", null, "Amber", "Progress of control measure b for Quarter 2 2015/16 recorded as amber")]
+    [InlineData("Risk", "risk:CYP-R01", "State", "Modified", "Open", "Closed", "Status of the risk changed from open to closed")]
+    [InlineData("Risk", "risk:CYP-R01", "ReviewDate", "Modified", "12/31/2015", "03/31/2016", "Next review changed from 31 December 2015 to 31 March 2016")]
+    [InlineData("EqualityAction", "equality-action:CS-EQ1", "TimetableYears", "Modified", "2007; 2008", "2007; 2008; 2009", "Timetable changed from “2007/08; 2008/09” to “2007/08; 2008/09; 2009/10”")]
+    [InlineData("EqualityAction", "equality-action:CS-EQ1", "Strands", "Modified", "Race", "Race; SexualOrientation", "Protected characteristics changed from “race” to “race; sexual orientation”")]
+    [InlineData("EqualityActionUpdate", "equality-action:CS-EQ1:2007/08 Q2", "Commentary", "Modified", "Set up", "Set up in all centres", "Commentary for Quarter 2 2007/08 changed from “Set up” to “Set up in all centres”")]
+    [InlineData("RoundItem", "round-item:7", "CommentaryApprovedBy", "Modified", null, "tracey.coffey@outturn.example", "Drafted commentary approved by set to “tracey.coffey@outturn.example”")]
+    [InlineData("RoundItem", "round-item:7", "FilledFrom", "Modified", null, "Filled from the 2015/16 CIN census, definition v1", "Source of the figure set to “Filled from the 2015/16 CIN census, definition v1”")]
+    [InlineData("MonitoringRound", "round:3", "OpensOn", "Modified", "2016-04-01", "2016-04-04", "Opening date changed from 1 April 2016 to 4 April 2016")]
     public void Each_kind_of_change_reads_in_words(string entity, string key, string field, string action, string? old, string? @new, string expected) =>
         Assert.Equal(expected, AuditWords.What(entity, key, field, action, old, @new));
+
+    [Fact]
+    public void A_risks_latest_scores_are_left_out_as_they_repeat_its_latest_quarters()
+    {
+        Assert.True(AuditWords.IsBookkeeping("Risk", "ResidualLikelihood"));
+        Assert.False(AuditWords.IsBookkeeping("RiskAssessment", "ResidualLikelihood"));
+    }
 
     [Fact]
     public void Bookkeeping_fields_are_left_out() =>

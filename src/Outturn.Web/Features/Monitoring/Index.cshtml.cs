@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Application.Monitoring;
+using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Rounds;
 using Outturn.Web.Features.Rounds;
@@ -21,7 +22,7 @@ public sealed class IndexModel(ReportVisibility access, MonitoringQuery query) :
     public MonitoringReport Report { get; private set; } = null!;
     public MonitoringRound? Round { get; private set; }
     public bool IsDraft { get; private set; }
-    public IReadOnlyDictionary<string, (string Published, string Now)> Revisions { get; private set; } = new Dictionary<string, (string, string)>();
+    public IReadOnlyDictionary<string, FigureRevision> Revisions { get; private set; } = new Dictionary<string, FigureRevision>();
     public string PlanRef { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string planRef, Period period, CancellationToken ct)
@@ -37,7 +38,8 @@ public sealed class IndexModel(ReportVisibility access, MonitoringQuery query) :
         var plan = (await query.LoadPlanAsync(planRef, ct))!;
         var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
         foreach (var indicator in plan.Indicators) indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
-        Context = new ReportContext(plan, p);
+        // A published report's sections 4.0, 5.0 and 7.0 are those frozen with it.
+        Context = new ReportContext(plan, p, IsDraft ? null : Report.Registers);
         return Page();
     }
 }

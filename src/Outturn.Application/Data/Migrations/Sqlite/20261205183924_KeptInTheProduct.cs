@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class GovernanceKeptInTheBrowser : Migration
+    public partial class KeptInTheProduct : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,92 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ImprovementAction_RecommendationId",
                 table: "ImprovementAction");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommentaryApprovedBy",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CommentaryApprovedByOfficerId",
+                table: "RoundItem",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CommentaryFromDraft",
+                table: "RoundItem",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Denominator",
+                table: "RoundItem",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FilledFrom",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Numerator",
+                table: "RoundItem",
+                type: "TEXT",
+                precision: 18,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ClosedOn",
+                table: "Risks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosureReason",
+                table: "Risks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Description",
+                table: "Risks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "State",
+                table: "Risks",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Open");
+
+            migrationBuilder.AddColumn<int>(
+                name: "TargetImpact",
+                table: "Risks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TargetLikelihood",
+                table: "Risks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Risks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
@@ -34,6 +120,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OpensOn",
+                table: "MonitoringRound",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "MinutesApprovedAt",
@@ -82,6 +174,26 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CompletedOn",
+                table: "EqualityActions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Strands",
+                table: "EqualityActions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EqualityActions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "EngagementActivity",
@@ -95,6 +207,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "IndicatorValueId",
+                table: "ComputedValue",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RoundItemId",
+                table: "ComputedValue",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "From",
@@ -128,6 +254,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reason",
+                table: "AuditEntries",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReportKind",
@@ -180,6 +312,56 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReminderSent",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Occasion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderSent_MonitoringRound_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "MonitoringRound",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    InitialLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitialImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetImpact = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskAssessments_Risks_RiskId",
+                        column: x => x.RiskId,
+                        principalTable: "Risks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Promise_PriorityId",
                 table: "Promise",
@@ -189,6 +371,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "IX_ImprovementAction_RecommendationId",
                 table: "ImprovementAction",
                 column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComputedValue_RoundItemId",
+                table: "ComputedValue",
+                column: "RoundItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItem_ReportPlanId",
@@ -201,11 +388,31 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 columns: new[] { "PromiseId", "Year" },
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderSent_RoundId_Recipient_Occasion",
+                table: "ReminderSent",
+                columns: new[] { "RoundId", "Recipient", "Occasion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_RiskId_Period",
+                table: "RiskAssessments",
+                columns: new[] { "RiskId", "Period" },
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_AgendaItem_Plans_ReportPlanId",
                 table: "AgendaItem",
                 column: "ReportPlanId",
                 principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ComputedValue_RoundItem_RoundItemId",
+                table: "ComputedValue",
+                column: "RoundItemId",
+                principalTable: "RoundItem",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -225,11 +432,21 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "AgendaItem");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_ComputedValue_RoundItem_RoundItemId",
+                table: "ComputedValue");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_Promise_Priorities_PriorityId",
                 table: "Promise");
 
             migrationBuilder.DropTable(
                 name: "PromiseReview");
+
+            migrationBuilder.DropTable(
+                name: "ReminderSent");
+
+            migrationBuilder.DropTable(
+                name: "RiskAssessments");
 
             migrationBuilder.DropIndex(
                 name: "IX_Promise_PriorityId",
@@ -240,8 +457,64 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "ImprovementAction");
 
             migrationBuilder.DropIndex(
+                name: "IX_ComputedValue_RoundItemId",
+                table: "ComputedValue");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AgendaItem_ReportPlanId",
                 table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "CommentaryApprovedBy",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "CommentaryApprovedByOfficerId",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "CommentaryFromDraft",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "Denominator",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "FilledFrom",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "Numerator",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedOn",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "ClosureReason",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "Description",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "TargetImpact",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "TargetLikelihood",
+                table: "Risks");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Risks");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -254,6 +527,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Promise");
+
+            migrationBuilder.DropColumn(
+                name: "OpensOn",
+                table: "MonitoringRound");
 
             migrationBuilder.DropColumn(
                 name: "MinutesApprovedAt",
@@ -284,12 +561,28 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "ImprovementAction");
 
             migrationBuilder.DropColumn(
+                name: "CompletedOn",
+                table: "EqualityActions");
+
+            migrationBuilder.DropColumn(
+                name: "Strands",
+                table: "EqualityActions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "EqualityActions");
+
+            migrationBuilder.DropColumn(
                 name: "Version",
                 table: "EngagementActivity");
 
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Decision");
+
+            migrationBuilder.DropColumn(
+                name: "RoundItemId",
+                table: "ComputedValue");
 
             migrationBuilder.DropColumn(
                 name: "From",
@@ -312,6 +605,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "Board");
 
             migrationBuilder.DropColumn(
+                name: "Reason",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
                 name: "ReportKind",
                 table: "AgendaItem");
 
@@ -326,6 +623,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "AgendaItem");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "IndicatorValueId",
+                table: "ComputedValue",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldNullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImprovementAction_RecommendationId",
