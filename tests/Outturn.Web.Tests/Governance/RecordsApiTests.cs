@@ -110,3 +110,47 @@ public sealed class RecordsApiTests(OutturnApp app) : IClassFixture<OutturnApp>
         Assert.DoesNotContain("is not yet published", pack);
     }
 }
+
+/// <summary>The same reads on PostgreSQL, the production store, with the demo loaded at start.</summary>
+public sealed class RecordsApiOnPostgresTests : IAsyncLifetime
+{
+    private readonly Outturn.Web.Tests.Hosting.PostgresDatabase _database = new();
+    private Outturn.Web.Tests.Hosting.PostgresOutturnApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _app = new Outturn.Web.Tests.Hosting.PostgresOutturnApp(_database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Boards_inspections_promises_and_engagement_read_the_same_on_PostgreSQL()
+    {
+        var anonymous = _app.CreateClient();
+        var staff = await _app.SignedInClientAsync("ann.mcintyre@outturn.example");
+
+        // The demo's Trust Executive Group: Gill Frame sits for Halton CCG, with no end to her term.
+        var board = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/boards/ct-exec")).RootElement;
+        var gill = board.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Gill Frame");
+        Assert.Equal(("partner", "Halton CCG"), (gill.GetProperty("seat").GetString(), gill.GetProperty("organisation").GetString()));
+
+        // JAR 2008's third recommendation: one action, due six months from the report of 22 July 2008, linked to CS1c.
+        var jar = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/inspections/JAR-2008")).RootElement;
+        var r3 = jar.GetProperty("recommendations").EnumerateArray().Single(r => r.GetProperty("ref").GetString() == "JAR2008-R3");
+        var action = Assert.Single(r3.GetProperty("actions").EnumerateArray());
+        Assert.Equal("2009-01-22", action.GetProperty("due").GetString());
+        Assert.Equal(["HBC-CS-2007-10 CS1c"], action.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
+
+        // The 2011–14 plan's fifteen promises; the engagement register for staff, "Our Healthy Halton" not yet published.
+        Assert.Equal(15, JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/promises")).RootElement.GetArrayLength());
+        var activities = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/engagement-activities")).RootElement;
+        var healthy = activities.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Our Healthy Halton");
+        Assert.False(healthy.GetProperty("response_published").GetBoolean());
+    }
+}
