@@ -4,13 +4,38 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
 using Outturn.Application.Governance;
+using Outturn.Application.Inspections;
 using Outturn.Domain.Governance;
 
 namespace Outturn.Cli;
 
-/// <summary>Boards' meetings and actions from the command line: agenda packs and the chair's overdue list.</summary>
+/// <summary>Boards' meetings and actions from the command line: agenda packs and the chair's overdue list; inspection folders.</summary>
 public static class GovernanceCommands
 {
+    /// <summary>`outturn import inspection &lt;folder&gt;`: an inspection folder (docs/import-formats.md), all of it or nothing.</summary>
+    public static void AddImports(RootCommand root, IServiceProvider services)
+    {
+        var import = root.Subcommands.FirstOrDefault(c => c.Name == "import") ?? new Command("import", "Import data.");
+        if (!root.Subcommands.Contains(import)) root.Subcommands.Add(import);
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "An inspection folder: inspection.csv and optionally grades.csv, judgements.csv, recommendations.csv, actions.csv (see docs/import-formats.md)." };
+        var command = new Command("inspection", "Import an inspection (its grades, findings, recommendations and improvement actions), merged by its reference; all of it or, on any error, nothing.") { folder };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await services.OpenAsync(ct);
+            var dir = parse.GetValue(folder)!.FullName;
+            var result = await scope.ServiceProvider.GetRequiredService<InspectionImport>().ImportAsync(dir, ct);
+            if (!result.Imported)
+            {
+                await Console.Error.WriteLineAsync($"{dir}: rejected, nothing was imported ({result.Errors.Count} errors):");
+                foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
+                return 1;
+            }
+            foreach (var line in result.Done) Console.WriteLine(line);
+            return 0;
+        });
+        import.Subcommands.Add(command);
+    }
+
     public static Command Meetings(IServiceProvider services)
     {
         var board = new Option<string>("--board") { Description = "The board's ref, e.g. cyp-ppb.", Required = true };
@@ -45,6 +70,8 @@ public static class GovernanceCommands
                     : "No such meeting.");
                 return 3;
             }
+            // Each item's report itself after its cover sheet; a quarter's from its published snapshot.
+            content = await scope.ServiceProvider.GetRequiredService<AgendaPackReports>().WithReportsAsync(content, viewer, ct);
             // The format follows the output file's extension: .docx, .pdf, otherwise HTML.
             var writer = scope.ServiceProvider.GetRequiredService<AgendaPackWriters>().For(Path.GetExtension(parse.GetValue(output)!.Name).TrimStart('.'));
             await using (var file = File.Create(parse.GetValue(output)!.FullName))

@@ -32,5 +32,6 @@ root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 root.Subcommands.Add(SynthCommands.Synth());
 root.Subcommands.Add(ReportCommands.Report(host.Services));
 foreach (var c in new[] { GovernanceCommands.Meetings(host.Services), GovernanceCommands.Actions(host.Services) }) root.Subcommands.Add(c);
+GovernanceCommands.AddImports(root, host.Services);
 CliAccount.AddOptionTo(root);
 return await CommandLine.RunAsync(root, args, host.Services);

@@ -24,6 +24,21 @@ public sealed class ChangeHistory(OutturnDbContext db)
         return await DescribeAsync(entries, ct);
     }
 
+    /// <summary>
+    /// The changes recorded against a record and everything under it: keys equal to any of <paramref name="prefixes"/>
+    /// or starting with one followed by a colon ("meeting:12" and "meeting:12:item:40"), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryLine>> UnderAsync(IReadOnlyCollection<string> prefixes, CancellationToken ct)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var prefix in prefixes.Distinct())
+        {
+            var under = prefix + ":";
+            entries.AddRange(await db.AuditEntries.AsNoTracking().Where(a => a.EntityKey == prefix || a.EntityKey.StartsWith(under)).ToListAsync(ct));
+        }
+        return await DescribeAsync(entries.DistinctBy(e => e.Id).OrderByDescending(e => e.Id).ToList(), ct);
+    }
+
     /// <summary>Tells each entry in words, in the order given, leaving out the bookkeeping fields nobody reads.</summary>
     public async Task<IReadOnlyList<HistoryLine>> DescribeAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
@@ -167,6 +182,13 @@ public static partial class AuditWords
         if (field == "RetiredOn")
             return newValue is null ? $"{Capitalise(ItemWord(entity))} reinstated" : $"{Capitalise(ItemWord(entity))} retired from {Value(field, newValue)}";
         var (o, n) = (Value(field, oldValue), Value(field, newValue));
+        if (field is null)
+            return action switch
+            {
+                "Added" => $"{subject} added: {n}",
+                "Deleted" => $"{subject} removed: {o}",
+                _ => $"{subject} changed",
+            };
         return action switch
         {
             "Added" => $"{subject} recorded as {n}",
@@ -210,6 +232,58 @@ public static partial class AuditWords
             ("MonitoringRound", "OpensOn") => "Opening date",
             ("MonitoringRound", "State") => "Stage of the round",
             ("MonitoringRound", "ConfirmedOutstanding") => "Items outstanding confirmed at review",
+            ("Meeting", "Date") => "Date of the meeting",
+            ("Meeting", "StartTime") => "Start time",
+            ("Meeting", "EndTime") => "End time",
+            ("Meeting", "SignedBy") => "Signatory",
+            ("Meeting", "AgendaPublishedAt") => "Agenda published",
+            ("Meeting", "MinutesPublishedAt") => "Minutes published",
+            ("Meeting", "MinutesApprovedAt") => "Minutes approved",
+            ("Meeting", "MinutesApprovedBy") => "Minutes approved by",
+            ("AgendaItem", "Order") => "Position on the agenda",
+            ("AgendaItem", "Number") => "Item number",
+            ("AgendaItem", "ParentNumber") => "Heading it sits under",
+            ("AgendaItem", "IsExempt") => "Part II (exempt)",
+            ("AgendaItem", "PageFrom") => "First page",
+            ("AgendaItem", "PageTo") => "Last page",
+            ("AgendaItem", "Minutes") => "Minute",
+            ("AgendaItem", "ReportKind") => "Report taken",
+            ("AgendaItem", "ReportPlanId") => "Plan of the report taken",
+            ("AgendaItem", "ReportPeriod") => "Quarter of the report taken",
+            ("CoverSheet", "DateText") => "Date on the cover sheet",
+            ("CoverSheet", "ReportTo") => "Report to",
+            ("BoardMember", "IsCouncillor") => "Councillor",
+            ("BoardMember", "IsCoOpted") => "Co-opted member",
+            ("BoardMember", "From") => "Member from",
+            ("BoardMember", "To") => "Member to",
+            ("BoardMember", "UserId") => "Account linked to the seat",
+            ("Board", "ParentBoardId") => "Board reported to",
+            ("Board", "MeetsInPublic") => "Meets in public",
+            ("Attendance", "Kind") => "Attendance",
+            ("Attendance", "MeetingRole") => "Role at the meeting",
+            ("Decision", "IsKeyDecision") => "Key decision",
+            ("Decision", "AlternativesRejected") => "Alternative options considered and rejected",
+            ("Decision", "Reasons") => "Reasons for the decision",
+            ("Decision", "Resolved") => "Resolved",
+            ("Decision", "ImplementationDate") => "Implementation date",
+            ("ActionItem", "DeadlineText") => "Deadline",
+            ("ActionItem", "Deadline") => "Deadline date",
+            ("Inspection", "Type") => "Kind of inspection",
+            ("Inspection", "PublishedOn") => "Date published",
+            ("Inspection", "IsPublished") => "Findings public",
+            ("Inspection", "ReportAddress") => "Report's address",
+            ("Recommendation", "ResponsibleBody") => "Addressed to",
+            ("ImprovementAction", "DueSet") => "Due date set by hand",
+            ("ImprovementAction", "Text") => "Action",
+            ("ImprovementQuarter", "Delivery") => "Delivery",
+            ("ImprovementQuarter", "Impact") => "Impact",
+            ("PromiseReview", "WhatWeAchieved") or ("Promise", "WhatWeAchieved") => "What we achieved",
+            ("Promise", "ReviewedIn") => "Reviewed in",
+            ("EngagementActivity", "HeldOn") => "Held on",
+            ("EngagementActivity", "WhatTheySaid") => "What they said",
+            ("EngagementActivity", "WhatWeDid") => "What we did",
+            ("EngagementActivity", "FedBackOn") => "Fed back on",
+            ("EngagementActivity", "ResponsePublished") => "Published on \"you said, we did\"",
             ("RiskControlUpdate" or "EqualityActionUpdate", "Progress") => "Progress" + Of(key),
             ("RiskControlUpdate" or "EqualityActionUpdate", "Commentary") => "Commentary" + Of(key),
             ("RiskAssessment", "AssessedOn") => "Day scored",
@@ -266,6 +340,8 @@ public static partial class AuditWords
         if (DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
             return d.ToString("d MMMM yyyy", Gb);
+        if (DateTimeOffset.TryParseExact(value, "MM/dd/yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            return When(at);
         if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) return value;
         if (EnumName().IsMatch(value)) return Words(value);
         return $"“{value}”";
@@ -295,6 +371,16 @@ public static partial class AuditWords
         "MonitoringRound" => "round",
         "StatusOverride" => "officer's judgement",
         "MilestoneUpdate" => "milestone update",
+        "BoardMember" => "member",
+        "ActionItem" => "action",
+        "ActionUpdate" => "update on the action",
+        "JudgementGrade" => "grade",
+        "KeyJudgement" => "key judgement",
+        "ImprovementLink" => "link",
+        "ImprovementQuarter" => "progress",
+        "PromiseReview" => "review",
+        "EngagementActivity" => "engagement activity",
+        "CoverSheet" => "cover sheet",
         "RiskAssessment" => "risk's scores",
         "RiskControlMeasure" => "control measure",
         "RiskControlUpdate" => "progress on a control measure",

@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Outturn.Domain.Equality;
+using Outturn.Domain.Governance;
+using Outturn.Domain.Inspections;
+using Outturn.Domain.Participation;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Risks;
 using Outturn.Domain.Rounds;
@@ -33,6 +36,20 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
          typeof(Plan), typeof(Priority), typeof(Objective), typeof(Milestone), typeof(Indicator),
          typeof(Risk), typeof(RiskAssessment), typeof(RiskControlMeasure), typeof(RiskControlUpdate), typeof(EqualityAction), typeof(EqualityActionUpdate)];
 
+    /// <summary>
+    /// Records kept in the browser (boards, meetings, inspections, promises, engagement): a record added or removed is
+    /// one line ("Agenda item added: 6(A) …"), written after the save so that its key holds the number the store gave
+    /// it; changes to it are recorded field by field like any other.
+    /// </summary>
+    private static readonly HashSet<Type> Summarised =
+        [typeof(Board), typeof(BoardMember), typeof(Meeting), typeof(AgendaItem), typeof(Outturn.Domain.Governance.CoverReport), typeof(Attendance), typeof(Decision),
+         typeof(ActionItem), typeof(ActionUpdate), typeof(Inspection), typeof(JudgementGrade), typeof(KeyJudgement), typeof(Recommendation),
+         typeof(ImprovementAction), typeof(ImprovementLink), typeof(ImprovementQuarter), typeof(Promise), typeof(PromiseReview), typeof(EngagementActivity)];
+
+    /// <summary>Fields of those records that only say where a row belongs or keep its place in a list.</summary>
+    private static readonly HashSet<string> Placement =
+        ["BoardId", "MeetingId", "AgendaItemId", "InspectionId", "RecommendationId", "ImprovementActionId", "PromiseId", "ActionItemId"];
+
     /// <summary>Round items and rounds are created with the round (its events say so); their changes are what matter.</summary>
     private static readonly HashSet<Type> ChangesOnly = [typeof(RoundItem), typeof(MonitoringRound), typeof(Plan)];
 
@@ -58,14 +75,62 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        (eventData.Context as OutturnDbContext)?.ForgetReason();
+        if (eventData.Context is OutturnDbContext db)
+        {
+            if (RecordAdded(db))
+            {
+                db.SaveChanges();
+                db.AuditTransaction?.Commit();
+                db.EndAuditTransaction();
+            }
+            db.ForgetReason();
+        }
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as OutturnDbContext)?.ForgetReason();
-        return ValueTask.FromResult(result);
+        if (eventData.Context is OutturnDbContext db)
+        {
+            if (RecordAdded(db))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (db.AuditTransaction is { } tx) await tx.CommitAsync(cancellationToken);
+                db.EndAuditTransaction();
+            }
+            db.ForgetReason();
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is OutturnDbContext db) { db.PendingAdded.Clear(); db.AuditTransaction?.Rollback(); db.EndAuditTransaction(); }
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is OutturnDbContext db)
+        {
+            db.PendingAdded.Clear();
+            if (db.AuditTransaction is { } tx) await tx.RollbackAsync(cancellationToken);
+            db.EndAuditTransaction();
+        }
+    }
+
+    /// <summary>Writes the one-line records of the rows just added, now that they have their numbers; true when there were any.</summary>
+    private bool RecordAdded(OutturnDbContext db)
+    {
+        if (db.PendingAdded.Count == 0) return false;
+        var pending = db.PendingAdded.ToList();
+        db.PendingAdded.Clear();
+        foreach (var (e, at, reason) in pending)
+            db.Add(new AuditEntry
+            {
+                At = at, By = user.Name, Entity = EntityName(e.Entity), EntityKey = Describe(e), Action = "Added", Field = null,
+                NewValue = Summary(db, e.Entity), Reason = reason,
+            });
+        return true;
     }
 
     private void Record(DbContext? context)
@@ -73,6 +138,32 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         if (context is null) return;
         var now = clock.GetUtcNow();
         var reason = (context as OutturnDbContext)?.ChangeReason;
+        if (context is OutturnDbContext db)
+        {
+            foreach (var e in context.ChangeTracker.Entries().Where(e => Summarised.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Deleted).ToList())
+            {
+                if (e.State == EntityState.Added) db.PendingAdded.Add((e, now, reason));
+                else
+                    context.Add(new AuditEntry
+                    {
+                        At = now, By = user.Name, Entity = EntityName(e.Entity), EntityKey = Describe(e), Action = "Deleted", Field = null,
+                        OldValue = Summary(db, e.Entity), Reason = reason,
+                    });
+            }
+            // The added rows' records are written once the store has numbered them; the transaction holds both saves together.
+            if (db.PendingAdded.Count > 0 && context.Database.CurrentTransaction is null) db.BeginAuditTransaction();
+            foreach (var e in context.ChangeTracker.Entries().Where(e => Summarised.Contains(e.Entity.GetType()) && e.State == EntityState.Modified).ToList())
+                foreach (var p in e.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Placement.Contains(p.Metadata.Name) && p.Metadata.Name != "Version"
+                                                          && !(p.Metadata.Name == "Order" && e.Entity is not AgendaItem)))
+                {
+                    if (Equals(p.OriginalValue, p.CurrentValue)) continue;
+                    context.Add(new AuditEntry
+                    {
+                        At = now, By = user.Name, Entity = EntityName(e.Entity), EntityKey = Describe(e), Action = "Modified", Field = p.Metadata.Name,
+                        OldValue = Format(p.OriginalValue), NewValue = Format(p.CurrentValue), Reason = reason,
+                    });
+                }
+        }
         var entries = context.ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.State == EntityState.Modified || !ChangesOnly.Contains(e.Entity.GetType()))
@@ -144,6 +235,25 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         Objective o => $"plan:{o.PlanId}:objective:{o.Ref}",
         Milestone m => $"plan:{m.PlanId}:milestone:{m.Ref}",
         Indicator i => $"plan:{i.PlanId}:indicator:{i.Ref}",
+        Board b => $"board:{b.Id}",
+        BoardMember m => $"board:{m.BoardId}:member:{m.Id}",
+        Meeting m => $"meeting:{m.Id}",
+        AgendaItem i => $"meeting:{i.MeetingId}:item:{i.Id}",
+        Outturn.Domain.Governance.CoverReport => $"agenda-item:{e.Property("AgendaItemId").CurrentValue}:cover",
+        Attendance a => $"meeting:{a.MeetingId}:attendance:{a.Id}",
+        Decision d => $"agenda-item:{d.AgendaItemId}:decision:{d.Id}",
+        ActionItem a => $"meeting:{a.MeetingId}:action:{a.Id}",
+        ActionUpdate u => $"action:{u.ActionItemId}:update:{u.Id}",
+        Inspection i => $"inspection:{i.Id}",
+        JudgementGrade g => $"inspection:{g.InspectionId}:grade:{g.Id}",
+        KeyJudgement k => $"inspection:{k.InspectionId}:judgement:{k.Id}",
+        Recommendation r => $"inspection:{r.InspectionId}:recommendation:{r.Id}",
+        ImprovementAction a => $"improvement-action:{a.Id}",
+        ImprovementLink l => $"improvement-action:{l.ImprovementActionId}:link:{l.Id}",
+        ImprovementQuarter q => $"improvement-action:{q.ImprovementActionId}:{q.Period}",
+        Promise p => $"promise:{p.Id}",
+        PromiseReview r => $"promise:{r.PromiseId}:{r.Year}",
+        EngagementActivity a => $"engagement:{a.Id}",
         Risk r => RiskKeys.Risk(r.Ref),
         RiskAssessment a => RiskKeys.Assessment(RiskOf(e, r => r.Assessments.Contains(a)), a.Period),
         RiskControlMeasure c => RiskKeys.Control(RiskOf(e, r => r.Controls.Contains(c)), c.Ref),
@@ -153,6 +263,44 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         EqualityActionUpdate u => RiskKeys.EqualityProgress(e.Context.ChangeTracker.Entries<EqualityAction>().Select(x => x.Entity).FirstOrDefault(a => a.Updates.Contains(u))?.Ref ?? "?", u.Period),
         _ => "",
     };
+
+    /// <summary>The owned cover sheet is stored as part of its agenda item; its records are named "CoverSheet".</summary>
+    private static string EntityName(object entity) => entity is Outturn.Domain.Governance.CoverReport ? "CoverSheet" : entity.GetType().Name;
+
+    /// <summary>A record added or removed in one phrase: what a reader recognises it by.</summary>
+    private static string Summary(OutturnDbContext db, object entity) => entity switch
+    {
+        Board b => b.Name,
+        BoardMember m => m.Display,
+        Meeting m => m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        AgendaItem i => $"{i.Number} {i.Title}",
+        Outturn.Domain.Governance.CoverReport c => c.Subject ?? "cover sheet",
+        Attendance a => $"{a.Name}: {a.Kind.ToWords().ToLowerInvariant()}",
+        Decision d => $"{d.MinuteNumber} {d.Title}".Trim(),
+        ActionItem a => $"{a.Text} ({a.Owner}{(a.DeadlineText is null ? "" : ", " + a.DeadlineText)})",
+        ActionUpdate u => u.Text,
+        Inspection i => i.Title,
+        JudgementGrade g => $"{g.Area}: {g.Grade}",
+        KeyJudgement k => k.Text,
+        Recommendation r => $"{r.Ref}: {r.Text}",
+        ImprovementAction a => $"{a.Text ?? "the recommendation itself"} ({a.Owner}, due {a.Due:d MMMM yyyy})",
+        ImprovementLink l => LinkName(db, l),
+        ImprovementQuarter q => $"{q.Delivery.ToWords()}; {q.Impact.ToWords().ToLowerInvariant()}",
+        Promise p => p.Text,
+        PromiseReview r => $"{r.Year.ToDisplayString()}, {r.Progress.ToWords().ToLowerInvariant()}: {r.WhatWeAchieved}",
+        EngagementActivity a => a.Title,
+        _ => entity.ToString() ?? "",
+    };
+
+    private static string LinkName(OutturnDbContext db, ImprovementLink l)
+    {
+        string? Plan(int planId) => db.Plans.Local.FirstOrDefault(p => p.Id == planId)?.Ref ?? db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Ref).FirstOrDefault();
+        if (l.MilestoneId is { } m && (db.Milestones.Local.FirstOrDefault(x => x.Id == m) ?? db.Milestones.AsNoTracking().FirstOrDefault(x => x.Id == m)) is { } milestone)
+            return $"milestone {Plan(milestone.PlanId)} {milestone.Ref}";
+        if (l.IndicatorId is { } i && (db.Indicators.Local.FirstOrDefault(x => x.Id == i) ?? db.Indicators.AsNoTracking().FirstOrDefault(x => x.Id == i)) is { } indicator)
+            return $"measure {Plan(indicator.PlanId)} {indicator.Ref}";
+        return "a milestone or measure";
+    }
 
     // A register's rows are changed through their risk or action, which is tracked with them: the key names it by ref,
     // readable even for rows added with a new risk (whose id is not yet known).

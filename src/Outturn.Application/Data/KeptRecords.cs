@@ -51,6 +51,21 @@ public static class KeptRecords
         AuditEntry => "An audit record",
         PlanVersion v => $"Version {v.Number} of a plan",
         Documents.PublishedDocument => "A published report's document",
+        Domain.Governance.Board b => $"The board {b.Name}",
+        Domain.Governance.BoardMember m => $"The seat of {m.Name}",
+        Domain.Governance.Meeting m => $"The meeting of {m.Date:d MMMM yyyy}",
+        Domain.Governance.Decision d => $"The decision \"{d.Title}\"",
+        Domain.Governance.ActionItem a => $"The action \"{a.Text}\"",
+        Domain.Governance.ActionUpdate => "An action's update",
+        Domain.Inspections.Inspection i => $"The inspection {i.Ref}",
+        Domain.Inspections.JudgementGrade g => $"The grade of {g.Area}",
+        Domain.Inspections.KeyJudgement => "A key judgement",
+        Domain.Inspections.Recommendation r => $"The recommendation {r.Ref}",
+        Domain.Inspections.ImprovementAction => "An improvement action",
+        Domain.Inspections.ImprovementQuarter q => $"An improvement action's progress ({q.Period})",
+        Domain.Participation.Promise => "A promise",
+        Domain.Participation.PromiseReview r => $"A promise's review ({r.Year})",
+        Domain.Participation.EngagementActivity a => $"The engagement activity \"{a.Title}\"",
         _ => null,
     };
 
@@ -59,6 +74,8 @@ public static class KeptRecords
         Priority or Objective or Milestone or Indicator => "Retire it instead: leave it out of the plan folder, or give it a date in the retired column.",
         Plan => "Retire its items instead.",
         Organisation => "Its plans, items, officers and accounts stay with it; change its name or its place in the tree instead.",
+        Domain.Governance.BoardMember => "End the membership instead: give it a \"to\" date.",
+        Domain.Governance.ActionItem => "Close it instead, with a note of why.",
         _ => "Record a correction instead.",
     };
 }

@@ -47,6 +47,20 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
 
     internal void ForgetReason() => ChangeReason = null;
 
+    /// <summary>Rows added in the save under way whose audit records wait for the numbers the store gives them.</summary>
+    internal List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Entry, DateTimeOffset At, string? Reason)> PendingAdded { get; } = [];
+
+    /// <summary>The transaction the audit interceptor opened to keep a save and its audit records together, when the caller had none.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditTransaction { get; private set; }
+
+    internal void BeginAuditTransaction() => AuditTransaction = Database.BeginTransaction();
+
+    internal void EndAuditTransaction()
+    {
+        AuditTransaction?.Dispose();
+        AuditTransaction = null;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         KeptRecords.Check(ChangeTracker);

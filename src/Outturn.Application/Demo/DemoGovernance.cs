@@ -16,7 +16,7 @@ namespace Outturn.Application.Demo;
 /// participation records and promises of the 2014–17 plan (Demo/participation); see each folder's README for
 /// sources and inferences. Each part loads once: a board, inspection or promise list already held is left alone.
 /// </summary>
-public sealed class DemoGovernance(OutturnDbContext db)
+public sealed class DemoGovernance(OutturnDbContext db, Inspections.InspectionImport inspections)
 {
     public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Demo", name);
 
@@ -79,8 +79,11 @@ public sealed class DemoGovernance(OutturnDbContext db)
             var meeting = new Meeting
             {
                 BoardId = board.Id, Date = row.Date, StartTime = row.Start, EndTime = row.End, Venue = row.Venue, SignedBy = row.SignedBy, Contact = row.Contact,
-                AgendaPublishedAt = At(row.AgendaPublished), MinutesPublishedAt = At(row.MinutesPublished),
             };
+            // Published minutes were approved by the chair: the one minuted in the chair, else the board's chair (see the README).
+            var chair = row.Present?.FirstOrDefault(p => p.MeetingRole == MemberRole.Chair)?.Name
+                        ?? board.Members.FirstOrDefault(m => m.Role == MemberRole.Chair)?.Name ?? $"the Chair of the {board.Name}";
+            meeting.RecordPublication(At(row.AgendaPublished), At(row.MinutesPublished), row.MinutesPublished is null ? null : chair, At(row.MinutesPublished));
             var order = 0;
             foreach (var p in row.Present ?? []) meeting.Attendance.Add(new Attendance { Name = p.Name, Role = p.Role, MeetingRole = p.MeetingRole, Kind = AttendanceKind.Present, Order = ++order });
             foreach (var p in row.Apologies ?? []) meeting.Attendance.Add(new Attendance { Name = p.Name, Role = p.Role, Kind = AttendanceKind.Apologies, Order = ++order });
@@ -132,64 +135,14 @@ public sealed class DemoGovernance(OutturnDbContext db)
         return $"Boards and meetings: {boards.Count} boards, {meetings} meetings, {actions} actions loaded.";
     }
 
-    // ---- the 2008 joint area review
-    private sealed record LinkFileRow(string Recommendation, string Plan, string Item);
-    private sealed record InspectionFile(string Ref, InspectionType Type, string Title, List<string> Inspectorates, DateOnly Published, string? Reference, List<LinkFileRow> Links);
-
+    // ---- the 2008 joint area review, an inspection folder like any other (docs/import-formats.md)
     private async Task<string> InspectionAsync(CancellationToken ct)
     {
-        var folder = Folder("inspections");
-        var file = JsonSerializer.Deserialize<InspectionFile>(await File.ReadAllTextAsync(Path.Combine(folder, "inspection.json"), ct), Json)!;
-        if (await db.Set<Inspection>().AnyAsync(i => i.Ref == file.Ref, ct)) return $"{file.Ref}: already held, left as it is.";
-        var errors = new List<string>();
-        var grades = CsvTable.Read(folder, "jar2008_grades.csv", ["area", "grade_number", "grade_word"], [], true, errors);
-        var judgements = CsvTable.Read(folder, "jar2008_key_judgements.csv", ["area", "paragraph", "kind", "text"], [], true, errors);
-        var recs = CsvTable.Read(folder, "jar2008_recommendations_detailed.csv", ["rec_id", "timescale_code", "responsible_verbatim", "recommendation_text", "area"],
-            ["timescale", "related_important_weakness_verbatim", "evidence_paragraphs", "baseline_evidence", "suggested_lead_forum_inferred", "suggested_success_measures", "suggested_due_date"], true, errors);
-        if (errors.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
-        var inspection = new Inspection
-        {
-            Ref = file.Ref, Type = file.Type, Title = file.Title, Inspectorates = string.Join("; ", file.Inspectorates), PublishedOn = file.Published,
-            Reference = file.Reference, IsPublished = true,
-        };
-        var order = 0;
-        foreach (var g in grades!)
-        {
-            var grade = int.Parse(g["grade_number"], CultureInfo.InvariantCulture);
-            if (InspectionWords.GradeWord(grade) != g["grade_word"]) throw new InvalidOperationException($"{g.Where}: grade {grade} is \"{InspectionWords.GradeWord(grade)}\", not \"{g["grade_word"]}\".");
-            inspection.Grades.Add(new JudgementGrade { Area = g["area"], Grade = grade, Order = ++order });
-        }
-        order = 0;
-        foreach (var k in judgements!)
-            inspection.KeyJudgements.Add(new KeyJudgement
-            {
-                Area = k["area"], Paragraph = k.Optional("paragraph"), Text = k["text"], Order = ++order,
-                Kind = k["kind"] switch { "major_strength" => KeyJudgementKind.MajorStrength, "important_weakness" => KeyJudgementKind.ImportantWeakness, var x => throw new InvalidOperationException($"{k.Where}: kind \"{x}\" is not major_strength or important_weakness.") },
-            });
-        order = 0;
-        foreach (var r in recs!)
-        {
-            var timescale = Enum.Parse<RecommendationTimescale>(r["timescale_code"]);
-            inspection.Recommendations.Add(new Recommendation
-            {
-                Ref = r["rec_id"], Timescale = timescale, ResponsibleBody = r["responsible_verbatim"], Text = r["recommendation_text"], Area = r.Optional("area"), Order = ++order,
-                // The demo's owner is the body the report addresses; the due date follows the timescale (see the README).
-                Action = new ImprovementAction { Owner = r["responsible_verbatim"], Due = ImprovementAction.DefaultDue(timescale, file.Published) },
-            });
-        }
-        foreach (var link in file.Links)
-        {
-            var rec = inspection.Recommendations.Single(r => r.Ref == link.Recommendation);
-            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Ref == link.Plan, ct);
-            if (plan is null) continue; // the plan is not loaded: the link waits for it
-            var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.PlanId == plan.Id && m.Ref == link.Item, ct);
-            var indicator = milestone is null ? await db.Indicators.SingleOrDefaultAsync(i => i.PlanId == plan.Id && i.Ref == link.Item, ct) : null;
-            if (milestone is null && indicator is null) throw new InvalidOperationException($"inspection.json: {link.Plan} has no milestone or measure {link.Item}.");
-            rec.Action!.Links.Add(new ImprovementLink { MilestoneId = milestone?.Id, IndicatorId = indicator?.Id });
-        }
-        db.Add(inspection);
-        await db.SaveChangesAsync(ct);
-        return $"{file.Ref}: loaded with {inspection.Grades.Count} grades, {inspection.KeyJudgements.Count} key judgements and {inspection.Recommendations.Count} recommendations.";
+        var folder = Path.Combine(Folder("inspections"), "jar-2008");
+        if (await db.Set<Inspection>().AnyAsync(i => i.Ref == "JAR-2008", ct)) return "JAR-2008: already held, left as it is.";
+        var result = await inspections.ImportAsync(folder, ct);
+        if (!result.Imported) throw new InvalidOperationException($"The demo inspection does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
+        return string.Join(" ", result.Done);
     }
 
     // ---- participation and promises

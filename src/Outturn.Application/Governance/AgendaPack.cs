@@ -6,7 +6,16 @@ namespace Outturn.Application.Governance;
 
 public sealed record PackMember(string Name, string? Detail);
 
-public sealed record PackItem(string Number, string Title, string? ParentNumber, bool IsExempt, string? StandingText, string Pages, CoverReport? Report, IReadOnlyList<Decision> Decisions);
+/// <summary>
+/// An item of the pack: its cover sheet (<see cref="Report"/>), decisions, and the report it takes among those Outturn
+/// holds (<see cref="Linked"/>), which <see cref="AgendaPackReports"/> fills in as <see cref="Attached"/> for the
+/// documents, or explains in <see cref="Withheld"/> when this reader may not have it yet.
+/// </summary>
+public sealed record PackItem(string Number, string Title, string? ParentNumber, bool IsExempt, string? StandingText, string Pages, CoverReport? Report, IReadOnlyList<Decision> Decisions,
+    PackReport? Linked = null, Documents.Document? Attached = null, string? Withheld = null)
+{
+    public bool HasContent => Report is not null || Decisions.Count > 0 || Linked is not null;
+}
 
 /// <summary>The content of an agenda pack; Part II is empty in any pack made for the public.</summary>
 public sealed record AgendaPack(
@@ -74,7 +83,7 @@ public sealed class HtmlAgendaPackWriter : IAgendaPackWriter
                     .Append("</td><td>").Append(a.Status == ActionStatus.Closed ? "Closed" : a.Overdue ? "Overdue" : "Open").Append("</td></tr>");
             b.Append("</tbody></table>");
         }
-        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.Report is not null || i.Decisions.Count > 0))
+        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.HasContent))
         {
             b.Append("<section class=\"report\"><h2>").Append(E(i.Number)).Append(". ").Append(E(i.Title)).Append(i.Pages.Length > 0 ? $" (pages {E(i.Pages)})" : "").Append("</h2>");
             if (i.Report is { } r)
@@ -98,6 +107,8 @@ public sealed class HtmlAgendaPackWriter : IAgendaPackWriter
                 foreach (var line in d.Resolved.Split('\n', StringSplitOptions.RemoveEmptyEntries)) b.Append("<li>").Append(E(line.Trim())).Append("</li>");
                 b.Append("</ol>");
             }
+            if (i.Attached is { } attached) b.Append("<div class=\"report\">").Append(Documents.HtmlRenderer.RenderFragment(attached)).Append("</div>");
+            else if (i.Withheld is { } why) b.Append("<p>").Append(E(why)).Append("</p>");
             b.Append("</section>");
         }
         b.Append("</body></html>");

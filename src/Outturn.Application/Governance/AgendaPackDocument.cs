@@ -34,7 +34,7 @@ public static class AgendaPackDocument
                     a.RaisedOn.ToString("d.M.yy", CultureInfo.InvariantCulture) + (a.ItemNumber is null ? "" : " item " + a.ItemNumber),
                     a.Text, a.Owner, a.DeadlineText ?? "Ongoing", a.Status == ActionStatus.Closed ? "Closed" : a.Overdue ? "Overdue" : "Open"]).ToList()));
         }
-        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.Report is not null || i.Decisions.Count > 0))
+        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.HasContent))
         {
             blocks.Add(new PageBreak());
             blocks.Add(new Heading(2, $"{i.Number}. {i.Title}" + (i.Pages.Length > 0 ? $" (pages {i.Pages})" : "")));
@@ -56,6 +56,13 @@ public static class AgendaPackDocument
                 blocks.Add(new Paragraph("RESOLVED: That"));
                 blocks.Add(new BulletList(d.Resolved.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList()));
             }
+            // The report itself, after its cover sheet, as the council's pack prints it: a new page, then the document whole.
+            if (i.Attached is { } attached)
+            {
+                if (i.Report is not null || i.Decisions.Count > 0) blocks.Add(new PageBreak());
+                blocks.AddRange(attached.Blocks);
+            }
+            else if (i.Withheld is { } why) blocks.Add(new Paragraph(why));
         }
         return new Document($"{pack.Board} – {pack.When}", blocks) { Subject = "Agenda pack" };
 
@@ -68,16 +75,14 @@ public static class AgendaPackDocument
     }
 }
 
-public sealed class WordAgendaPackWriter : IAgendaPackWriter
+/// <summary>The pack as one Word file; the charts of the reports it takes are drawn as pictures first.</summary>
+public sealed class WordAgendaPackWriter(PdfRenderer pdf) : IAgendaPackWriter
 {
     public string ContentType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public string FileExtension => ".docx";
 
-    public Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default)
-    {
-        WordRenderer.Render(AgendaPackDocument.Build(pack), output);
-        return Task.CompletedTask;
-    }
+    public async Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default) =>
+        WordRenderer.Render(await pdf.WithPicturesAsync(AgendaPackDocument.Build(pack), ct), output);
 }
 
 public sealed class PdfAgendaPackWriter(PdfRenderer pdf) : IAgendaPackWriter

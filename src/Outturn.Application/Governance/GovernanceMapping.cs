@@ -11,6 +11,7 @@ internal sealed class BoardMapping : IEntityTypeConfiguration<Board>
     {
         e.HasIndex(b => b.Ref).IsUnique();
         e.Property(b => b.Ref).HasMaxLength(64);
+        e.Property(b => b.Version).IsConcurrencyToken();
         e.HasOne<Board>().WithMany().HasForeignKey(b => b.ParentBoardId).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(b => b.Members).WithOne().HasForeignKey(m => m.BoardId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -22,6 +23,9 @@ internal sealed class BoardMemberMapping : IEntityTypeConfiguration<BoardMember>
     {
         e.Ignore(m => m.Initials);
         e.Ignore(m => m.Display);
+        e.Ignore(m => m.Kind);
+        e.Ignore(m => m.Detail);
+        e.Property(m => m.Version).IsConcurrencyToken();
         e.HasOne<OutturnUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -31,6 +35,9 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> e)
     {
         e.Ignore(m => m.When);
+        e.Ignore(m => m.MinutesApproved);
+        e.Property(m => m.Version).IsConcurrencyToken();
+        e.Property(m => m.MinutesApprovedBy).HasMaxLength(200);
         e.HasOne(m => m.Board).WithMany().HasForeignKey(m => m.BoardId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(m => new { m.BoardId, m.Date });
         e.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -45,9 +52,17 @@ internal sealed class AgendaItemMapping : IEntityTypeConfiguration<AgendaItem>
         e.Ignore(i => i.Pages);
         e.Property(i => i.Number).HasMaxLength(16);
         e.Property(i => i.ParentNumber).HasMaxLength(16);
-        e.OwnsOne(i => i.Report);
+        e.Property(i => i.Version).IsConcurrencyToken();
+        e.OwnsOne(i => i.Report, r => r.Ignore(c => c.IsEmpty));
+        // Plans are never deleted (their items retire), so the link holds.
+        e.HasOne<Outturn.Domain.Plans.Plan>().WithMany().HasForeignKey(i => i.ReportPlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(i => i.Decisions).WithOne().HasForeignKey(d => d.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class DecisionMapping : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> e) => e.Property(d => d.Version).IsConcurrencyToken();
 }
 
 internal sealed class AttendanceMapping : IEntityTypeConfiguration<Attendance>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Accounts;
 using Outturn.Application.Data;
 using Outturn.Domain.Governance;
+using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Governance;
 
@@ -13,13 +14,34 @@ public sealed record ActionLine(
 
 public sealed record MeetingSummary(int Id, DateOnly Date, string When, string? Venue, bool AgendaPublished, bool MinutesPublished);
 
+/// <summary>A board as shown: its current members (and those whose terms have ended, or not yet begun), meetings and actions.</summary>
 public sealed record BoardView(Board Board, IReadOnlyList<BoardMember> Members, IReadOnlyList<MeetingSummary> Meetings,
-    IReadOnlyList<ActionLine> OpenActions, IReadOnlyList<ActionLine> Overdue);
+    IReadOnlyList<ActionLine> OpenActions, IReadOnlyList<ActionLine> Overdue, IReadOnlyList<BoardMember> OtherMembers);
+
+/// <summary>The report an agenda item takes, among those Outturn holds, with where to read it.</summary>
+public sealed record PackReport(LinkedReportKind Kind, string PlanRef, string PlanTitle, Period? Period, string Description, string Address)
+{
+    public static string Describe(LinkedReportKind kind, Period? period) => kind switch
+    {
+        LinkedReportKind.MonitoringReport => $"Priority Based report, {period?.ToDisplayString()}",
+        LinkedReportKind.CoverReport => $"Cover report, {period?.ToDisplayString()}",
+        LinkedReportKind.BusinessPlan => "Business Plan",
+        _ => "Plan review",
+    };
+
+    public static string AddressOf(LinkedReportKind kind, string planRef, Period? period) => $"/plans/{Uri.EscapeDataString(planRef)}/reports/" + kind switch
+    {
+        LinkedReportKind.MonitoringReport => $"ppb/{period?.ToSlug()}",
+        LinkedReportKind.CoverReport => $"cover/{period?.ToSlug()}",
+        LinkedReportKind.BusinessPlan => "business-plan",
+        _ => "plan-review",
+    };
+}
 
 public sealed record MeetingView(
     Meeting Meeting, Board Board, IReadOnlyList<BoardMember> Members, IReadOnlyList<AgendaItem> Items, bool ExemptHidden,
     bool ShowsMinutes, IReadOnlyList<Attendance> Attendance, IReadOnlyList<ActionLine> ActionsRaised, IReadOnlyList<ActionLine> CarriedForward,
-    MeetingSummary? Previous, MeetingSummary? Next, DateOnly? NextMeetingDate);
+    MeetingSummary? Previous, MeetingSummary? Next, DateOnly? NextMeetingDate, IReadOnlyDictionary<int, PackReport> Reports);
 
 public enum Visibility { Ok, NotFound, NotPublished }
 
@@ -28,9 +50,13 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The boards a viewer holds a seat on, through a membership linked to their account.</summary>
-    public async Task<IReadOnlySet<int>> SeatsAsync(string? userId, CancellationToken ct = default) =>
-        userId is null ? new HashSet<int>()
-            : (await db.Set<BoardMember>().Where(m => m.UserId == userId).Select(m => m.BoardId).Distinct().ToListAsync(ct)).ToHashSet();
+    /// <remarks>Only seats held today: a member whose term has ended reads what the public reads.</remarks>
+    public async Task<IReadOnlySet<int>> SeatsAsync(string? userId, CancellationToken ct = default)
+    {
+        if (userId is null) return new HashSet<int>();
+        var today = Today;
+        return (await db.Set<BoardMember>().Where(m => m.UserId == userId).ToListAsync(ct)).Where(m => m.IsCurrentOn(today)).Select(m => m.BoardId).ToHashSet();
+    }
 
     public async Task<IReadOnlyList<BoardSummary>> BoardsAsync(Viewer viewer, CancellationToken ct = default)
     {
@@ -51,7 +77,8 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
         var visible = meetings.Where(m => m.AgendaPublishedAt is not null || viewer.SeesUnpublished(board.Id)).Select(Summary).ToList();
         var actions = await ActionsAsync(board, viewer, ct);
         var open = actions.Where(a => a.Status != ActionStatus.Closed).ToList();
-        return new BoardView(board, board.Members.OrderBy(m => m.Order).ToList(), visible, open, open.Where(a => a.Overdue).OrderBy(a => a.Deadline).ToList());
+        return new BoardView(board, board.MembersOn(Today).ToList(), visible, open, open.Where(a => a.Overdue).OrderBy(a => a.Deadline).ToList(),
+            board.Members.Where(m => !m.IsCurrentOn(Today)).OrderBy(m => m.Order).ToList());
     }
 
     /// <summary>Overdue actions of a board, oldest deadline first: the chair's list.</summary>
@@ -104,8 +131,23 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
         siblings = siblings.Where(m => m.AgendaPublishedAt is not null || viewer.SeesUnpublished(board.Id)).ToList();
         var previous = siblings.Where(m => m.Date < meeting.Date).OrderByDescending(m => m.Date).Select(Summary).FirstOrDefault();
         var next = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Select(Summary).FirstOrDefault();
-        return (Visibility.Ok, new MeetingView(meeting, board, board.Members.OrderBy(m => m.Order).ToList(), items, !seesExempt && meeting.Items.Any(i => i.IsExempt),
-            showsMinutes, showsMinutes ? meeting.Attendance.OrderBy(a => a.Kind).ThenBy(a => a.Order).ToList() : [], raised, carried, previous, next, nextDate));
+        return (Visibility.Ok, new MeetingView(meeting, board, board.MembersOn(meeting.Date).ToList(), items, !seesExempt && meeting.Items.Any(i => i.IsExempt),
+            showsMinutes, showsMinutes ? meeting.Attendance.OrderBy(a => a.Kind).ThenBy(a => a.Order).ToList() : [], raised, carried, previous, next, nextDate,
+            await ReportsAsync(items, ct)));
+    }
+
+    /// <summary>The reports the items take, among those Outturn holds, by item.</summary>
+    private async Task<IReadOnlyDictionary<int, PackReport>> ReportsAsync(IReadOnlyList<AgendaItem> items, CancellationToken ct)
+    {
+        var planIds = items.Where(i => i.ReportPlanId is not null).Select(i => i.ReportPlanId!.Value).Distinct().ToList();
+        if (planIds.Count == 0) return new Dictionary<int, PackReport>();
+        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Ref, p.Title), ct);
+        return items.Where(i => i.ReportKind is not null && i.ReportPlanId is { } id && plans.ContainsKey(id)).ToDictionary(i => i.Id, i =>
+        {
+            var (planRef, title) = plans[i.ReportPlanId!.Value];
+            var kind = i.ReportKind!.Value;
+            return new PackReport(kind, planRef, title, i.ReportPeriod, PackReport.Describe(kind, i.ReportPeriod), PackReport.AddressOf(kind, planRef, i.ReportPeriod));
+        });
     }
 
     /// <summary>
@@ -117,10 +159,11 @@ public sealed class GovernanceQuery(OutturnDbContext db, TimeProvider clock)
         var (visibility, view) = await MeetingAsync(meetingId, viewer, ct);
         if (view is null) return (visibility, null);
         var m = view.Meeting;
-        var lines = view.Items.Select(i => new PackItem(i.Number, i.Title, i.ParentNumber, i.IsExempt, i.StandingText, i.Pages, i.Report, i.Decisions.ToList())).ToList();
+        var lines = view.Items.Select(i => new PackItem(i.Number, i.Title, i.ParentNumber, i.IsExempt, i.StandingText, i.Pages, i.Report, i.Decisions.ToList(),
+            view.Reports.GetValueOrDefault(i.Id))).ToList();
         var nextMeeting = view.NextMeetingDate is { } n ? $"The next meeting of the Board is on {n.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}" : null;
         return (Visibility.Ok, new AgendaPack(view.Board.Name, m.When, m.Venue, m.SignedBy, m.Contact, nextMeeting,
-            view.Members.Select(x => new PackMember(x.Display, x.IsCouncillor ? x.Party : string.Join(", ", new[] { x.JobTitle, x.Organisation }.Where(s => !string.IsNullOrWhiteSpace(s))))).ToList(),
+            view.Members.Select(x => new PackMember(x.Display, x.Detail)).ToList(),
             lines.Where(l => !l.IsExempt).ToList(), lines.Where(l => l.IsExempt).ToList(),
             view.CarriedForward));
     }

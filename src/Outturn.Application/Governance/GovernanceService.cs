@@ -6,7 +6,7 @@ using Outturn.Domain.Governance;
 
 namespace Outturn.Application.Governance;
 
-/// <summary>Changes to boards' records: action updates and closure, publication of agendas and minutes.</summary>
+/// <summary>Updates on actions and their closure (publishing agendas and minutes is in <see cref="MeetingHandlers"/>).</summary>
 public sealed class GovernanceService(OutturnDbContext db, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -27,21 +27,6 @@ public sealed class GovernanceService(OutturnDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return action;
     }
-
-    public async Task PublishAgendaAsync(int meetingId, CancellationToken ct = default)
-    {
-        var m = await db.Set<Meeting>().SingleOrDefaultAsync(x => x.Id == meetingId, ct) ?? throw new DomainException($"There is no meeting {meetingId}.");
-        m.AgendaPublishedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task PublishMinutesAsync(int meetingId, CancellationToken ct = default)
-    {
-        var m = await db.Set<Meeting>().SingleOrDefaultAsync(x => x.Id == meetingId, ct) ?? throw new DomainException($"There is no meeting {meetingId}.");
-        if (m.AgendaPublishedAt is null) throw new DomainException("Publish the agenda before the minutes.");
-        m.MinutesPublishedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-    }
 }
 
 public static class GovernanceRegistration
@@ -49,6 +34,12 @@ public static class GovernanceRegistration
     public static IServiceCollection AddGovernance(this IServiceCollection services) => services
         .AddScoped<GovernanceQuery>()
         .AddScoped<GovernanceService>()
+        .AddScoped<BoardHandlers>()
+        .AddScoped<MeetingHandlers>()
+        .AddScoped<AgendaPackReports>()
+        .AddScoped<Inspections.InspectionHandlers>()
+        .AddScoped<Inspections.InspectionImport>()
+        .AddScoped<Participation.ParticipationHandlers>()
         .AddScoped<IAgendaPackWriter, HtmlAgendaPackWriter>()
         .AddScoped<WordAgendaPackWriter>()
         .AddScoped<PdfAgendaPackWriter>()

@@ -11,6 +11,8 @@ internal sealed class InspectionMapping : IEntityTypeConfiguration<Inspection>
     {
         e.HasIndex(i => i.Ref).IsUnique();
         e.Property(i => i.Ref).HasMaxLength(64);
+        e.Property(i => i.Version).IsConcurrencyToken();
+        e.Property(i => i.ReportAddress).HasMaxLength(2000);
         e.HasMany(i => i.Grades).WithOne().HasForeignKey(g => g.InspectionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(i => i.KeyJudgements).WithOne().HasForeignKey(k => k.InspectionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(i => i.Recommendations).WithOne().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Cascade);
@@ -31,7 +33,8 @@ internal sealed class RecommendationMapping : IEntityTypeConfiguration<Recommend
     public void Configure(EntityTypeBuilder<Recommendation> e)
     {
         e.HasIndex(r => new { r.InspectionId, r.Ref }).IsUnique();
-        e.HasOne(r => r.Action).WithOne(a => a.Recommendation).HasForeignKey<ImprovementAction>(a => a.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(r => r.Version).IsConcurrencyToken();
+        e.HasMany(r => r.Actions).WithOne(a => a.Recommendation).HasForeignKey(a => a.RecommendationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -40,6 +43,7 @@ internal sealed class ImprovementActionMapping : IEntityTypeConfiguration<Improv
     public void Configure(EntityTypeBuilder<ImprovementAction> e)
     {
         e.HasOne<Officer>().WithMany().HasForeignKey(a => a.OfficerId).OnDelete(DeleteBehavior.SetNull);
+        e.Property(a => a.Version).IsConcurrencyToken();
         e.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.ImprovementActionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(a => a.Quarters).WithOne().HasForeignKey(q => q.ImprovementActionId).OnDelete(DeleteBehavior.Cascade);
     }

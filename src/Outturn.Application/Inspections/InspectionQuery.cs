@@ -24,8 +24,8 @@ public sealed class InspectionQuery(OutturnDbContext db)
     public Task<Inspection?> GetAsync(string inspectionRef, bool includeUnpublished, CancellationToken ct = default) =>
         db.Set<Inspection>().AsNoTracking()
             .Include(i => i.Grades).Include(i => i.KeyJudgements)
-            .Include(i => i.Recommendations).ThenInclude(r => r.Action).ThenInclude(a => a!.Quarters)
-            .Include(i => i.Recommendations).ThenInclude(r => r.Action).ThenInclude(a => a!.Links)
+            .Include(i => i.Recommendations).ThenInclude(r => r.Actions).ThenInclude(a => a.Quarters)
+            .Include(i => i.Recommendations).ThenInclude(r => r.Actions).ThenInclude(a => a.Links)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Ref == inspectionRef && (includeUnpublished || i.IsPublished), ct);
 
@@ -81,18 +81,18 @@ public sealed class InspectionQuery(OutturnDbContext db)
     }
 }
 
-/// <summary>Changes to inspections' improvement actions.</summary>
-public sealed class InspectionService(OutturnDbContext db, TimeProvider clock)
+/// <summary>Changes to inspections' improvement actions used by the demo and the tests; the browser's are in <see cref="InspectionHandlers"/>.</summary>
+public sealed class InspectionService(OutturnDbContext db, InspectionHandlers handlers)
 {
-    /// <summary>Gives every recommendation of an inspection an improvement action, due by its timescale, where it has none.</summary>
+    /// <summary>Gives every recommendation of an inspection that has none an improvement action, due by its timescale.</summary>
     public async Task<int> EnsureActionsAsync(string inspectionRef, string owner, CancellationToken ct = default)
     {
-        var inspection = await db.Set<Inspection>().Include(i => i.Recommendations).ThenInclude(r => r.Action)
+        var inspection = await db.Set<Inspection>().Include(i => i.Recommendations).ThenInclude(r => r.Actions)
             .SingleOrDefaultAsync(i => i.Ref == inspectionRef, ct) ?? throw new DomainException($"There is no inspection {inspectionRef}.");
         var made = 0;
-        foreach (var r in inspection.Recommendations.Where(r => r.Action is null))
+        foreach (var r in inspection.Recommendations.Where(r => r.Actions.Count == 0))
         {
-            r.Action = new ImprovementAction { Owner = owner, Due = ImprovementAction.DefaultDue(r.Timescale, inspection.PublishedOn) };
+            inspection.AddAction(r, null, owner, null, null);
             made++;
         }
         await db.SaveChangesAsync(ct);
@@ -102,36 +102,14 @@ public sealed class InspectionService(OutturnDbContext db, TimeProvider clock)
     /// <summary>Sets an action's owner, and its due date (null: back to the date its timescale implies).</summary>
     public async Task SetActionAsync(int actionId, string owner, DateOnly? due, CancellationToken ct = default)
     {
-        var a = await db.Set<ImprovementAction>().Include(x => x.Recommendation).SingleOrDefaultAsync(x => x.Id == actionId, ct)
+        var a = await db.Set<ImprovementAction>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == actionId, ct)
                 ?? throw new DomainException($"There is no improvement action {actionId}.");
-        var inspection = await db.Set<Inspection>().SingleAsync(i => i.Id == a.Recommendation!.InspectionId, ct);
-        if (string.IsNullOrWhiteSpace(owner)) throw new DomainException("An improvement action needs an owner.");
-        a.Owner = owner.Trim();
-        a.DueSet = due is not null;
-        a.Due = due ?? ImprovementAction.DefaultDue(a.Recommendation!.Timescale, inspection.PublishedOn);
-        await db.SaveChangesAsync(ct);
+        await handlers.AssignAsync(actionId, a.Version, a.Text, owner, due, null, ct);
     }
 
     /// <summary>Links an action to a plan's milestone or measure by reference.</summary>
-    public async Task LinkAsync(int actionId, string planRef, string itemRef, CancellationToken ct = default)
-    {
-        var a = await db.Set<ImprovementAction>().Include(x => x.Links).SingleOrDefaultAsync(x => x.Id == actionId, ct)
-                ?? throw new DomainException($"There is no improvement action {actionId}.");
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Ref == planRef, ct) ?? throw new DomainException($"No plan has the reference \"{planRef}\".");
-        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.PlanId == plan.Id && m.Ref == itemRef, ct);
-        var indicator = milestone is null ? await db.Indicators.SingleOrDefaultAsync(i => i.PlanId == plan.Id && i.Ref == itemRef, ct) : null;
-        if (milestone is null && indicator is null) throw new DomainException($"{planRef} has no milestone or measure \"{itemRef}\".");
-        if (!a.Links.Any(l => l.MilestoneId == milestone?.Id && l.IndicatorId == indicator?.Id))
-            a.Links.Add(new ImprovementLink { MilestoneId = milestone?.Id, IndicatorId = indicator?.Id });
-        await db.SaveChangesAsync(ct);
-    }
+    public Task LinkAsync(int actionId, string planRef, string itemRef, CancellationToken ct = default) => handlers.LinkAsync(actionId, planRef, itemRef, ct);
 
-    public async Task<ImprovementQuarter> RecordQuarterAsync(int actionId, Period period, DeliveryStatus delivery, ImpactStatus impact, string? evidence, string by, CancellationToken ct = default)
-    {
-        var a = await db.Set<ImprovementAction>().Include(x => x.Quarters).SingleOrDefaultAsync(x => x.Id == actionId, ct)
-                ?? throw new DomainException($"There is no improvement action {actionId}.");
-        var q = a.Record(period, delivery, impact, evidence, by, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return q;
-    }
+    public Task<ImprovementQuarter> RecordQuarterAsync(int actionId, Period period, DeliveryStatus delivery, ImpactStatus impact, string? evidence, string by, CancellationToken ct = default) =>
+        handlers.RecordQuarterAsync(actionId, period, delivery, impact, evidence, by, ct);
 }

@@ -10,6 +10,7 @@ internal sealed class EngagementActivityMapping : IEntityTypeConfiguration<Engag
     public void Configure(EntityTypeBuilder<EngagementActivity> e)
     {
         e.Ignore(a => a.CycleComplete);
+        e.Property(a => a.Version).IsConcurrencyToken();
         e.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.EngagementActivityId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(a => a.ResponsePublished);
     }
@@ -30,6 +31,19 @@ internal sealed class PromiseMapping : IEntityTypeConfiguration<Promise>
     public void Configure(EntityTypeBuilder<Promise> e)
     {
         e.HasOne<Plan>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Priority>().WithMany().HasForeignKey(p => p.PriorityId).OnDelete(DeleteBehavior.NoAction);
         e.HasIndex(p => new { p.PlanTitle, p.Order });
+        e.Ignore(p => p.Latest);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PromiseReviewMapping : IEntityTypeConfiguration<PromiseReview>
+{
+    public void Configure(EntityTypeBuilder<PromiseReview> e)
+    {
+        e.HasIndex(r => new { r.PromiseId, r.Year }).IsUnique();
+        e.Property(r => r.UpdatedBy).HasMaxLength(200);
     }
 }

@@ -32,15 +32,27 @@ public sealed class ParticipationQuery(OutturnDbContext db)
         (await db.Set<EngagementActivity>().AsNoTracking().Include(a => a.Links).ToListAsync(ct)).OrderByDescending(a => a.HeldOn ?? DateOnly.MinValue).ToList();
 
     public async Task<IReadOnlyList<Promise>> PromisesAsync(CancellationToken ct = default) =>
-        (await db.Set<Promise>().AsNoTracking().ToListAsync(ct)).OrderBy(p => p.PlanTitle, StringComparer.Ordinal).ThenBy(p => p.Order).ToList();
+        (await db.Set<Promise>().AsNoTracking().Include(p => p.Reviews).ToListAsync(ct)).OrderBy(p => p.PlanTitle, StringComparer.Ordinal).ThenBy(p => p.Order).ToList();
 
-    /// <summary>Records the response and feedback date and, when asked, publishes it.</summary>
+    public Task<Promise?> PromiseAsync(int id, CancellationToken ct = default) =>
+        db.Set<Promise>().AsNoTracking().Include(p => p.Reviews).SingleOrDefaultAsync(p => p.Id == id, ct);
+
+    public Task<EngagementActivity?> ActivityAsync(int id, CancellationToken ct = default) =>
+        db.Set<EngagementActivity>().AsNoTracking().Include(a => a.Links).SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>The plans held and their priorities, for choosing where a promise sits.</summary>
+    public async Task<IReadOnlyList<(int PlanId, string PlanRef, string PlanTitle, IReadOnlyList<(int Id, string Name)> Priorities)>> PlansAsync(CancellationToken ct = default)
+    {
+        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Ref).Select(p => new { p.Id, p.Ref, p.Title }).ToListAsync(ct);
+        var priorities = await db.Priorities.AsNoTracking().OrderBy(p => p.Order).Select(p => new { p.Id, p.PlanId, p.Name }).ToListAsync(ct);
+        return plans.Select(p => (p.Id, p.Ref, p.Title, (IReadOnlyList<(int, string)>)priorities.Where(x => x.PlanId == p.Id).Select(x => (x.Id, x.Name)).ToList())).ToList();
+    }
+
+    /// <summary>Records the response and feedback date and, when asked, publishes it (the register's quick response, without a version).</summary>
     public async Task RespondAsync(int activityId, string weDid, DateOnly? fedBackOn, bool publish, CancellationToken ct = default)
     {
         var a = await db.Set<EngagementActivity>().SingleOrDefaultAsync(x => x.Id == activityId, ct) ?? throw new DomainException($"There is no activity {activityId}.");
-        a.WhatWeDid = string.IsNullOrWhiteSpace(weDid) ? null : weDid.Trim();
-        a.FedBackOn = fedBackOn;
-        if (publish) a.PublishResponse(); else a.ResponsePublished = false;
+        a.Respond(weDid, fedBackOn, publish);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -34,7 +34,8 @@ public sealed class GovernanceWebTests(OutturnApp app) : IClassFixture<OutturnAp
             db.Add(action);
             await db.SaveChangesAsync();
             action.AgendaItemId = (await db.Set<AgendaItem>().SingleAsync(i => i.MeetingId == meeting.Id && i.IsExempt)).Id;
-            meeting.MinutesPublishedAt = DateTimeOffset.UtcNow;
+            // The chair approved the minutes, and they were published, as the demo's older meetings were.
+            meeting.RecordPublication(meeting.AgendaPublishedAt, DateTimeOffset.UtcNow, "Mark Dennett", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
         return meeting.Id;

@@ -137,10 +137,22 @@ public sealed class SharedPlumbingTests(OutturnApp app) : IClassFixture<OutturnA
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Outturn.slnx"))) root = Path.GetDirectoryName(root)!;
         var offenders = Directory.EnumerateFiles(Path.Combine(root, "src", "Outturn.Web"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && File.ReadAllText(f).Contains("catch (DomainException"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && CatchesDomainException(File.ReadAllText(f)))
             .ToList();
         Assert.Empty(offenders);
     }
+
+    /// <summary>A catch of the refusal by its short name or fully qualified ("catch (Outturn.Domain.DomainException e)").</summary>
+    private static bool CatchesDomainException(string source) =>
+        Regex.IsMatch(source, @"catch\s*\(\s*(global::)?(Outturn\.Domain\.)?DomainException\b");
+
+    [Theory]
+    [InlineData("catch (DomainException e) { }", true)]
+    [InlineData("catch (Outturn.Domain.DomainException e) { }", true)]
+    [InlineData("catch(global::Outturn.Domain.DomainException) { }", true)]
+    [InlineData("catch (InvalidOperationException e) { }", false)]
+    public void The_guard_recognises_a_catch_of_domain_exceptions_however_it_is_written(string source, bool caught) =>
+        Assert.Equal(caught, CatchesDomainException(source));
 
     private static string Token(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -161,6 +161,26 @@ public sealed partial class AuthorizationMatrixTests
         ["/api/v1/plans/{planRef}/inspection-action-plan/{period}"] = OrganisationRule.None,
         ["/api/v1/you-said-we-did"] = OrganisationRule.None,
         ["/api/v1/promises"] = OrganisationRule.None,
+        // Keeping boards, meetings, inspections, promises and engagement: performance officers only.
+        ["/boards/new"] = OrganisationRule.NoContributor,
+        ["/boards/{boardRef}/edit"] = OrganisationRule.NoContributor,
+        ["/boards/{boardRef}/members/{id:int?}"] = OrganisationRule.NoContributor,
+        ["/boards/{boardRef}/meetings/new"] = OrganisationRule.NoContributor,
+        ["/meetings/{id:int}/edit"] = OrganisationRule.NoContributor,
+        ["/meetings/{id:int}/items/{itemId:int?}"] = OrganisationRule.NoContributor,
+        ["/meetings/{id:int}/items/{itemId:int}/decisions/{decisionId:int?}"] = OrganisationRule.NoContributor,
+        ["/meetings/{id:int}/attendance"] = OrganisationRule.NoContributor,
+        ["/inspections/new"] = OrganisationRule.NoContributor,
+        ["/inspections/{inspectionRef}/edit"] = OrganisationRule.NoContributor,
+        ["/inspections/{inspectionRef}/recommendations/{id:int?}"] = OrganisationRule.NoContributor,
+        ["/promises/new"] = OrganisationRule.NoContributor,
+        ["/promises/{id:int}"] = OrganisationRule.NoContributor,
+        ["/engagement/new"] = OrganisationRule.NoContributor,
+        ["/engagement/{id:int}"] = OrganisationRule.NoContributor,
+        // Staff reads that hold no organisation's draft: the inspection action plan (as its API section) and the engagement log (as /engagement).
+        ["/inspections/{inspectionRef}/action-plan/{format?}"] = OrganisationRule.None,
+        ["/api/v1/engagement-activities"] = OrganisationRule.None,
+        ["/api/v1/engagement-activities/{id:int}"] = OrganisationRule.None,
     };
 
     private const string Q3Round = "/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3";

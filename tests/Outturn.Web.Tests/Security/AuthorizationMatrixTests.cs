@@ -56,6 +56,9 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
         var tracey = await db.Users.SingleAsync(u => u.Email == "tracey.coffey@outturn.example");
         var bridgewater = await db.Set<Outturn.Domain.Organisations.Organisation>().SingleAsync(o => o.Ref == "NHS-BRIDGEWATER");
         var priority = await db.Priorities.OrderBy(p => p.Id).FirstAsync(p => db.Plans.Any(x => x.Id == p.PlanId && x.Ref == "HBC-CYP-2015-16"));
+        var ppbItem = await db.Set<Outturn.Domain.Governance.AgendaItem>().Where(i => i.MeetingId == ppb.Id).OrderBy(i => i.Order).FirstAsync();
+        var promise = await db.Set<Outturn.Domain.Participation.Promise>().OrderBy(p => p.Id).FirstAsync();
+        var activity = await db.Set<Outturn.Domain.Participation.EngagementActivity>().OrderBy(a => a.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["/"] = "/",
@@ -154,6 +157,24 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             ["/inspections"] = "/inspections",
             ["/inspections/{inspectionRef}"] = "/inspections/JAR-2008",
             ["/improvement-actions/{id:int}"] = $"/improvement-actions/{improvement.Id}",
+            ["/boards/new"] = "/boards/new",
+            ["/boards/{boardRef}/edit"] = "/boards/cyp-ppb/edit",
+            ["/boards/{boardRef}/members/{id:int?}"] = "/boards/cyp-ppb/members",
+            ["/boards/{boardRef}/meetings/new"] = "/boards/cyp-ppb/meetings/new",
+            ["/meetings/{id:int}/edit"] = $"/meetings/{ppb.Id}/edit",
+            ["/meetings/{id:int}/items/{itemId:int?}"] = $"/meetings/{ppb.Id}/items/{ppbItem.Id}",
+            ["/meetings/{id:int}/items/{itemId:int}/decisions/{decisionId:int?}"] = $"/meetings/{ppb.Id}/items/{ppbItem.Id}/decisions",
+            ["/meetings/{id:int}/attendance"] = $"/meetings/{ppb.Id}/attendance",
+            ["/inspections/new"] = "/inspections/new",
+            ["/inspections/{inspectionRef}/edit"] = "/inspections/JAR-2008/edit",
+            ["/inspections/{inspectionRef}/recommendations/{id:int?}"] = "/inspections/JAR-2008/recommendations",
+            ["/inspections/{inspectionRef}/action-plan/{format?}"] = "/inspections/JAR-2008/action-plan",
+            ["/promises/new"] = "/promises/new",
+            ["/promises/{id:int}"] = $"/promises/{promise.Id}",
+            ["/engagement/new"] = "/engagement/new",
+            ["/engagement/{id:int}"] = $"/engagement/{activity.Id}",
+            ["/api/v1/engagement-activities"] = "/api/v1/engagement-activities",
+            ["/api/v1/engagement-activities/{id:int}"] = $"/api/v1/engagement-activities/{activity.Id}",
             ["/you-said-we-did"] = "/you-said-we-did",
             ["/promises"] = "/promises",
             ["/engagement"] = "/engagement",

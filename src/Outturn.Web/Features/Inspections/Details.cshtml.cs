@@ -27,7 +27,7 @@ public sealed class DetailsModel(InspectionQuery query) : PageModel
         if (inspection is null) return this.NotFoundWith($"No published inspection has the reference \"{inspectionRef}\".");
         Inspection = inspection;
         CanEdit = User.IsInRole("PerformanceOfficer") || User.IsInRole("Administrator");
-        LinkNames = await query.LinkNamesAsync(inspection.Recommendations.Where(r => r.Action is not null).SelectMany(r => r.Action!.Links), ct);
+        LinkNames = await query.LinkNamesAsync(inspection.Recommendations.SelectMany(r => r.Actions).SelectMany(a => a.Links), ct);
         return Page();
     }
 }

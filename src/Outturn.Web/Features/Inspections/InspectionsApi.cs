@@ -24,9 +24,10 @@ public static class InspectionsApi
     public sealed record GradeDto(string Area, int Grade, string Words);
     public sealed record KeyJudgementDto(string Area, KeyJudgementKind Kind, string Text, string? Paragraph);
     public sealed record QuarterDto(string Period, DeliveryStatus Delivery, ImpactStatus Impact, string? Evidence);
-    public sealed record ImprovementDto(int Id, string Owner, DateOnly Due, bool DueSet, IReadOnlyList<QuarterDto> Quarters);
-    public sealed record RecommendationDto(string Ref, RecommendationTimescale Timescale, string ResponsibleBody, string Text, string? Area, ImprovementDto? Action);
-    public sealed record InspectionDto(string Ref, InspectionType Type, string Title, IReadOnlyList<string> Inspectorates, DateOnly PublishedOn, string? Reference,
+    public sealed record ImprovementDto(int Id, string? Text, string Owner, DateOnly Due, bool DueSet, IReadOnlyList<string> Links, IReadOnlyList<QuarterDto> Quarters);
+    /// <summary>A recommendation; its improvement actions (one or more) only for signed-in staff.</summary>
+    public sealed record RecommendationDto(string Ref, RecommendationTimescale Timescale, string ResponsibleBody, string Text, string? Area, IReadOnlyList<ImprovementDto>? Actions);
+    public sealed record InspectionDto(string Ref, InspectionType Type, string Title, IReadOnlyList<string> Inspectorates, DateOnly PublishedOn, string? Reference, string? ReportAddress,
         IReadOnlyList<GradeDto> Grades, IReadOnlyList<KeyJudgementDto> KeyJudgements, IReadOnlyList<RecommendationDto> Recommendations);
 
     private static async Task<Results<Ok<InspectionDto>, ProblemHttpResult>> GetInspection(string inspectionRef, InspectionQuery q, ClaimsPrincipal user, CancellationToken ct)
@@ -34,13 +35,15 @@ public static class InspectionsApi
         var staff = user.Identity?.IsAuthenticated == true;
         var i = await q.GetAsync(inspectionRef, staff, ct);
         if (i is null) return ApiProblems.NotFound("No such inspection", $"No published inspection has the reference \"{inspectionRef}\".");
+        var names = staff ? await q.LinkNamesAsync(i.Recommendations.SelectMany(r => r.Actions).SelectMany(a => a.Links), ct) : [];
         // Improvement progress is for staff; the findings are public.
-        return TypedResults.Ok(new InspectionDto(i.Ref, i.Type, i.Title, i.Inspectorates.Split("; "), i.PublishedOn, i.Reference,
-            i.Grades.OrderBy(g => g.Order).Select(g => new GradeDto(g.Area, g.Grade, g.Words)).ToList(),
+        return TypedResults.Ok(new InspectionDto(i.Ref, i.Type, i.Title, i.Inspectorates.Split("; "), i.PublishedOn, i.Reference, i.ReportAddress,
+            i.Grades.OrderBy(g => g.Order).Select(g => new GradeDto(g.Area, g.Grade, InspectionWords.GradeWord(g.Grade, i.Type))).ToList(),
             i.KeyJudgements.OrderBy(k => k.Order).Select(k => new KeyJudgementDto(k.Area, k.Kind, k.Text, k.Paragraph)).ToList(),
             i.Recommendations.OrderBy(r => r.Order).Select(r => new RecommendationDto(r.Ref, r.Timescale, r.ResponsibleBody, r.Text, r.Area,
-                staff && r.Action is { } a ? new ImprovementDto(a.Id, a.Owner, a.Due, a.DueSet, a.Quarters.OrderBy(x => x.Period.End)
-                    .Select(x => new QuarterDto(x.Period.ToString(), x.Delivery, x.Impact, x.Evidence)).ToList()) : null)).ToList()));
+                staff ? r.Actions.OrderBy(a => a.Due).ThenBy(a => a.Id).Select(a => new ImprovementDto(a.Id, a.Text, a.Owner, a.Due, a.DueSet,
+                    a.Links.Select(l => l.MilestoneId is { } m ? names.GetValueOrDefault(("milestone", m)) : names.GetValueOrDefault(("indicator", l.IndicatorId ?? 0))).OfType<string>().ToList(),
+                    a.Quarters.OrderBy(x => x.Period.End).Select(x => new QuarterDto(x.Period.ToString(), x.Delivery, x.Impact, x.Evidence)).ToList())).ToList() : null)).ToList()));
     }
 
     public sealed record ActionPlanLineDto(int ActionId, string Inspection, string InspectionRef, string RecommendationRef, string Recommendation, RecommendationTimescale Timescale,

@@ -10,6 +10,7 @@ namespace Outturn.Web.Features.Participation;
 public sealed class PromisesModel(ParticipationQuery query) : PageModel
 {
     public IReadOnlyList<Promise> Promises { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Outturn.Application.Accounts.Roles.PerformanceOfficer) || User.IsInRole(Outturn.Application.Accounts.Roles.Administrator);
 
     public async Task OnGetAsync(CancellationToken ct) => Promises = await query.PromisesAsync(ct);
 }

@@ -1479,6 +1479,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ReportKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReportPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ReportPlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StandingText")
                         .HasColumnType("text");
 
@@ -1486,9 +1497,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReportPlanId");
 
                     b.ToTable("AgendaItem");
                 });
@@ -1559,6 +1576,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentBoardId");
@@ -1579,6 +1600,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int>("BoardId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsCoOpted")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsCouncillor")
                         .HasColumnType("boolean");
@@ -1604,8 +1631,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1653,6 +1687,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -1683,6 +1721,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<TimeOnly?>("EndTime")
                         .HasColumnType("time without time zone");
 
+                    b.Property<DateTimeOffset?>("MinutesApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1694,6 +1739,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Venue")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1726,12 +1775,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("RecommendationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
 
-                    b.HasIndex("RecommendationId")
-                        .IsUnique();
+                    b.HasIndex("RecommendationId");
 
                     b.ToTable("ImprovementAction");
                 });
@@ -1833,6 +1888,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReportAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1841,6 +1900,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1952,6 +2015,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId", "Ref")
@@ -2037,6 +2104,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WhatTheySaid")
                         .HasColumnType("text");
 
@@ -2099,6 +2170,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReviewedIn")
                         .HasColumnType("text");
 
@@ -2110,6 +2184,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WhatWeAchieved")
                         .HasColumnType("text");
 
@@ -2117,9 +2195,51 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("PriorityId");
+
                     b.HasIndex("PlanTitle", "Order");
 
                     b.ToTable("Promise");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WhatWeAchieved")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromiseId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PromiseReview");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3437,6 +3557,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ReportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Outturn.Domain.Governance.CoverReport", "Report", b1 =>
                         {
                             b1.Property<int>("AgendaItemId")
@@ -3539,8 +3664,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Outturn.Domain.Inspections.Recommendation", "Recommendation")
-                        .WithOne("Action")
-                        .HasForeignKey("Outturn.Domain.Inspections.ImprovementAction", "RecommendationId")
+                        .WithMany("Actions")
+                        .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3637,6 +3762,20 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.HasOne("Outturn.Domain.Participation.Promise", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3968,12 +4107,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
                 {
-                    b.Navigation("Action");
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

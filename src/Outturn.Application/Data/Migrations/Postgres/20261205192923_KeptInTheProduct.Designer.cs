@@ -13,7 +13,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205192733_KeptInTheProduct")]
+    [Migration("20261205192923_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -1482,6 +1482,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ReportKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReportPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ReportPlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StandingText")
                         .HasColumnType("text");
 
@@ -1489,9 +1500,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReportPlanId");
 
                     b.ToTable("AgendaItem");
                 });
@@ -1562,6 +1579,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentBoardId");
@@ -1582,6 +1603,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int>("BoardId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsCoOpted")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsCouncillor")
                         .HasColumnType("boolean");
@@ -1607,8 +1634,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1656,6 +1690,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -1686,6 +1724,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<TimeOnly?>("EndTime")
                         .HasColumnType("time without time zone");
 
+                    b.Property<DateTimeOffset?>("MinutesApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1697,6 +1742,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Venue")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1729,12 +1778,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("RecommendationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
 
-                    b.HasIndex("RecommendationId")
-                        .IsUnique();
+                    b.HasIndex("RecommendationId");
 
                     b.ToTable("ImprovementAction");
                 });
@@ -1836,6 +1891,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReportAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1844,6 +1903,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1955,6 +2018,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId", "Ref")
@@ -2040,6 +2107,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WhatTheySaid")
                         .HasColumnType("text");
 
@@ -2102,6 +2173,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReviewedIn")
                         .HasColumnType("text");
 
@@ -2113,6 +2187,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WhatWeAchieved")
                         .HasColumnType("text");
 
@@ -2120,9 +2198,51 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("PriorityId");
+
                     b.HasIndex("PlanTitle", "Order");
 
                     b.ToTable("Promise");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WhatWeAchieved")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromiseId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PromiseReview");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3440,6 +3560,11 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ReportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Outturn.Domain.Governance.CoverReport", "Report", b1 =>
                         {
                             b1.Property<int>("AgendaItemId")
@@ -3542,8 +3667,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Outturn.Domain.Inspections.Recommendation", "Recommendation")
-                        .WithOne("Action")
-                        .HasForeignKey("Outturn.Domain.Inspections.ImprovementAction", "RecommendationId")
+                        .WithMany("Actions")
+                        .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3640,6 +3765,20 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.HasOne("Outturn.Domain.Participation.Promise", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3971,12 +4110,17 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
                 {
-                    b.Navigation("Action");
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

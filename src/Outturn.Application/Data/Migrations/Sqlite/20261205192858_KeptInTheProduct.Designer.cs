@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205192713_KeptInTheProduct")]
+    [Migration("20261205192858_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -1416,6 +1416,17 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StandingText")
                         .HasColumnType("TEXT");
 
@@ -1423,9 +1434,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReportPlanId");
 
                     b.ToTable("AgendaItem");
                 });
@@ -1492,6 +1509,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentBoardId");
@@ -1509,6 +1530,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BoardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCoOpted")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCouncillor")
@@ -1535,8 +1562,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1582,6 +1616,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -1610,6 +1648,13 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<TimeOnly?>("EndTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("MinutesApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("TEXT");
 
@@ -1621,6 +1666,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("Venue")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1651,12 +1700,18 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("RecommendationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");
 
-                    b.HasIndex("RecommendationId")
-                        .IsUnique();
+                    b.HasIndex("RecommendationId");
 
                     b.ToTable("ImprovementAction");
                 });
@@ -1752,6 +1807,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1760,6 +1819,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1865,6 +1928,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId", "Ref")
@@ -1946,6 +2013,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WhatTheySaid")
                         .HasColumnType("TEXT");
 
@@ -2004,6 +2075,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReviewedIn")
                         .HasColumnType("TEXT");
 
@@ -2015,6 +2089,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WhatWeAchieved")
                         .HasColumnType("TEXT");
 
@@ -2022,9 +2100,49 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("PriorityId");
+
                     b.HasIndex("PlanTitle", "Order");
 
                     b.ToTable("Promise");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeAchieved")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromiseId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PromiseReview");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3302,6 +3420,11 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Outturn.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ReportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Outturn.Domain.Governance.CoverReport", "Report", b1 =>
                         {
                             b1.Property<int>("AgendaItemId")
@@ -3404,8 +3527,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Outturn.Domain.Inspections.Recommendation", "Recommendation")
-                        .WithOne("Action")
-                        .HasForeignKey("Outturn.Domain.Inspections.ImprovementAction", "RecommendationId")
+                        .WithMany("Actions")
+                        .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3502,6 +3625,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Outturn.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.PromiseReview", b =>
+                {
+                    b.HasOne("Outturn.Domain.Participation.Promise", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Commentary", b =>
@@ -3833,12 +3970,17 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Outturn.Domain.Inspections.Recommendation", b =>
                 {
-                    b.Navigation("Action");
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Participation.EngagementActivity", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Participation.Promise", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Plans.Indicator", b =>

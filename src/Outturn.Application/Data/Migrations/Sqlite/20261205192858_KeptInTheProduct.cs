@@ -35,6 +35,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "FK_MeasureSource_Indicators_IndicatorId",
                 table: "MeasureSource");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction");
+
             migrationBuilder.AddColumn<string>(
                 name: "CommentaryApprovedBy",
                 table: "RoundItem",
@@ -121,6 +125,26 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Recommendation",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityId",
+                table: "Promise",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Promise",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Ref",
                 table: "Priorities",
@@ -166,6 +190,53 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "MinutesApprovedAt",
+                table: "Meeting",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MinutesApprovedBy",
+                table: "Meeting",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Meeting",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportAddress",
+                table: "Inspection",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Inspection",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text",
+                table: "ImprovementAction",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ImprovementAction",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CompletedOn",
                 table: "EqualityActions",
@@ -186,6 +257,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EngagementActivity",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Decision",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AlterColumn<int>(
                 name: "IndicatorValueId",
                 table: "ComputedValue",
@@ -199,6 +284,39 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "ComputedValue",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "From",
+                table: "BoardMember",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsCoOpted",
+                table: "BoardMember",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "To",
+                table: "BoardMember",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "BoardMember",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Board",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "Denominator",
@@ -221,6 +339,33 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "AuditEntries",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportKind",
+                table: "AgendaItem",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportPeriod",
+                table: "AgendaItem",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportPlanId",
+                table: "AgendaItem",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AgendaItem",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "PlanVersions",
@@ -246,6 +391,30 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromiseReview",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    WhatWeAchieved = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseReview", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PromiseReview_Promise_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "Promise",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -352,10 +521,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Promise_PriorityId",
+                table: "Promise",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities",
                 columns: new[] { "PlanId", "Ref" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction",
+                column: "RecommendationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComputedValue_RoundItemId",
@@ -363,9 +542,20 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 column: "RoundItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgendaItem_ReportPlanId",
+                table: "AgendaItem",
+                column: "ReportPlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanVersions_PlanId_Number",
                 table: "PlanVersions",
                 columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseReview_PromiseId_Year",
+                table: "PromiseReview",
+                columns: new[] { "PromiseId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -400,6 +590,14 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "IX_SignInWaits_LastFailure",
                 table: "SignInWaits",
                 column: "LastFailure");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AgendaItem_Plans_ReportPlanId",
+                table: "AgendaItem",
+                column: "ReportPlanId",
+                principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
@@ -456,11 +654,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 principalTable: "Indicators",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Promise_Priorities_PriorityId",
+                table: "Promise",
+                column: "PriorityId",
+                principalTable: "Priorities",
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AgendaItem_Plans_ReportPlanId",
+                table: "AgendaItem");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
                 table: "ComputedValue");
@@ -489,8 +698,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "FK_MeasureSource_Indicators_IndicatorId",
                 table: "MeasureSource");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Promise_Priorities_PriorityId",
+                table: "Promise");
+
             migrationBuilder.DropTable(
                 name: "PlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "PromiseReview");
 
             migrationBuilder.DropTable(
                 name: "PublishedDocuments");
@@ -508,12 +724,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "SignInWaits");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promise_PriorityId",
+                table: "Promise");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities");
 
             migrationBuilder.DropIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ComputedValue_RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgendaItem_ReportPlanId",
+                table: "AgendaItem");
 
             migrationBuilder.DropColumn(
                 name: "CommentaryApprovedBy",
@@ -568,6 +796,18 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "Risks");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Recommendation");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityId",
+                table: "Promise");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Promise");
+
+            migrationBuilder.DropColumn(
                 name: "Ref",
                 table: "Priorities");
 
@@ -596,6 +836,34 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "MonitoringRound");
 
             migrationBuilder.DropColumn(
+                name: "MinutesApprovedAt",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "MinutesApprovedBy",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "ReportAddress",
+                table: "Inspection");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Inspection");
+
+            migrationBuilder.DropColumn(
+                name: "Text",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropColumn(
                 name: "CompletedOn",
                 table: "EqualityActions");
 
@@ -608,8 +876,36 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "EqualityActions");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "EngagementActivity");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Decision");
+
+            migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "From",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "IsCoOpted",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "To",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Board");
 
             migrationBuilder.DropColumn(
                 name: "Denominator",
@@ -623,6 +919,22 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "Reason",
                 table: "AuditEntries");
 
+            migrationBuilder.DropColumn(
+                name: "ReportKind",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "ReportPeriod",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "ReportPlanId",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AgendaItem");
+
             migrationBuilder.AlterColumn<int>(
                 name: "IndicatorValueId",
                 table: "ComputedValue",
@@ -632,6 +944,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 oldClrType: typeof(int),
                 oldType: "INTEGER",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction",
+                column: "RecommendationId",
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",

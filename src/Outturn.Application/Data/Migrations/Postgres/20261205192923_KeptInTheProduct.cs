@@ -36,6 +36,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "FK_MeasureSource_Indicators_IndicatorId",
                 table: "MeasureSource");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction");
+
             migrationBuilder.AddColumn<string>(
                 name: "CommentaryApprovedBy",
                 table: "RoundItem",
@@ -122,6 +126,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Recommendation",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityId",
+                table: "Promise",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Promise",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Ref",
                 table: "Priorities",
@@ -167,6 +191,53 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "MinutesApprovedAt",
+                table: "Meeting",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MinutesApprovedBy",
+                table: "Meeting",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Meeting",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportAddress",
+                table: "Inspection",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Inspection",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Text",
+                table: "ImprovementAction",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ImprovementAction",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CompletedOn",
                 table: "EqualityActions",
@@ -187,6 +258,20 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EngagementActivity",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Decision",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AlterColumn<int>(
                 name: "IndicatorValueId",
                 table: "ComputedValue",
@@ -200,6 +285,39 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "ComputedValue",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "From",
+                table: "BoardMember",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsCoOpted",
+                table: "BoardMember",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "To",
+                table: "BoardMember",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "BoardMember",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Board",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "Denominator",
@@ -222,6 +340,33 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "AuditEntries",
                 type: "text",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportKind",
+                table: "AgendaItem",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportPeriod",
+                table: "AgendaItem",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportPlanId",
+                table: "AgendaItem",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AgendaItem",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "PlanVersions",
@@ -247,6 +392,30 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromiseReview",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PromiseId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    WhatWeAchieved = table.Column<string>(type: "text", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseReview", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PromiseReview_Promise_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "Promise",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -353,10 +522,20 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Promise_PriorityId",
+                table: "Promise",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities",
                 columns: new[] { "PlanId", "Ref" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction",
+                column: "RecommendationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComputedValue_RoundItemId",
@@ -364,9 +543,20 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 column: "RoundItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgendaItem_ReportPlanId",
+                table: "AgendaItem",
+                column: "ReportPlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanVersions_PlanId_Number",
                 table: "PlanVersions",
                 columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromiseReview_PromiseId_Year",
+                table: "PromiseReview",
+                columns: new[] { "PromiseId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -401,6 +591,14 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "IX_SignInWaits_LastFailure",
                 table: "SignInWaits",
                 column: "LastFailure");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AgendaItem_Plans_ReportPlanId",
+                table: "AgendaItem",
+                column: "ReportPlanId",
+                principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
@@ -457,11 +655,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 principalTable: "Indicators",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Promise_Priorities_PriorityId",
+                table: "Promise",
+                column: "PriorityId",
+                principalTable: "Priorities",
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AgendaItem_Plans_ReportPlanId",
+                table: "AgendaItem");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
                 table: "ComputedValue");
@@ -490,8 +699,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "FK_MeasureSource_Indicators_IndicatorId",
                 table: "MeasureSource");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Promise_Priorities_PriorityId",
+                table: "Promise");
+
             migrationBuilder.DropTable(
                 name: "PlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "PromiseReview");
 
             migrationBuilder.DropTable(
                 name: "PublishedDocuments");
@@ -509,12 +725,24 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "SignInWaits");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promise_PriorityId",
+                table: "Promise");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Priorities_PlanId_Ref",
                 table: "Priorities");
 
             migrationBuilder.DropIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ComputedValue_RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgendaItem_ReportPlanId",
+                table: "AgendaItem");
 
             migrationBuilder.DropColumn(
                 name: "CommentaryApprovedBy",
@@ -569,6 +797,18 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Risks");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Recommendation");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityId",
+                table: "Promise");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Promise");
+
+            migrationBuilder.DropColumn(
                 name: "Ref",
                 table: "Priorities");
 
@@ -597,6 +837,34 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "MonitoringRound");
 
             migrationBuilder.DropColumn(
+                name: "MinutesApprovedAt",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "MinutesApprovedBy",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Meeting");
+
+            migrationBuilder.DropColumn(
+                name: "ReportAddress",
+                table: "Inspection");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Inspection");
+
+            migrationBuilder.DropColumn(
+                name: "Text",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ImprovementAction");
+
+            migrationBuilder.DropColumn(
                 name: "CompletedOn",
                 table: "EqualityActions");
 
@@ -609,8 +877,36 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "EqualityActions");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "EngagementActivity");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Decision");
+
+            migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "From",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "IsCoOpted",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "To",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "BoardMember");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Board");
 
             migrationBuilder.DropColumn(
                 name: "Denominator",
@@ -624,6 +920,22 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "Reason",
                 table: "AuditEntries");
 
+            migrationBuilder.DropColumn(
+                name: "ReportKind",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "ReportPeriod",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "ReportPlanId",
+                table: "AgendaItem");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AgendaItem");
+
             migrationBuilder.AlterColumn<int>(
                 name: "IndicatorValueId",
                 table: "ComputedValue",
@@ -633,6 +945,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 oldClrType: typeof(int),
                 oldType: "integer",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementAction_RecommendationId",
+                table: "ImprovementAction",
+                column: "RecommendationId",
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ComputedValue_IndicatorValues_IndicatorValueId",
