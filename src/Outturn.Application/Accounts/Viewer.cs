@@ -35,6 +35,12 @@ public sealed record Viewer(bool SignedIn, IReadOnlySet<string> Roles, bool Chil
 
     public bool SeesUnpublished(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
 
+    /// <summary>
+    /// A figure's internal note (where it came from, doubts about it) is for those who produce and approve the figures:
+    /// never published, and not in what board members receive.
+    /// </summary>
+    public bool SeesInternalNotes => IsOfficer || Is(Accounts.Roles.Contributor);
+
     /// <summary>Part II (exempt) items of a board's meetings.</summary>
     public bool SeesExempt(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
 }

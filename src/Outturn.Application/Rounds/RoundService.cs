@@ -219,6 +219,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 value.Value = item.Value;
                 value.Status = item.ValueStatus!.Value;
                 value.Note = item.Note;
+                value.InternalNote = item.InternalNote;
                 await Plans.FormulaRecompute.AfterChangeAsync(db, item.IndicatorId!.Value, ct);
                 // The officer's judgement replaces the computed progress in the report, with its reason; the
                 // computed status is kept beside it.
@@ -381,7 +382,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     }
 
     /// <summary>Corrects a figure after publication: the live record changes (audited); the published snapshot does not.</summary>
-    public async Task ReviseAsync(string planRef, string indicatorRef, Period period, decimal? value, ValueStatus status, string? note, CancellationToken ct = default)
+    public async Task ReviseAsync(string planRef, string indicatorRef, Period period, decimal? value, ValueStatus status, string? note, string? internalNote = null, CancellationToken ct = default)
     {
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Ref == indicatorRef && db.Plans.Any(p => p.Id == i.PlanId && p.Ref == planRef), ct)
                         ?? throw new DomainException($"{planRef} has no measure {indicatorRef}.");
@@ -390,6 +391,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         v.Value = value;
         v.Status = status;
         v.Note = note;
+        v.InternalNote = internalNote;
         await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
         await db.SaveChangesAsync(ct);
     }

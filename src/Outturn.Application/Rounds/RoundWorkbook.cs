@@ -16,6 +16,9 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
     public const string Measures = "Measures", Milestones = "Milestones", Narrative = "Narrative";
 
     private static readonly string[] MeasureColumns = ["item", "ref", "measure", "last period", "value", "status", "note", "commentary", "reason", "submit"];
+    /// <summary>Written after "note"; a workbook without it (made before it existed) keeps each item's internal note.</summary>
+    private const string InternalNoteColumn = "internal note";
+    private static readonly string[] MeasureSheetColumns = ["item", "ref", "measure", "last period", "value", "status", "note", InternalNoteColumn, "commentary", "reason", "submit"];
     private static readonly string[] MilestoneColumns = ["item", "ref", "milestone", "last period", "progress", "commentary", "submit"];
     private static readonly string[] NarrativeColumns = ["item", "section", "commentary", "submit"];
 
@@ -30,8 +33,8 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         static string Status(ValueStatus? s) => s switch { ValueStatus.Final => "final", ValueStatus.Provisional => "provisional", ValueStatus.Unavailable => "not yet available", _ => "" };
         var sheets = new Dictionary<string, object>
         {
-            [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.Commentary, i.Item.Reason, Submitted(i.Item))).ToList(),
+            [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureSheetColumns,
+                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.InternalNote, i.Item.Commentary, i.Item.Reason, Submitted(i.Item))).ToList(),
             [Milestones] = items.Where(i => i.Item.Kind == ItemKind.Milestone).Select(i => Row(MilestoneColumns,
                 i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Narrative] = items.Where(i => i.Item.Kind == ItemKind.Narrative).Select(i => Row(NarrativeColumns,
@@ -113,7 +116,8 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                             if (StatusWords.TryGetValue(Text("status"), out var s)) status = s;
                             else { errors.Add($"{at}, column \"status\": \"{ImportErrors.Value(Text("status"))}\" is not one of final, provisional, not yet available."); rowOk = false; }
                         }
-                        update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")), Nullable(Text("reason")));
+                        update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")), Nullable(Text("reason")),
+                            header.Contains(InternalNoteColumn) ? Nullable(Text(InternalNoteColumn)) : item.InternalNote);
                         break;
                     case ItemKind.Milestone:
                         MilestoneProgress? progress = null;

@@ -202,8 +202,10 @@ public class RoundItem
 
     public decimal? Value { get; private set; }
     public ValueStatus? ValueStatus { get; private set; }
-    /// <summary>Why a figure is not available, or a note printed beside it.</summary>
+    /// <summary>The public note: why a figure is not available, or a note printed beside it.</summary>
     public string? Note { get; private set; }
+    /// <summary>The internal note: for the performance team and colleagues only (where the figure came from); never published.</summary>
+    public string? InternalNote { get; private set; }
     /// <summary>A milestone's progress, or for a measure the officer's judgement replacing the computed status.</summary>
     public MilestoneProgress? Progress { get; private set; }
     public string? Commentary { get; private set; }
@@ -309,6 +311,7 @@ public class RoundItem
         Value = u.Value;
         ValueStatus = u.ValueStatus;
         Note = Clean(u.Note);
+        InternalNote = Clean(u.InternalNote);
         Progress = u.Progress;
         Commentary = Clean(u.Commentary);
         Reason = Clean(u.Reason);
@@ -322,8 +325,11 @@ public class RoundItem
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>What an officer enters for an item.</summary>
-public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null)
+/// <summary>
+/// What an officer enters for an item. <paramref name="Note"/> is published with the figure;
+/// <paramref name="InternalNote"/> is kept for staff and never published.
+/// </summary>
+public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null, string? InternalNote = null)
 {
     /// <summary>What stops the update being submitted, in words for the form.</summary>
     public IReadOnlyList<string> ProblemsFor(ItemKind kind) => FieldProblemsFor(kind).Select(p => p.Message).ToList();

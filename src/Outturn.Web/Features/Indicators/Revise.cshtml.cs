@@ -29,6 +29,7 @@ public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : Pa
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? InternalNote { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string planRef, string indicatorRef, CancellationToken ct) =>
         await LoadAsync(planRef, indicatorRef, ct) ?? Page();
@@ -45,7 +46,8 @@ public sealed class ReviseModel(MonitoringQuery query, RoundService rounds) : Pa
         else
         {
             if (status != ValueStatus.Unavailable) value = decimal.Parse(Value!, CultureInfo.InvariantCulture);
-            await rounds.ReviseAsync(planRef, indicatorRef, period, value, status.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), ct);
+            await rounds.ReviseAsync(planRef, indicatorRef, period, value, status.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+                string.IsNullOrWhiteSpace(InternalNote) ? null : InternalNote.Trim(), ct);
             Message = $"{Indicator.Ref} for {period.ToDisplayString()} is now {(value is null ? "not yet available" : Indicator.Format(value))}.";
         }
         return Page();

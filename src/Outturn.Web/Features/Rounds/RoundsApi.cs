@@ -39,7 +39,7 @@ public static class RoundsApi
         return api;
     }
 
-    public sealed record PutItemBody(decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version);
+    public sealed record PutItemBody(decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version, string? InternalNote = null);
     public sealed record OpenBody(DateOnly? Deadline);
     public sealed record ReviewBody(int? ConfirmOutstanding);
     public sealed record SignOffBody(string? Comment);
@@ -56,7 +56,7 @@ public static class RoundsApi
     {
         if (body.Version is not { } version)
             return Unprocessable("The item was not saved.", new Dictionary<string, string[]> { ["version"] = ["Give the version of the item you are changing, as listed."] }, []);
-        var request = new SaveItemRequest(planRef, period, itemRef, body.Value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version);
+        var request = new SaveItemRequest(planRef, period, itemRef, body.Value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version, body.InternalNote);
         var outcome = await handlers.SaveItemAsync(request, await users.ActorAsync(user), ct);
         if (outcome is RoundApiHandlers.PushResult.NotFound nf) return ApiProblems.NotFound("Item not found", nf.Detail);
         var done = (RoundApiHandlers.PushResult.Done)outcome;

@@ -31,6 +31,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? InternalNote { get; set; }
     [BindProperty] public string? Progress { get; set; }
     [BindProperty] public string? Commentary { get; set; }
 
@@ -42,6 +43,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
         Value = Application.Monitoring.MonitoringQuery.Normal(i.Value)?.ToString(CultureInfo.InvariantCulture);
         Status = i.ValueStatus?.ToString().ToLowerInvariant();
         Note = i.Note;
+        InternalNote = i.InternalNote;
         Progress = i.Progress?.ToWord();
         Commentary = i.Commentary;
         Preview = PreviewOf(i.Value);
@@ -103,7 +105,7 @@ public sealed class EditModel(RoundService rounds, UserManager<OutturnUser> user
         }
         ValueStatus? status = Status switch { "final" => ValueStatus.Final, "provisional" => ValueStatus.Provisional, "unavailable" => ValueStatus.Unavailable, _ => null };
         MilestoneProgress? progress = StatusWords.TryParseMilestoneProgress(Progress, out var p) ? p : null;
-        return (new ItemUpdate(value, status, Note, progress, Commentary), problems);
+        return (new ItemUpdate(value, status, Note, progress, Commentary, InternalNote: InternalNote), problems);
     }
 
     /// <summary>The status the rules give the figure being entered, against the round's target and last year's figure.</summary>

@@ -2011,6 +2011,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
@@ -2162,6 +2165,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
@@ -2783,6 +2789,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()

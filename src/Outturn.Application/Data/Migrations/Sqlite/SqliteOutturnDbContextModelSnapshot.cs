@@ -1915,6 +1915,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -2062,6 +2065,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
@@ -2655,6 +2661,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
