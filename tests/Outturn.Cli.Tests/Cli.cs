@@ -9,6 +9,9 @@ public sealed class Cli : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
+    /// <summary>More settings for the tool's environment, as an operator would set them (Outturn__Documents__Chromium, …).</summary>
+    public Dictionary<string, string> Environment { get; } = new();
+
     public async Task<Result> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -21,6 +24,7 @@ public sealed class Cli : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outturn.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Outturn__DataDirectory"] = DataDirectory;
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

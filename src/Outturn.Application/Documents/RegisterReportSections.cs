@@ -39,7 +39,7 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
         {
             var update = c.For(request.Period);
             return (IReadOnlyList<Cell>)[r.Ref, $"{r.Title} (initial {r.Initial.Score}, residual {r.Residual.Score})", c.Text, c.Owner ?? r.Owner,
-                update?.Progress?.ToWord() ?? "not reported", update?.Commentary ?? ""];
+                Cell.Of(Symbols.For(update?.Progress)), update?.Commentary ?? ""];
         })).ToList();
         blocks.Add(new Table("Progress on the control measures of risks initially assessed as high",
             ["Risk", "Risk (scores)", "Control measure", "Owner", "Progress", "Commentary"], rows));
@@ -55,7 +55,7 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
         blocks.Add(new Table("Progress against high priority equality actions",
             ["Strategy, policy or service", "Actions proposed", "Responsible officer", "Progress", "Commentary"],
             section.HighPriority.Select(a => (IReadOnlyList<Cell>)[a.Subject, a.ActionsProposed, a.Officer,
-                a.For(request.Period)?.Progress?.ToWord() ?? "not reported", a.For(request.Period)?.Commentary ?? ""]).ToList()));
+                Cell.Of(Symbols.For(a.For(request.Period)?.Progress)), a.For(request.Period)?.Commentary ?? ""]).ToList()));
         return blocks;
     }
 
@@ -65,7 +65,7 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
         var summaries = await finance.ForDirectorateAsync(plan.Directorate, request.Period, ct);
         if (summaries.Count == 0) return await _standard.FinancialSummariesAsync(request, ct);
         var blocks = new List<Block>();
-        static string F(decimal d) => LedgerFigures.Format(d);
+        static Cell F(decimal d) => Cell.Figure(LedgerFigures.Format(d));
         foreach (var s in summaries.Where(s => s.HasRevenue))
         {
             blocks.Add(new Heading(3, $"{s.Department.Name.ToUpperInvariant()} DEPARTMENT"));
@@ -80,7 +80,8 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
                 if (section == BudgetSection.Income) AddTotal(RevenueTotal.NetOperationalBudget);
             }
             AddTotal(RevenueTotal.NetExpenditure);
-            blocks.Add(new Table($"Revenue budget of {s.Department.Name}", ["Line", "Annual Budget", "Budget To Date", "Expenditure To Date", "Variance To Date (overspend)"], rows));
+            blocks.Add(new Table($"Revenue budget of {s.Department.Name}", ["Line", "Annual Budget", "Budget To Date", "Expenditure To Date", "Variance To Date (overspend)"], rows)
+            { Widths = [36, 16, 16, 16, 16] });
             foreach (var c in s.RevenueComments) blocks.Add(new Paragraph(c));
 
             void AddTotal(RevenueTotal t)

@@ -11,7 +11,11 @@ namespace Outturn.Application.Governance;
 /// </summary>
 public static class AgendaPackDocument
 {
-    public static Document Build(AgendaPack pack)
+    /// <summary>
+    /// The pack. <paramref name="itemReports"/> (by item number) are the board documents items take, such as the
+    /// Priority Based report: each is printed in full after its item's cover sheet, its headings set below the item's.
+    /// </summary>
+    public static Document Build(AgendaPack pack, IReadOnlyDictionary<string, Document>? itemReports = null)
     {
         var blocks = new List<Block>
         {
@@ -34,7 +38,7 @@ public static class AgendaPackDocument
                     a.RaisedOn.ToString("d.M.yy", CultureInfo.InvariantCulture) + (a.ItemNumber is null ? "" : " item " + a.ItemNumber),
                     a.Text, a.Owner, a.DeadlineText ?? "Ongoing", a.Status == ActionStatus.Closed ? "Closed" : a.Overdue ? "Overdue" : "Open"]).ToList()));
         }
-        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.Report is not null || i.Decisions.Count > 0))
+        foreach (var i in pack.PartI.Concat(pack.PartII).Where(i => i.Report is not null || i.Decisions.Count > 0 || itemReports?.ContainsKey(i.Number) == true))
         {
             blocks.Add(new PageBreak());
             blocks.Add(new Heading(2, $"{i.Number}. {i.Title}" + (i.Pages.Length > 0 ? $" (pages {i.Pages})" : "")));
@@ -56,8 +60,21 @@ public static class AgendaPackDocument
                 blocks.Add(new Paragraph("RESOLVED: That"));
                 blocks.Add(new BulletList(d.Resolved.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList()));
             }
+            if (itemReports?.GetValueOrDefault(i.Number) is { } attached) blocks.AddRange(Attached(attached));
         }
         return new Document($"{pack.Board} – {pack.When}", blocks) { Subject = "Agenda pack" };
+
+        static IEnumerable<Block> Attached(Document report)
+        {
+            // The report's own title and sections sit under the item's heading (level 2).
+            static Block Lower(Block b) => b switch
+            {
+                Heading h => h with { Level = Math.Min(4, h.Level + 2) },
+                Landscape l => new Landscape(l.Blocks.Select(Lower).ToList()),
+                _ => b,
+            };
+            return report.Blocks.Select(Lower);
+        }
 
         void Items(string heading, IReadOnlyList<PackItem> items)
         {
@@ -68,14 +85,17 @@ public static class AgendaPackDocument
     }
 }
 
-public sealed class WordAgendaPackWriter : IAgendaPackWriter
+public sealed class WordAgendaPackWriter(ChartPictures pictures) : IAgendaPackWriter
 {
     public string ContentType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public string FileExtension => ".docx";
 
-    public Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default)
+    public Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default) => WriteAsync(pack, null, output, ct);
+
+    /// <summary>The pack with the board documents its items take (by item number), each after its item's cover sheet.</summary>
+    public Task WriteAsync(AgendaPack pack, IReadOnlyDictionary<string, Document>? itemReports, Stream output, CancellationToken ct = default)
     {
-        WordRenderer.Render(AgendaPackDocument.Build(pack), output);
+        WordRenderer.Render(pictures.WithPictures(AgendaPackDocument.Build(pack, itemReports)), output);
         return Task.CompletedTask;
     }
 }
@@ -85,8 +105,11 @@ public sealed class PdfAgendaPackWriter(PdfRenderer pdf) : IAgendaPackWriter
     public string ContentType => "application/pdf";
     public string FileExtension => ".pdf";
 
-    public async Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default) =>
-        await output.WriteAsync(await pdf.RenderAsync(AgendaPackDocument.Build(pack), ct), ct);
+    public Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default) => WriteAsync(pack, null, output, ct);
+
+    /// <summary>The pack with the board documents its items take (by item number), each after its item's cover sheet.</summary>
+    public async Task WriteAsync(AgendaPack pack, IReadOnlyDictionary<string, Document>? itemReports, Stream output, CancellationToken ct = default) =>
+        await output.WriteAsync(await pdf.RenderAsync(AgendaPackDocument.Build(pack, itemReports), ct), ct);
 }
 
 /// <summary>The pack writers by format: html (the default), docx, pdf.</summary>

@@ -91,7 +91,14 @@ public static class GovernanceApi
         if (visibility == Visibility.NotPublished && user.Identity?.IsAuthenticated != true) return TypedResults.Unauthorized();
         if (pack is null) return NoMeeting(id);
         using var buffer = new MemoryStream();
-        await writer.WriteAsync(pack, buffer, ct);
+        try
+        {
+            await writer.WriteAsync(pack, buffer, ct);
+        }
+        catch (Outturn.Application.Documents.PdfUnavailableException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF not available on this server", detail: $"{e.Message} Ask for pack.docx or pack.html instead.");
+        }
         return TypedResults.File(buffer.ToArray(), writer.ContentType, $"agenda-pack-{id}{writer.FileExtension}");
     }
 
