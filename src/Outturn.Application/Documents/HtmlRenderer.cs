@@ -19,7 +19,7 @@ public static class HtmlRenderer
         .outturn-document p { margin: 0 0 .6rem; }
         .outturn-document .doc-numbered { display: grid; grid-template-columns: 3rem 1fr; }
         .outturn-document .doc-field { margin: 0 0 .3rem; }
-        .outturn-document .doc-table { overflow-x: auto; margin: 0 0 1.25rem; }
+        .outturn-document .doc-table { position: relative; overflow-x: auto; margin: 0 0 1.25rem; }
         .outturn-document .doc-table:focus { outline: 3px solid #ffdd00; box-shadow: inset 0 0 0 2px #0b0c0c; }
         .outturn-document table { border-collapse: collapse; width: 100%; margin: 0; font-size: .875rem; }
         .outturn-document caption { text-align: left; font-weight: bold; padding: .25rem 0; break-after: avoid; }
