@@ -30,6 +30,8 @@ public static class HtmlRenderer
         .outturn-document tr { break-inside: avoid; }
         .outturn-document tbody tr:first-child { break-before: avoid; }
         .outturn-document h1, .outturn-document h2, .outturn-document h3, .outturn-document h4, .outturn-document .doc-keep { break-after: avoid; }
+        .outturn-document .doc-figure { margin: 0 0 1rem; }
+        .outturn-document .doc-figure svg { max-width: 100%; height: auto; }
         .outturn-document .doc-symbol { vertical-align: -2px; margin-right: .2rem; }
         .outturn-document .doc-status { }
         .outturn-document .doc-visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
