@@ -13,6 +13,8 @@ using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
 using Outturn.Application.Plans;
 using Outturn.Application.Returns;
+using Outturn.Application.Risks;
+using Outturn.Application.Equality;
 
 namespace Outturn.Application;
 
@@ -41,6 +43,7 @@ public static class ServiceRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<OutturnClaims>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<OutturnDbContext>()
             .AddDefaultTokenProviders();
@@ -51,17 +54,31 @@ public static class ServiceRegistration
             .AddSingleton<DatabaseSetup>()
             .AddScoped<MonitoringQuery>()
             .AddScoped<ReportVisibility>()
+            .AddScoped<Audit.ChangeHistory>()
+            .AddScoped<Audit.AuditSearch>()
             .AddScoped<RoundService>()
             .AddScoped<RoundWorkbook>()
             .AddScoped<RoundApiHandlers>()
+            .AddScoped<SendReminders>()
+            .AddScoped<ReturnItems>()
+            .AddScoped<ReviseFigure>()
+            .AddScoped<RoundDashboard>()
+            .AddSingleton(configuration.GetSection("Outturn:Dashboard").Get<DashboardSettings>() ?? new DashboardSettings())
+            .AddSingleton(configuration.GetSection("Outturn:Reminders").Get<ReminderSettings>() ?? new ReminderSettings())
             .AddScoped<DemoAccounts>()
             .AddScoped<AccountAdministration>()
             .AddScoped<AccountInvitations>()
             .AddScoped<AccountSettings>()
+            .AddSingleton(_ => SingleSignOnSettings.From(configuration))
+            .AddScoped<SingleSignOn>()
             .AddScoped<Organisations.OrganisationService>()
             .AddScoped<DemoOrganisations>()
             .AddScoped<DemoRounds>()
-            .AddRisksEqualityAndFinance()
+            .AddRisks()
+            .AddEquality()
+            .AddFinance()
+            .AddScoped<Demo.DemoRegisters>()
+            .AddScoped<ReportRegisterQuery>()
             .AddBenchmarks(configuration)
             .AddOutturnEmail(configuration)
             .AddReturns(configuration)

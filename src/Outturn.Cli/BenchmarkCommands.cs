@@ -32,6 +32,7 @@ public static class BenchmarkCommands
     {
         var profile = new Option<string>("--profile") { Description = "An import profile: long, ees-cla-placement-stability or one saved with `profiles save`.", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "The published CSV file." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command("benchmarks", "Import national benchmark figures through an import profile; all of the file or, on any error, nothing.") { profile, file };
         command.SetAction(async (parse, ct) =>
         {
@@ -64,6 +65,7 @@ public static class BenchmarkCommands
     private static Command ImportAreas(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV: code,old_code,name,region_code." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command("areas", "Import or update areas (England, regions, authorities) with their codes and regions.") { file };
         command.SetAction(async (parse, ct) =>
         {
@@ -83,6 +85,7 @@ public static class BenchmarkCommands
     private static Command ImportReportCard(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV: indicator,life_stage." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command("report-card", "Replace the report card's indicators and their life stages.") { file };
         command.SetAction(async (parse, ct) =>
         {
@@ -198,6 +201,7 @@ public static class BenchmarkCommands
             return 0;
         });
         var file = new Argument<FileInfo>("file") { Description = "The profile as JSON (docs/import-formats.md)." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var save = new Command("save", "Save an import profile (replacing one of the same name) so that next year's file loads in one step.") { file };
         save.SetAction(async (parse, ct) =>
         {

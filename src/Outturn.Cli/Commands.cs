@@ -14,12 +14,8 @@ namespace Outturn.Cli;
 
 public static class Commands
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>`--format json` is written as the API writes it (names and enum words in snake_case).</summary>
+    public static JsonSerializerOptions Json => Application.OutturnJson.Indented;
 
     public static Command Db(IServiceProvider services)
     {
@@ -51,6 +47,7 @@ public static class Commands
     public static Command Import(IServiceProvider services)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A plan folder (see docs/import-formats.md)." };
+        folder.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be added, changed and retired, item by item, and change nothing." };
         var plan = new Command("plan", "Import a plan folder; all of it or, on any error, nothing. A plan already held is merged by ref: nothing is deleted.") { folder, dryRun };
         plan.SetAction(async (parse, ct) =>

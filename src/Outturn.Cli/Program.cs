@@ -11,6 +11,9 @@ using Outturn.Cli;
 // variables (Outturn__DataDirectory, Outturn__Database__Provider, ConnectionStrings__Outturn).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
 builder.Logging.ClearProviders();
+// Changes are recorded against the account named with --as or Outturn:Cli:Account (CliAccount), before AddOutturn's default.
+builder.Services.AddSingleton<CliAccount>();
+builder.Services.AddScoped<ICurrentUser, CliCurrentUser>();
 builder.Services.AddOutturn(builder.Configuration);
 using var host = builder.Build();
 
@@ -29,4 +32,5 @@ root.Subcommands.Add(ReturnsCommands.Returns(host.Services));
 root.Subcommands.Add(SynthCommands.Synth());
 root.Subcommands.Add(ReportCommands.Report(host.Services));
 foreach (var c in new[] { GovernanceCommands.Meetings(host.Services), GovernanceCommands.Actions(host.Services) }) root.Subcommands.Add(c);
-return await CommandLine.RunAsync(root, args);
+CliAccount.AddOptionTo(root);
+return await CommandLine.RunAsync(root, args, host.Services);

@@ -11,7 +11,7 @@ using Outturn.Domain.Periods;
 
 namespace Outturn.Cli;
 
-/// <summary>Budget monitoring, risk registers and equality action plans: `import ledger|capital|finance-comments|departments|risks|equality` and `finance`.</summary>
+/// <summary>Budget monitoring, risk registers and equality action plans: `import ledger|capital|finance-comments|departments|risks|equality`, `export risks|equality` and `finance`.</summary>
 public static class RegistersCommands
 {
     /// <summary>Adds the import subcommands to the existing `import` command and the `finance` command to the root.</summary>
@@ -27,16 +27,38 @@ public static class RegistersCommands
             (sp, path, ct) => sp.GetRequiredService<FinanceImport>().ImportCommentsAsync(path, ct)));
         import.Subcommands.Add(FileImport(services, "departments", "Add departments (name, directorate) or change their directorate.",
             (sp, path, ct) => sp.GetRequiredService<FinanceImport>().ImportDepartmentsAsync(path, ct)));
-        import.Subcommands.Add(FolderImport(services, "risks", "Import a risk register folder (risks.csv, controls.csv, control_progress.csv).",
+        import.Subcommands.Add(FolderImport(services, "risks", "Import a risk register folder (risks.csv, scores.csv, controls.csv, control_progress.csv), merged by ref: nothing held is removed.",
             (sp, folder, ct) => sp.GetRequiredService<RiskImport>().ImportAsync(folder, ct)));
-        import.Subcommands.Add(FolderImport(services, "equality", "Import an equality action plan folder (actions.csv, progress.csv).",
+        import.Subcommands.Add(FolderImport(services, "equality", "Import an equality action plan folder (actions.csv, progress.csv), merged by ref: nothing held is removed.",
             (sp, folder, ct) => sp.GetRequiredService<EqualityImport>().ImportAsync(folder, ct)));
         root.Subcommands.Add(Finance(services));
+        var export = root.Subcommands.FirstOrDefault(c => c.Name == "export") ?? new Command("export", "Export data.");
+        if (!root.Subcommands.Contains(export)) root.Subcommands.Add(export);
+        export.Subcommands.Add(FolderExport(services, "risks", "Write the risk registers as a risk register folder (risks.csv, scores.csv, controls.csv, control_progress.csv) that import reads back.",
+            (sp, folder, ct) => sp.GetRequiredService<RiskExport>().WriteAsync(folder, ct)));
+        export.Subcommands.Add(FolderExport(services, "equality", "Write the equality action plans as a folder (actions.csv, progress.csv) that import reads back.",
+            (sp, folder, ct) => sp.GetRequiredService<EqualityExport>().WriteAsync(folder, ct)));
+    }
+
+    private static Command FolderExport(IServiceProvider services, string name, string description, Func<IServiceProvider, string, CancellationToken, Task> write)
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder to write (created if need be; its files of this format are overwritten)." };
+        var command = new Command(name, description) { folder };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await services.OpenAsync(ct);
+            var dir = parse.GetValue(folder)!.FullName;
+            await write(scope.ServiceProvider, dir, ct);
+            Console.WriteLine($"{name}: written to {dir}.");
+            return 0;
+        });
+        return command;
     }
 
     private static Command FileImport(IServiceProvider services, string name, string description, Func<IServiceProvider, string, CancellationToken, Task<FinanceImportResult>> run)
     {
         var file = new Argument<FileInfo>("file") { Description = "A .csv or .xlsx file (see docs/import-formats.md)." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command(name, description) { file };
         command.SetAction(async (parse, ct) =>
         {
@@ -59,6 +81,7 @@ public static class RegistersCommands
     private static Command FolderImport(IServiceProvider services, string name, string description, Func<IServiceProvider, string, CancellationToken, Task<RegisterImportResult>> run)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder in the format of docs/import-formats.md." };
+        folder.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var command = new Command(name, description) { folder };
         command.SetAction(async (parse, ct) =>
         {
@@ -71,7 +94,7 @@ public static class RegistersCommands
                 foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
                 return 1;
             }
-            Console.WriteLine($"{name}: {result.Added} added, {result.Replaced} replaced.");
+            Console.WriteLine($"{name}: {result.Added} added, {result.Updated} merged (nothing removed).");
             return 0;
         });
         return command;

@@ -43,9 +43,14 @@ public static class ReturnsCommands
                 await Console.Error.WriteLineAsync($"--year \"{parse.GetValue(year)}\" is not a financial year; write it as 2015/16.");
                 return 2;
             }
+            var target = Path.GetFullPath(parse.GetValue(path)!);
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                await Console.Error.WriteLineAsync($"{target}: there is no such file or folder.");
+                return 2;
+            }
             using var scope = services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync(ct);
-            var target = Path.GetFullPath(parse.GetValue(path)!);
             var k = parse.GetValue(kind) switch { "cin" => ReturnKind.Cin, "annexa" => ReturnKind.AnnexA, _ => ReturnKind.Ssda903 };
             if (k == ReturnKind.AnnexA)
             {
@@ -286,7 +291,7 @@ public static class ReturnsCommands
         var period = new Option<string>("--period") { Description = "The period to fill, e.g. \"2015/16 Q2\".", Required = true };
         var population = new Option<int?>("--population") { Description = "Children aged 0–17, for referrals per 10,000 (else Outturn:Returns:ChildPopulation)." };
         var measures = new Option<string[]>("--measure") { Description = "Only these measures (repeatable); default every linked one.", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("fill", "Fill a period's values of the linked measures from the returns, recording numerator, denominator, source and definition version.")
+        var command = new Command("fill", "Fill the linked measures' drafts in the period's open round from the returns, recording numerator, denominator, source and definition version; their officers submit them.")
         {
             plan, period, population, measures,
         };
@@ -307,7 +312,7 @@ public static class ReturnsCommands
                 return error.StartsWith("No plan", StringComparison.Ordinal) ? 3 : 1;
             }
             foreach (var f in result.Filled)
-                Console.WriteLine($"{f.Measure} = {f.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not available"} ({f.Numerator}/{f.Denominator}; {f.Definition} v{f.Version}; {f.Source})");
+                Console.WriteLine($"{f.Measure} = {f.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not available"} ({f.Numerator}/{f.Denominator}; {f.Definition} v{f.Version}; {f.Source}): draft saved for its officer to submit");
             foreach (var s in result.Skipped) await Console.Error.WriteLineAsync(s);
             return 0;
         });

@@ -28,7 +28,7 @@ public static class TokenCommands
             db.Add(new ApiToken
             {
                 UserId = user.Id, Name = label, Hash = ApiToken.HashOf(secret), Prefix = secret[..10],
-                CreatedAt = TimeProvider.System.GetUtcNow(), CreatedBy = "command line",
+                CreatedAt = TimeProvider.System.GetUtcNow(), CreatedBy = scope.ServiceProvider.GetRequiredService<CliAccount>().Email ?? "command line",
             });
             await db.SaveChangesAsync(ct);
             Console.WriteLine(secret);

@@ -52,7 +52,7 @@ public static class UserCommands
             var config = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
             var result = await scope.ServiceProvider.GetRequiredService<AccountInvitations>().InviteAsync(
                 parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(organisation),
-                "command line", config["Outturn:PublicUrl"] ?? "http://localhost:5000", ct);
+                scope.ServiceProvider.GetRequiredService<CliAccount>().Email ?? "command line", config["Outturn:PublicUrl"] ?? "http://localhost:5000", ct);
             return await Report(result);
         });
         var list = new Command("list", "List accounts: e-mail, name, role, organisation, state and last sign-in.");
@@ -71,7 +71,7 @@ public static class UserCommands
         disable.SetAction(async (parse, ct) =>
         {
             await using var scope = await services.OpenAsync(ct);
-            return await Report(await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!, "command line", ct));
+            return await Report(await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!, scope.ServiceProvider.GetRequiredService<CliAccount>().Email ?? "command line", ct));
         });
         return new Command("users", "Accounts.") { invite, list, disable, setPassword, remove };
     }
@@ -79,6 +79,7 @@ public static class UserCommands
     public static Command Organisations(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("file") { Description = "A CSV file with the columns ref,name,kind,parent." };
+        file.AcceptExistingOnly(); // a missing path, or a folder where a file belongs, is refused in words (exit code 2)
         var import = new Command("import", "Merge organisations by reference: new ones are added, known ones changed; any error and nothing changes.") { file };
         import.SetAction(async (parse, ct) =>
         {

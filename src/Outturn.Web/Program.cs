@@ -35,6 +35,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     });
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DomainErrors>();
+builder.Services.AddHostedService<Outturn.Web.Features.Rounds.ReminderScheduler>();
 // Unreadable API input reaches DomainErrors as an exception, to be answered in words rather than a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

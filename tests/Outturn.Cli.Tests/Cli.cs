@@ -9,10 +9,10 @@ public sealed class Cli : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    /// <summary>More settings for the tool's environment, as an operator would set them (Outturn__Documents__Chromium, …).</summary>
-    public Dictionary<string, string> Environment { get; } = new();
+    public Task<Result> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string>(), args);
 
-    public async Task<Result> RunAsync(params string[] args)
+    /// <summary>Runs with extra environment variables (settings such as Outturn__Cli__Account).</summary>
+    public async Task<Result> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,12 +24,12 @@ public sealed class Cli : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "outturn.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Outturn__DataDirectory"] = DataDirectory;
-        foreach (var (name, value) in Environment) start.Environment[name] = value;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)); // a shared CI machine can be slow to start a process
         return new Result(process.ExitCode, await output, await error);
     }
 

@@ -36,10 +36,10 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Report_ppb_makes_Word_with_its_charts_as_pictures_on_a_machine_without_Chromium_and_says_why_PDF_cannot_be_made()
     {
-        _cli.Environment["Outturn__Documents__Chromium"] = Path.Combine(_cli.DataDirectory, "no-chromium-here");
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        var noChromium = new Dictionary<string, string> { ["Outturn__Documents__Chromium"] = Path.Combine(_cli.DataDirectory, "no-chromium-here") };
+        Assert.Equal(0, (await _cli.RunWithAsync(noChromium, "demo", "load")).ExitCode);
 
-        var docx = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
+        var docx = await _cli.RunWithAsync(noChromium, "report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
         Assert.True(docx.ExitCode == 0, docx.Error);
         using (var word = WordprocessingDocument.Open(Out("ppb.docx"), false))
         {
@@ -62,7 +62,7 @@ public sealed class ReportCommandTests : IDisposable
             Assert.True(png.Length > 5000, $"the largest picture has only {png.Length} bytes");
         }
 
-        var pdf = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "pdf", "--out", Out("ppb.pdf"));
+        var pdf = await _cli.RunWithAsync(noChromium, "report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "pdf", "--out", Out("ppb.pdf"));
         Assert.Equal(1, pdf.ExitCode);
         Assert.Contains("PDF needs Chromium, which is not at", pdf.Error);
         Assert.False(File.Exists(Out("ppb.pdf")));

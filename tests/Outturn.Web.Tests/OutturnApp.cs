@@ -32,12 +32,32 @@ public class OutturnApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client calling the API with a personal access token, as a data warehouse or script does.</summary>
+    public async Task<HttpClient> TokenClientAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Outturn.Application.Data.OutturnDbContext>();
+        var secret = Outturn.Application.Accounts.ApiToken.NewSecret();
+        var userId = db.Users.Single(u => u.Email == email).Id;
+        db.Add(new Outturn.Application.Accounts.ApiToken
+        {
+            UserId = userId, Name = "Tests " + Guid.NewGuid().ToString("N")[..6], Hash = Outturn.Application.Accounts.ApiToken.HashOf(secret),
+            Prefix = secret[..8], CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "tests",
+        });
+        await db.SaveChangesAsync();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Outturn:DataDirectory", DataDirectory);
         // Tests sign in many times a minute from one address; the limiter's own test sets a low limit.
         builder.UseSetting("Outturn:SignIn:AttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Reminders on the schedule are tested with a fake clock; here they would go by today's date to the demo's rounds.
+        builder.UseSetting("Outturn:Reminders:Automatic", "false");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 

@@ -47,7 +47,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Message
 /// <summary>Role, organisation and linked officer: what an administrator sets on an account.</summary>
 public sealed class AccountSettings(UserManager<OutturnUser> users, RoleManager<IdentityRole> roles, OutturnDbContext db)
 {
-    public async Task<AccountResult> SetAsync(string userId, string role, int? organisationId, int? officerId, CancellationToken ct = default)
+    public async Task<AccountResult> SetAsync(string userId, string role, int? organisationId, int? officerId, CancellationToken ct = default, bool? leadsOrganisation = null)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return AccountResult.Fail("That account does not exist.");
@@ -63,8 +63,17 @@ public sealed class AccountSettings(UserManager<OutturnUser> users, RoleManager<
             await users.AddToRoleAsync(user, role);
             await users.UpdateSecurityStampAsync(user); // the new role applies from the next check, not the next sign-in
         }
+        var moved = user.OrganisationId != organisationId;
+        if (leadsOrganisation is { } lead)
+        {
+            var held = (await users.GetClaimsAsync(user)).Where(c => c.Type == Roles.LeadClaim).ToList();
+            if (lead && held.Count == 0) { await users.AddClaimAsync(user, new System.Security.Claims.Claim(Roles.LeadClaim, "yes")); moved = true; }
+            if (!lead && held.Count > 0) { await users.RemoveClaimsAsync(user, held); moved = true; }
+        }
         user.OrganisationId = organisationId;
         user.OfficerId = officerId;
+        // A new organisation or lead flag changes what the person sees: it applies from the next check, not the next sign-in.
+        if (moved) await users.UpdateSecurityStampAsync(user);
         var saved = await users.UpdateAsync(user);
         return saved.Succeeded ? AccountResult.Ok($"{user.Email} saved.") : AccountResult.From(saved);
     }

@@ -20,7 +20,7 @@ public sealed class DemoAccounts(UserManager<OutturnUser> users, RoleManager<Ide
         new("director@outturn.example", "Dana Director", Roles.Approver, null, "Halton Borough Council"),
         new("councillor@outturn.example", "Cllr Chris Member", Roles.BoardMember, null, "Children, Young People and Families Policy and Performance Board", OrganisationRef: null),
         // A partner: updates the Trust's items for the health visiting and school nursing service, and no one else's.
-        new("nina.health@outturn.example", "Nina Patel", Roles.Contributor, null, "Bridgewater Community Healthcare NHS Trust", OrganisationRef: "NHS-BRIDGEWATER"),
+        new("nina.health@outturn.example", "Nina Patel", Roles.Contributor, "Nina Patel", "Bridgewater Community Healthcare NHS Trust", OrganisationRef: "NHS-BRIDGEWATER"),
     ];
 
     public async Task<IReadOnlyList<string>> EnsureAsync()

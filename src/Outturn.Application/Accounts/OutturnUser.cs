@@ -20,6 +20,16 @@ public static class Roles
 
     /// <summary>A claim an administrator grants for the child-level records behind statutory indicators.</summary>
     public const string ChildLevelClaim = "outturn:child-level";
+
+    /// <summary>A claim an administrator grants to the lead of an organisation: they see its whole draft.</summary>
+    public const string LeadClaim = "outturn:organisation-lead";
+
+    /// <summary>Set at sign-in from the account's organisation: its id, and its id with those of every organisation beneath it.</summary>
+    public const string OrganisationClaim = "outturn:organisation";
+    public const string OrganisationsClaim = "outturn:organisations";
+
+    /// <summary>Set at sign-in when the account's organisation is a partner agency or within one.</summary>
+    public const string PartnerClaim = "outturn:partner";
 }
 
 /// <summary>A person who signs in. A contributor is linked to the officer whose items they update.</summary>

@@ -260,7 +260,7 @@ public sealed class BenchmarkImport(OutturnDbContext db, ImportProfiles profiles
     }
 
     private static BenchmarkImportResult Rejected(string file, string profile, params string[] errors) =>
-        new(false, file, profile, 0, 0, 0, errors, [], []);
+        new(false, file, profile, 0, 0, 0, Data.ImportErrors.Capped(errors), [], []);
 }
 
 /// <summary>One figure found in a row, with the names of the columns it came from (for error messages); the value is read from the row by <see cref="ValueIndex"/>.</summary>

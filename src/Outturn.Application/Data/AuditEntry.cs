@@ -1,6 +1,6 @@
 namespace Outturn.Application.Data;
 
-/// <summary>One recorded change to a figure or a judgement: who, when, what, old and new.</summary>
+/// <summary>One recorded change to a figure or a judgement: who, when, what, old and new, and why when a reason was given.</summary>
 public class AuditEntry
 {
     public long Id { get; set; }
@@ -12,4 +12,6 @@ public class AuditEntry
     public string? Field { get; set; }
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
+    /// <summary>Why the change was made ("confirmed at mid-year review"), given with the change through <see cref="OutturnDbContext.Because"/>.</summary>
+    public string? Reason { get; set; }
 }

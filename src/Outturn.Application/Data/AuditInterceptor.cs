@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Outturn.Domain.Equality;
 using Outturn.Domain.Plans;
+using Outturn.Domain.Risks;
 using Outturn.Domain.Rounds;
 
 namespace Outturn.Application.Data;
 
-/// <summary>Who is making changes: the signed-in user on the web, the operating-system user at the command line.</summary>
+/// <summary>Who is making changes: the signed-in account on the web, the account named at the command line.</summary>
 public interface ICurrentUser
 {
     string Name { get; }
@@ -14,6 +16,9 @@ public interface ICurrentUser
 
 public sealed class SystemUser(string name) : ICurrentUser
 {
+    /// <summary>Changes made by the system itself (loading the demo at start-up), with no account behind them.</summary>
+    public const string Unnamed = "Outturn (system)";
+
     public string Name { get; } = name;
 }
 
@@ -25,7 +30,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 {
     private static readonly HashSet<Type> Audited =
         [typeof(IndicatorValue), typeof(Target), typeof(StatusOverride), typeof(MilestoneUpdate), typeof(Commentary), typeof(RoundItem), typeof(MonitoringRound),
-         typeof(Plan), typeof(Priority), typeof(Objective), typeof(Milestone), typeof(Indicator)];
+         typeof(Plan), typeof(Priority), typeof(Objective), typeof(Milestone), typeof(Indicator),
+         typeof(Risk), typeof(RiskAssessment), typeof(RiskControlMeasure), typeof(RiskControlUpdate), typeof(EqualityAction), typeof(EqualityActionUpdate)];
 
     /// <summary>Round items and rounds are created with the round (its events say so); their changes are what matter.</summary>
     private static readonly HashSet<Type> ChangesOnly = [typeof(RoundItem), typeof(MonitoringRound), typeof(Plan)];
@@ -50,10 +56,23 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         return ValueTask.FromResult(result);
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        (eventData.Context as OutturnDbContext)?.ForgetReason();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as OutturnDbContext)?.ForgetReason();
+        return ValueTask.FromResult(result);
+    }
+
     private void Record(DbContext? context)
     {
         if (context is null) return;
         var now = clock.GetUtcNow();
+        var reason = (context as OutturnDbContext)?.ChangeReason;
         var entries = context.ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.State == EntityState.Modified || !ChangesOnly.Contains(e.Entity.GetType()))
@@ -66,7 +85,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             var props = e.Properties.Where(p => !p.Metadata.IsPrimaryKey()
                 && p.Metadata.Name is not ("IndicatorId" or "MilestoneId" or "PriorityId" or "RoundId" or "PlanId" or "Version" or "PublishedSnapshot")
                 // An item's place in the list follows the folder's rows; moving is not a change to its content.
-                && !(p.Metadata.Name == "Order" && e.Entity is Priority or Objective or Milestone or Indicator));
+                && !(p.Metadata.Name == "Order" && e.Entity is Priority or Objective or Milestone or Indicator or Risk or RiskControlMeasure or EqualityAction)
+                // A register's row keys its owner by ref in the entry's key.
+                && !(p.Metadata.Name is "RiskId" or "ControlId" or "ActionId" && e.Entity is RiskAssessment or RiskControlMeasure or RiskControlUpdate or EqualityActionUpdate));
             foreach (var p in props)
             {
                 var (oldValue, newValue) = e.State switch
@@ -76,6 +97,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     _ => (p.OriginalValue, p.CurrentValue),
                 };
                 if (e.State == EntityState.Modified && Equals(oldValue, newValue)) continue;
+                // Lists (a timetable's years) are snapshots: equal when their items are.
+                if (e.State == EntityState.Modified && Format(oldValue) == Format(newValue)) continue;
                 if (e.State != EntityState.Modified && oldValue is null && newValue is null) continue;
                 context.Add(new AuditEntry
                 {
@@ -87,6 +110,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                     Field = p.Metadata.Name,
                     OldValue = Format(oldValue),
                     NewValue = Format(newValue),
+                    Reason = reason,
                 });
             }
         }
@@ -98,6 +122,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         null => null,
         decimal d => (d / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        string text => text,
+        System.Collections.IEnumerable list => string.Join("; ", list.Cast<object?>().Select(Format)),
         _ => value.ToString(),
     };
 
@@ -116,6 +142,40 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         Objective o => $"plan:{o.PlanId}:objective:{o.Ref}",
         Milestone m => $"plan:{m.PlanId}:milestone:{m.Ref}",
         Indicator i => $"plan:{i.PlanId}:indicator:{i.Ref}",
+        Risk r => RiskKeys.Risk(r.Ref),
+        RiskAssessment a => RiskKeys.Assessment(RiskOf(e, r => r.Assessments.Contains(a)), a.Period),
+        RiskControlMeasure c => RiskKeys.Control(RiskOf(e, r => r.Controls.Contains(c)), c.Ref),
+        RiskControlUpdate u => RiskKeys.ControlProgress(RiskOf(e, r => r.Controls.Any(c => c.Updates.Contains(u))),
+            RiskOwning(e, r => r.Controls.Any(c => c.Updates.Contains(u)))?.Controls.First(c => c.Updates.Contains(u)).Ref ?? "?", u.Period),
+        EqualityAction a => RiskKeys.EqualityAction(a.Ref),
+        EqualityActionUpdate u => RiskKeys.EqualityProgress(e.Context.ChangeTracker.Entries<EqualityAction>().Select(x => x.Entity).FirstOrDefault(a => a.Updates.Contains(u))?.Ref ?? "?", u.Period),
         _ => "",
     };
+
+    // A register's rows are changed through their risk or action, which is tracked with them: the key names it by ref,
+    // readable even for rows added with a new risk (whose id is not yet known).
+    private static Risk? RiskOwning(EntityEntry e, Func<Risk, bool> owns) =>
+        e.Context.ChangeTracker.Entries<Risk>().Select(x => x.Entity).FirstOrDefault(owns);
+
+    private static string RiskOf(EntityEntry e, Func<Risk, bool> owns) => RiskOwning(e, owns)?.Ref ?? "?";
+}
+
+/// <summary>The audit keys of the registers' rows, named by the risk's or action's ref, so their history can be gathered.</summary>
+public static class RiskKeys
+{
+    public static string Risk(string riskRef) => $"risk:{riskRef}";
+    public static string Assessment(string riskRef, Outturn.Domain.Periods.Period period) => $"risk:{riskRef}:{period}";
+    public static string Control(string riskRef, string controlRef) => $"risk:{riskRef}:control:{controlRef}";
+    public static string ControlProgress(string riskRef, string controlRef, Outturn.Domain.Periods.Period period) => $"risk:{riskRef}:control:{controlRef}:{period}";
+    public static string EqualityAction(string actionRef) => $"equality-action:{actionRef}";
+    public static string EqualityProgress(string actionRef, Outturn.Domain.Periods.Period period) => $"equality-action:{actionRef}:{period}";
+
+    /// <summary>Every key a risk's history is recorded under.</summary>
+    public static IReadOnlyList<string> Of(Risk risk) =>
+        [Risk(risk.Ref), .. risk.Assessments.Select(a => Assessment(risk.Ref, a.Period)),
+         .. risk.Controls.SelectMany(c => new[] { Control(risk.Ref, c.Ref) }.Concat(c.Updates.Select(u => ControlProgress(risk.Ref, c.Ref, u.Period))))];
+
+    /// <summary>Every key an equality action's history is recorded under.</summary>
+    public static IReadOnlyList<string> Of(EqualityAction action) =>
+        [EqualityAction(action.Ref), .. action.Updates.Select(u => EqualityProgress(action.Ref, u.Period))];
 }

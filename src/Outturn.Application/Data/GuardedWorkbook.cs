@@ -152,6 +152,15 @@ public static class ImportErrors
         return shown;
     }
 
+    /// <summary>The same for a statutory return's structural errors: the first hundred, then one naming how many more.</summary>
+    public static List<Domain.Returns.StructuralError> Capped(IReadOnlyList<Domain.Returns.StructuralError> errors)
+    {
+        var shown = errors.Take(Shown).Select(e => e with { Problem = Shorten(e.Problem) }).ToList();
+        if (errors.Count > Shown)
+            shown.Add(new(errors[Shown].File, null, null, $"… and {(errors.Count - Shown).ToString("N0", CultureInfo.InvariantCulture)} more."));
+        return shown;
+    }
+
     /// <summary>A value as quoted in a message: at most <see cref="ValueLength"/> characters.</summary>
     public static string Value(string? value) =>
         value is null ? "" : value.Length <= ValueLength ? value : string.Concat(value.AsSpan(0, ValueLength), "…");

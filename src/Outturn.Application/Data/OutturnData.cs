@@ -59,7 +59,9 @@ public static class OutturnData
         var settings = DataSettings.From(configuration);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<ICurrentUser>(_ => new SystemUser(Environment.UserName));
+        // Never the operating-system user (often a shared service account): the web names the signed-in account and the
+        // command line the account given with --as or Outturn:Cli:Account; anything else is the system itself.
+        services.TryAddScoped<ICurrentUser>(_ => new SystemUser(SystemUser.Unnamed));
         services.AddScoped<AuditInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {

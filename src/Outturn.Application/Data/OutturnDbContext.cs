@@ -31,6 +31,21 @@ public class OutturnDbContext(DbContextOptions options) : IdentityDbContext<Outt
     public DbSet<ComparatorValue> ComparatorValues => Set<ComparatorValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The reason recorded with every audit entry of the next save (see <see cref="Because"/>).</summary>
+    public string? ChangeReason { get; private set; }
+
+    /// <summary>
+    /// Gives the reason for the changes about to be saved: the audit interceptor writes it beside each old and new
+    /// value, and it is forgotten once they are saved, so that it never explains a later change.
+    /// </summary>
+    public OutturnDbContext Because(string? reason)
+    {
+        ChangeReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return this;
+    }
+
+    internal void ForgetReason() => ChangeReason = null;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         KeptRecords.Check(ChangeTracker);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Outturn.Application.Data;
 using Outturn.Application.Organisations;
 using Outturn.Domain.Organisations;
+using Outturn.Domain.Plans;
 
 namespace Outturn.Application.Demo;
 
@@ -12,6 +13,9 @@ namespace Outturn.Application.Demo;
 /// </summary>
 public sealed class DemoOrganisations(OutturnDbContext db, OrganisationService organisations)
 {
+    /// <summary>The demo partner's officer, team and measure (see <see cref="DemoRounds"/> for her Quarter 3 draft).</summary>
+    public const string PartnerOfficer = "Nina Patel", PartnerTeam = "NHS-BRIDGEWATER-0-19", PartnerMeasure = "SCS CYP15";
+
     public static string File => Path.Combine(AppContext.BaseDirectory, "Demo", "organisations.csv");
 
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken ct = default)
@@ -19,6 +23,13 @@ public sealed class DemoOrganisations(OutturnDbContext db, OrganisationService o
         var result = await organisations.ImportAsync(File, ct);
         if (!result.Succeeded) throw new InvalidOperationException("The demo organisations do not load:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
         var byRef = await db.Set<Organisation>().ToDictionaryAsync(o => o.Ref, o => o.Id, ct);
+
+        // A partner's officer: the Trust's health visiting and school nursing service answers for the under-18
+        // conception rate in the directorate's plan (school nurses lead on sexual health), so that measure is theirs.
+        if (!await db.Officers.AnyAsync(o => o.Name == PartnerOfficer, ct))
+            db.Officers.Add(new Officer { Name = PartnerOfficer, Initials = "NP", JobTitle = "Service Manager, Health Visiting and School Nursing", Organisation = "Bridgewater Community Healthcare NHS Trust", OrganisationId = byRef[PartnerTeam] });
+        foreach (var measure in await db.Indicators.Where(i => i.Ref == PartnerMeasure && i.OrganisationId == null && db.Plans.Any(p => p.Id == i.PlanId && p.Ref == DemoRounds.PlanRef)).ToListAsync(ct))
+            measure.OrganisationId = byRef[PartnerTeam];
 
         // Officers by the service their job title names; the rest of the council's officers to the council itself.
         foreach (var officer in await db.Officers.Where(o => o.OrganisationId == null).ToListAsync(ct))

@@ -62,6 +62,14 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
             await Save(Item("CED047:"), new ItemUpdate(4.9m, ValueStatus.Final, null, null, "Demonstration figure."), submit: false);
             await Save(Item("CED08a:"), new ItemUpdate(null, null, null, MilestoneProgress.Green, "On course (demonstration update)."), submit: true);
             await Save(Item("CED02a:"), new ItemUpdate(null, null, null, MilestoneProgress.Amber, "Sufficiency assessment delayed by a month (demonstration update)."), submit: false);
+            // The partner's measure goes to the Trust's officer for this quarter, who has drafted it.
+            if (officers.TryGetValue(DemoOrganisations.PartnerOfficer, out var partner))
+            {
+                var partners = Item(DemoOrganisations.PartnerMeasure + ":");
+                partners.Reassign(partner);
+                await db.SaveChangesAsync(ct);
+                await Save(partners, new ItemUpdate(31.9m, ValueStatus.Provisional, null, null, "School nursing drop-in sessions extended to both colleges (health demonstration figure)."), submit: false);
+            }
             report.Add($"{PlanRef} {q3}: round open, some updates drafted and some submitted.");
 
             async Task Save(RoundItem item, ItemUpdate update, bool submit)

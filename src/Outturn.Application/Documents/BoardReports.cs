@@ -71,9 +71,10 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
             report, isDraft,
             NarrativeEntry.Parse(Narrative(NarrativeSection.KeyDevelopments), AssigneeInitials(NarrativeSection.KeyDevelopments)),
             NarrativeEntry.Parse(Narrative(NarrativeSection.EmergingIssues), AssigneeInitials(NarrativeSection.EmergingIssues)),
-            await sections.RiskControlMeasuresAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.RiskControlMeasures)), ct),
-            await sections.EqualityActionsAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.EqualityActions)), ct),
-            await sections.FinancialSummariesAsync(new SectionRequest(report.Plan, period, null), ct),
+            // A published report's sections 4.0, 5.0 and 7.0 are those frozen in its snapshot.
+            await sections.RiskControlMeasuresAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.RiskControlMeasures), report.Registers), ct),
+            await sections.EqualityActionsAsync(new SectionRequest(report.Plan, period, Narrative(NarrativeSection.EqualityActions), report.Registers), ct),
+            await sections.FinancialSummariesAsync(new SectionRequest(report.Plan, period, null, report.Registers), ct),
             round?.PublishedAt?.ToString("d MMMM yyyy", Gb), keyed, await ChartsAsync(report, ct));
         return PpbDocument.Build(content);
     }

@@ -7,7 +7,7 @@ namespace Outturn.Application.Documents;
 
 /// <summary>
 /// Draws a document's charts as PNG pictures for Word, from the same SVG the pages and the PDF show, with SkiaSharp
-/// and Svg.Skia: no browser is needed, so a Word file can be made on a machine without Chromium (decision 0700).
+/// and Svg.Skia: no browser is needed, so a Word file can be made on a machine without Chromium (decision 0800).
 /// </summary>
 /// <remarks>
 /// The charts' text asks for Arial. The font is the file named by <c>Outturn:Documents:ChartFont</c>, else the first of

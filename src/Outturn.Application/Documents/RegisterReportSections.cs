@@ -1,46 +1,45 @@
-using Microsoft.EntityFrameworkCore;
-using Outturn.Application.Data;
-using Outturn.Application.Equality;
-using Outturn.Application.Finance;
+using Outturn.Application.Monitoring;
 using Outturn.Application.Risks;
 using Outturn.Domain.Finance;
-using Outturn.Domain.Status;
+using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Documents;
 
 /// <summary>
 /// Sections 4.0, 5.0 and 7.0 of the Priority Based report from what Outturn holds: the progress of the control
 /// measures of risks initially assessed as high, the high priority equality actions, and the directorate's
-/// financial summaries. The standard wording opens each section; where nothing is held the standard sections stand.
+/// financial summaries. A published report's sections come from its snapshot, frozen when it was published; a
+/// draft's from the registers as they stood at its quarter. The standard wording opens each section; where nothing
+/// is held the standard sections stand.
 /// </summary>
-public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks, EqualityQuery equality, FinanceQuery finance) : IReportSectionSource
+public sealed class RegisterReportSections(ReportRegisterQuery registers) : IReportSectionSource
 {
     private readonly StandardReportSections _standard = new();
 
-    private (string Ref, Domain.Plans.Plan? Plan)? _plan;
+    private (string Ref, Period Period, ReportRegisters? Registers)? _live;
 
-    // The sections need the plan, its directorate and objectives, not its measures and figures; a report asks for
-    // the three sections in turn (the service is scoped), so the plan is read once.
-    private async Task<Domain.Plans.Plan?> PlanAsync(string planRef, CancellationToken ct)
+    // A report asks for the three sections in turn (the service is scoped), so a draft's registers are read once.
+    private async Task<ReportRegisters?> RegistersAsync(SectionRequest request, CancellationToken ct)
     {
-        if (_plan is { } held && held.Ref == planRef) return held.Plan;
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Ref == planRef, ct);
-        _plan = (planRef, plan);
-        return plan;
+        if (request.Registers is { } frozen) return frozen;
+        if (_live is { } held && held.Ref == request.PlanRef && held.Period == request.Period) return held.Registers;
+        var live = await registers.ForAsync(request.PlanRef, request.Period, ct);
+        _live = (request.PlanRef, request.Period, live);
+        return live;
     }
 
     public async Task<IReadOnlyList<Block>> RiskControlMeasuresAsync(SectionRequest request, CancellationToken ct = default)
     {
         var blocks = (await _standard.RiskControlMeasuresAsync(request, ct)).ToList();
-        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
-        var section = await risks.ForPlanAsync(plan, request.Period, ct);
+        if (await RegistersAsync(request, ct) is not { } held) return blocks;
+        var section = held.Risks;
         if (section.HighRisks.Count == 0) return blocks;
-        var rows = section.HighRisks.SelectMany(r => r.Controls.OrderBy(c => c.Order).Select(c =>
-        {
-            var update = c.For(request.Period);
-            return (IReadOnlyList<Cell>)[r.Ref, $"{r.Title} (initial {r.Initial.Score}, residual {r.Residual.Score})", c.Text, c.Owner ?? r.Owner,
-                Cell.Of(Symbols.For(update?.Progress)), update?.Commentary ?? ""];
-        })).ToList();
+        static string Scores(RiskLine r) =>
+            $"{r.Title} (initial {r.Initial.Score}, residual {r.Residual.Score}{(r.Target is { } t ? $", target {t.Score}" : "")})"
+            + (r.Direction == "na" || r.DirectionWords is null ? "" : $". {r.DirectionWords}.");
+        var rows = section.HighRisks.SelectMany(r => r.Controls.Select(c =>
+            (IReadOnlyList<Cell>)[r.Ref, Scores(r), c.Text, c.Owner ?? r.Owner,
+                Progress(c.Progress, c.ProgressRecordedFor is { } at ? $" (as at {Period.Parse(at).ToDisplayString()})" : ""), c.Commentary ?? ""])).ToList();
         blocks.Add(new Table("Progress on the control measures of risks initially assessed as high",
             ["Risk", "Risk (scores)", "Control measure", "Owner", "Progress", "Commentary"], rows));
         return blocks;
@@ -49,20 +48,27 @@ public sealed class RegisterReportSections(OutturnDbContext db, RiskQuery risks,
     public async Task<IReadOnlyList<Block>> EqualityActionsAsync(SectionRequest request, CancellationToken ct = default)
     {
         var blocks = (await _standard.EqualityActionsAsync(request, ct)).ToList();
-        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return blocks;
-        var section = await equality.ForPlanAsync(plan, request.Period, ct);
+        if (await RegistersAsync(request, ct) is not { } held) return blocks;
+        var section = held.Equality;
         if (section.HighPriority.Count == 0) return blocks;
         blocks.Add(new Table("Progress against high priority equality actions",
             ["Strategy, policy or service", "Actions proposed", "Responsible officer", "Progress", "Commentary"],
             section.HighPriority.Select(a => (IReadOnlyList<Cell>)[a.Subject, a.ActionsProposed, a.Officer,
-                Cell.Of(Symbols.For(a.For(request.Period)?.Progress)), a.For(request.Period)?.Commentary ?? ""]).ToList()));
+                Progress(a.Progress), a.Commentary ?? ""]).ToList()));
         return blocks;
+    }
+
+    /// <summary>A progress word held with the registers, printed as its symbol with its words (as the measures' statuses are).</summary>
+    private static Cell Progress(string? word, string after = "")
+    {
+        var symbol = Symbols.For(Domain.Status.StatusWords.TryParseMilestoneProgress(word, out var p) ? p : (Domain.Status.MilestoneProgress?)null);
+        return after.Length == 0 ? Cell.Of(symbol) : Cell.Of(symbol, new Run(after));
     }
 
     public async Task<IReadOnlyList<Block>> FinancialSummariesAsync(SectionRequest request, CancellationToken ct = default)
     {
-        if (await PlanAsync(request.PlanRef, ct) is not { } plan) return await _standard.FinancialSummariesAsync(request, ct);
-        var summaries = await finance.ForDirectorateAsync(plan.Directorate, request.Period, ct);
+        if (await RegistersAsync(request, ct) is not { } held) return await _standard.FinancialSummariesAsync(request, ct);
+        var summaries = held.FinancialSummaries();
         if (summaries.Count == 0) return await _standard.FinancialSummariesAsync(request, ct);
         var blocks = new List<Block>();
         static Cell F(decimal d) => Cell.Figure(LedgerFigures.Format(d));

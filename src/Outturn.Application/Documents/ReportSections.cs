@@ -2,8 +2,11 @@ using Outturn.Domain.Periods;
 
 namespace Outturn.Application.Documents;
 
-/// <summary>What a section source is told: the plan and period, and what the round's officer wrote for the section, if anything.</summary>
-public sealed record SectionRequest(string PlanRef, Period Period, string? RoundNarrative);
+/// <summary>
+/// What a section source is told: the plan and period, what the round's officer wrote for the section, if anything,
+/// and for a published report the register sections frozen with it.
+/// </summary>
+public sealed record SectionRequest(string PlanRef, Period Period, string? RoundNarrative, Monitoring.ReportRegisters? Registers = null);
 
 /// <summary>
 /// The content of the Priority Based report's sections 4.0 Risk Control Measures, 5.0 Progress against high priority

@@ -18,15 +18,21 @@ public static class TableExport
     public static readonly string[] MeasureColumns =
     [
         "plan", "period", "priority", "ref", "measure", "key", "previous_year_actual", "target", "target_value", "current", "current_value",
-        "direction", "progress", "computed_direction", "computed_progress", "direction_reason", "progress_reason",
+        "direction", "progress", "computed_direction", "computed_progress", "direction_reason", "progress_reason", "commentary",
     ];
+
+    /// <summary>Each priority's Supporting Commentary, a paragraph a row, as the report prints it (with officers' initials).</summary>
+    public static readonly string[] CommentaryColumns = ["plan", "period", "priority", "paragraph", "text"];
 
     public static readonly string[] MilestoneColumns = ["plan", "period", "priority", "ref", "milestone", "progress", "suggested", "commentary"];
 
     public static IReadOnlyList<Dictionary<string, object?>> MeasureRows(MonitoringReport r) =>
         r.Priorities.SelectMany(p => p.KeyMeasures.Concat(p.Measures).Select(m => Row(MeasureColumns,
             r.Plan, r.Period, p.Priority, m.Ref, m.Title, m.Key ? "yes" : "no", m.PreviousYearActual, m.TargetText, m.Target, m.CurrentText, m.Current,
-            m.FinalDirection, m.FinalProgress, m.Direction, m.Progress, m.DirectionReason, m.ProgressReason))).ToList();
+            m.FinalDirection, m.FinalProgress, m.Direction, m.Progress, m.DirectionReason, m.ProgressReason, m.Commentary))).ToList();
+
+    public static IReadOnlyList<Dictionary<string, object?>> CommentaryRows(MonitoringReport r) =>
+        r.Priorities.SelectMany(p => p.Commentary.Select((text, n) => Row(CommentaryColumns, r.Plan, r.Period, p.Priority, n + 1, text))).ToList();
 
     public static IReadOnlyList<Dictionary<string, object?>> MilestoneRows(MonitoringReport r) =>
         r.Priorities.SelectMany(p => p.Milestones.Select(m => Row(MilestoneColumns,
@@ -36,12 +42,16 @@ public static class TableExport
     {
         ["Measures"] = MeasureRows(r),
         ["Milestones"] = MilestoneRows(r),
+        ["Commentary"] = CommentaryRows(r),
     });
 
-    /// <summary>One table of the monitoring as CSV: <c>measures</c> or <c>milestones</c>.</summary>
-    public static byte[] MonitoringCsv(MonitoringReport r, string table) => table == "milestones"
-        ? Csv(MilestoneColumns, MilestoneRows(r))
-        : Csv(MeasureColumns, MeasureRows(r));
+    /// <summary>One table of the monitoring as CSV: <c>measures</c>, <c>milestones</c> or <c>commentary</c>.</summary>
+    public static byte[] MonitoringCsv(MonitoringReport r, string table) => table switch
+    {
+        "milestones" => Csv(MilestoneColumns, MilestoneRows(r)),
+        "commentary" => Csv(CommentaryColumns, CommentaryRows(r)),
+        _ => Csv(MeasureColumns, MeasureRows(r)),
+    };
 
     /// <summary>Every table of a document, one sheet each, as printed (symbols as their words).</summary>
     public static byte[] DocumentXlsx(Document d)
@@ -96,6 +106,9 @@ public static class TableExport
         // A byte-order mark so Excel opens the UTF-8 file with its £ and – intact.
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
     }
+
+    /// <summary>One CSV cell, quoted where it must be and kept from running as a spreadsheet formula: every CSV export uses it.</summary>
+    public static string CsvCell(string? s) => Q(s ?? "");
 
     private static string Q(string s)
     {

@@ -126,9 +126,4 @@ public static class FinanceRegistration
         services.AddScoped<FinanceImport>().AddScoped<FinanceQuery>();
 }
 
-public static class RegistersRegistration
-{
-    /// <summary>Issue 4's features: risk registers, equality action plans and budget monitoring, with their demo data.</summary>
-    public static IServiceCollection AddRisksEqualityAndFinance(this IServiceCollection services) =>
-        Risks.RiskRegistration.AddRisks(services).AddEquality().AddFinance().AddScoped<Demo.DemoRegisters>();
-}
+

@@ -22,6 +22,9 @@ public sealed record PriorityMonitoring(
 /// <summary>A plan's quarterly monitoring for one period: the content and order of the report's Performance Overview.</summary>
 public sealed record MonitoringView(Plan Plan, Period Period, IReadOnlyList<PriorityMonitoring> Priorities, IReadOnlyList<Officer> Officers)
 {
+    /// <summary>The commentary submitted in the period's round against each measure, by ref.</summary>
+    public IReadOnlyDictionary<string, string> MeasureCommentary { get; init; } = new Dictionary<string, string>();
+
     public IEnumerable<MeasureAssessment> AllMeasures => Priorities.SelectMany(p => p.KeyMeasures.Concat(p.Measures));
 }
 
@@ -86,7 +89,17 @@ public sealed class MonitoringQuery(OutturnDbContext db)
             .Concat(plan.Milestones.Select(m => m.Officer))
             .Concat(plan.Indicators.Select(i => i.Officer))
             .OfType<Officer>().DistinctBy(o => o.Id).Where(o => o.Initials is not null).OrderBy(o => o.Initials, StringComparer.Ordinal).ToList();
-        return new MonitoringView(plan, period, priorities, officers);
+        // What each measure's officer wrote against it in the period's round, once submitted.
+        var measureCommentary = await db.Set<Domain.Rounds.RoundItem>().AsNoTracking()
+            .Where(i => i.IndicatorId != null && i.State == Domain.Rounds.ItemState.Submitted && i.Commentary != null
+                        && db.Set<Domain.Rounds.MonitoringRound>().Any(r => r.Id == i.RoundId && r.PlanId == plan.Id && r.Period == period))
+            .Select(i => new { i.IndicatorId, i.Commentary })
+            .ToListAsync(ct);
+        var refs = plan.Indicators.ToDictionary(i => i.Id, i => i.Ref);
+        return new MonitoringView(plan, period, priorities, officers)
+        {
+            MeasureCommentary = measureCommentary.Where(c => refs.ContainsKey(c.IndicatorId!.Value)).ToDictionary(c => refs[c.IndicatorId!.Value], c => c.Commentary!),
+        };
     }
 
     public static IReadOnlyList<StatusLine> StatusLines(Plan plan, Period period) =>

@@ -5,12 +5,14 @@ namespace Outturn.Application.Monitoring;
 
 /// <summary>
 /// The quarterly monitoring as printed: plain data that can be shown, served as JSON, and frozen as the published
-/// snapshot. Statuses are words (green, better…); both the computed and the final one are kept.
+/// snapshot. Statuses are words (green, better…); both the computed and the final one are kept. A published snapshot
+/// also carries sections 4.0, 5.0 and 7.0 (<see cref="Registers"/>) as they stood when it was published.
 /// </summary>
 public sealed record MonitoringReport(
     string Plan, string PlanTitle, string? Directorate, string Period, string PeriodTitle, string ReportingPeriod,
     string PreviousYearHeading, string YearHeading,
-    IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<OfficerKey> Officers)
+    IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<OfficerKey> Officers,
+    ReportRegisters? Registers = null)
 {
     public static MonitoringReport From(MonitoringView v)
     {
@@ -20,9 +22,9 @@ public sealed record MonitoringReport(
             year.SamePeriodLastYear().ToShortYearString() + " Actual", year.ToShortYearString() + " Target",
             v.Priorities.Select(p => new PriorityReport(
                 p.Priority.Name,
-                p.KeyMeasures.Select(MeasureLine.From).ToList(),
+                p.KeyMeasures.Select(m => MeasureLine.From(m) with { Commentary = v.MeasureCommentary.GetValueOrDefault(m.Indicator.Ref) }).ToList(),
                 p.Milestones.Select(m => new MilestoneLine(m.Milestone.Ref, m.Milestone.Text, m.Update?.Progress?.ToWord(), m.Update?.Commentary, m.Suggested?.ToWord())).ToList(),
-                p.Measures.Select(MeasureLine.From).ToList(),
+                p.Measures.Select(m => MeasureLine.From(m) with { Commentary = v.MeasureCommentary.GetValueOrDefault(m.Indicator.Ref) }).ToList(),
                 p.Commentary)).ToList(),
             v.Officers.Select(o => new OfficerKey(o.Initials!, o.Name, o.JobTitle)).ToList());
     }
@@ -42,7 +44,8 @@ public sealed record MeasureLine(
     string? ProgressReason, string? DirectionReason,
     decimal? Numerator = null, decimal? Denominator = null, decimal? IntervalLow = null, decimal? IntervalHigh = null,
     bool? ChangeSignificant = null, string DirectionBasis = "same_period_last_year",
-    string? BasisText = null, string? DirectionNote = null, string? IntervalText = null, bool SmallNumber = false)
+    string? BasisText = null, string? DirectionNote = null, string? IntervalText = null, bool SmallNumber = false,
+    string? Commentary = null)
 {
     public static MeasureLine From(MeasureAssessment a) => new(
         a.Indicator.Ref, a.Indicator.Title, a.Indicator.IsKey, a.PreviousYearActualText,
@@ -72,5 +75,8 @@ public sealed record MeasureLine(
     }
 }
 
-/// <summary>What the report's other sections (risks, equality, finance…) need to find their content.</summary>
-public sealed record ReportContext(Plan Plan, Domain.Periods.Period Period);
+/// <summary>
+/// What the report's other sections (risks, equality, finance…) need to find their content: the plan and period, and
+/// for a published report its frozen register sections, which the page shows instead of the registers as they are now.
+/// </summary>
+public sealed record ReportContext(Plan Plan, Domain.Periods.Period Period, ReportRegisters? Registers = null);

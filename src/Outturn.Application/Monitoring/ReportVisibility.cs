@@ -12,16 +12,17 @@ public enum ReportOutcome { Ok, NoPlan, NotCovered, NeedsSignIn, Forbidden }
 /// <summary>A period's monitoring as a viewer may see it: the published snapshot, or a draft for those allowed.</summary>
 public sealed record VisibleReport(
     ReportOutcome Outcome, MonitoringReport? Report, MonitoringRound? Round, bool IsDraft,
-    IReadOnlyDictionary<string, (string Published, string Now)> Revisions);
+    IReadOnlyDictionary<string, FigureRevision> Revisions);
 
 /// <summary>
 /// The one rule for round content (docs/spec.md, drafts and publication): once a round is published its frozen
 /// report is for everyone, with later corrections marked as revisions; before that only viewers who may see the
-/// round's draft (<see cref="Viewer.CanSeeDraft"/>) see it. Pages, the API, documents and the command line all ask here.
+/// round's draft see it (<see cref="Viewer.CanSeeWholeDraft"/>: at this stage, and when limited to an organisation,
+/// only a plan of their own organisation). Pages, the API, documents and the command line all ask here.
 /// </summary>
 public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock)
 {
-    private static readonly IReadOnlyDictionary<string, (string, string)> None = new Dictionary<string, (string, string)>();
+    private static readonly IReadOnlyDictionary<string, FigureRevision> None = new Dictionary<string, FigureRevision>();
 
     public async Task<VisibleReport> GetAsync(string planRef, Period period, Viewer viewer, CancellationToken ct = default)
     {
@@ -30,9 +31,9 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         {
             var published = RoundService.Published(round)!;
             var live = await rounds.LiveReportAsync(round, ct);
-            return new(ReportOutcome.Ok, published, round, false, RoundService.Revisions(published, live));
+            return new(ReportOutcome.Ok, published, round, false, await ReviseFigure.SincePublishedAsync(db, round.PlanId, period, published, live, ct));
         }
-        if (round is not null && !viewer.CanSeeDraft(round.State))
+        if (round is not null && !viewer.CanSeeWholeDraft(round.State, await PlanOwnerAsync(planRef, ct)))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);
         var view = await query.ForPeriodAsync(planRef, period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (view is null) return new(ReportOutcome.NoPlan, null, null, false, None);
@@ -48,6 +49,11 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
             .Where(r => r.State != RoundState.Published && db.Plans.Any(p => p.Id == r.PlanId && p.Ref == planRef))
             .Select(r => new { r.Period, r.State })
             .ToListAsync(ct);
-        return unpublished.Where(r => !viewer.CanSeeDraft(r.State)).Select(r => r.Period).ToHashSet();
+        if (unpublished.Count == 0) return [];
+        var owner = await PlanOwnerAsync(planRef, ct);
+        return unpublished.Where(r => !viewer.CanSeeWholeDraft(r.State, owner)).Select(r => r.Period).ToHashSet();
     }
+
+    private Task<int?> PlanOwnerAsync(string planRef, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Where(p => p.Ref == planRef).Select(p => p.OrganisationId).FirstOrDefaultAsync(ct);
 }

@@ -8,6 +8,7 @@ using Outturn.Domain.Equality;
 using Outturn.Domain.Organisations;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Risks;
+using Outturn.Domain.Rounds;
 
 namespace Outturn.Application.Organisations;
 
@@ -36,6 +37,20 @@ internal sealed class OrganisationLinks :
     public void Configure(EntityTypeBuilder<Risk> e) => e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     public void Configure(EntityTypeBuilder<EqualityAction> e) => e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     public void Configure(EntityTypeBuilder<OutturnUser> e) => e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+}
+
+/// <summary>Who owns a round's items: the plan's organisation and each item's (see <see cref="OrganisationService.OwnersAsync"/>).</summary>
+public sealed record RoundOwners(int? Plan, IReadOnlyDictionary<int, int?> Items)
+{
+    public int? Of(RoundItem item) => Items.TryGetValue(item.Id, out var owner) ? owner : Plan;
+
+    /// <summary>
+    /// Whether <paramref name="viewer"/> may see the item's figure, commentary and history: anyone once the round is
+    /// published; before that <see cref="Viewer.CanSeeDraftItem"/>, the one rule for draft items.
+    /// </summary>
+    public bool MaySee(Viewer viewer, MonitoringRound round, RoundItem item, int? viewersOfficerId) =>
+        round.State == RoundState.Published
+        || viewer.CanSeeDraftItem(round.State, Plan, Of(item), item.AssigneeId is not null && item.AssigneeId == viewersOfficerId);
 }
 
 /// <summary>One line of the organisation list: the organisation and how deep it sits.</summary>
@@ -70,6 +85,42 @@ public sealed class OrganisationService(OutturnDbContext db)
         var all = await db.Set<Organisation>().AsNoTracking().Select(o => new { o.Id, o.ParentId }).ToListAsync(ct);
         return Organisation.SelfAndDescendants(organisationId, all.Select(o => (o.Id, o.ParentId)));
     }
+
+    /// <summary>
+    /// The organisations an account of <paramref name="organisationId"/> works on (it and every one beneath it), and
+    /// whether it is a partner agency or within one (the top of its tree is a partner). No organisation: none, not a partner.
+    /// </summary>
+    public async Task<(IReadOnlySet<int> Organisations, bool IsPartner)> ScopeAsync(int? organisationId, CancellationToken ct = default)
+    {
+        if (organisationId is not { } id) return (new HashSet<int>(), false);
+        var all = await db.Set<Organisation>().AsNoTracking().Select(o => new { o.Id, o.ParentId, o.Kind }).ToListAsync(ct);
+        var byId = all.ToDictionary(o => o.Id);
+        if (!byId.TryGetValue(id, out var top)) return (new HashSet<int>(), false);
+        for (var steps = 0; top.ParentId is { } parent && byId.ContainsKey(parent) && steps < all.Count; steps++) top = byId[parent];
+        return (await SelfAndDescendantsAsync(id, ct), top.Kind.IsPartner());
+    }
+
+    /// <summary>
+    /// Which organisation owns each item of a round: a measure's or milestone's own organisation, failing that the
+    /// plan's; the report's sections are the plan's.
+    /// </summary>
+    public async Task<RoundOwners> OwnersAsync(MonitoringRound round, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == round.PlanId).Select(p => p.OrganisationId).SingleOrDefaultAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == round.PlanId).ToDictionaryAsync(i => i.Id, i => i.OrganisationId, ct);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == round.PlanId).ToDictionaryAsync(m => m.Id, m => m.OrganisationId, ct);
+        var items = round.Items.ToDictionary(i => i.Id, i => i switch
+        {
+            { IndicatorId: { } ind } => indicators.GetValueOrDefault(ind) ?? plan,
+            { MilestoneId: { } mil } => milestones.GetValueOrDefault(mil) ?? plan,
+            _ => plan,
+        });
+        return new RoundOwners(plan, items);
+    }
+
+    /// <summary>The organisation that owns a plan (null: not yet placed, so the council's).</summary>
+    public Task<int?> PlanOwnerAsync(string planRef, CancellationToken ct = default) =>
+        db.Plans.AsNoTracking().Where(p => p.Ref == planRef).Select(p => p.OrganisationId).FirstOrDefaultAsync(ct);
 
     /// <summary>Creates (when <paramref name="id"/> is null) or changes one organisation. Returns the errors, none on success.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(int? id, string reference, string name, string kindWord, string? parentRef, CancellationToken ct = default)

@@ -34,7 +34,7 @@ public sealed class PlanImport(OutturnDbContext db, TimeProvider clock)
     public async Task<PlanImportResult> ImportAsync(string folder, bool dryRun, CancellationToken ct = default)
     {
         var read = PlanFolder.Read(folder, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (!read.IsValid) return new PlanImportResult(false, null, false, read.Errors) { Warnings = read.Warnings, CheckErrors = read.CheckErrors };
+        if (!read.IsValid) return new PlanImportResult(false, null, false, Data.ImportErrors.Capped(read.Errors)) { Warnings = read.Warnings, CheckErrors = read.CheckErrors };
         var plan = read.Plan!;
 
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);

@@ -29,7 +29,7 @@ public sealed class AnnexAImport(ReturnsImport import)
     public async Task<AnnexAResult> ImportAsync(string name, Stream content, CancellationToken ct = default)
     {
         var (rows, errors, report) = Read(name, content);
-        if (errors.Count > 0) return new(errors, report);
+        if (errors.Count > 0) return new(ImportErrors.Capped(errors), report);
         var year = InferYear(rows);
         if (year is null) return new([new(name, null, null, "no dates found to tell the year from")], report);
         var stored = await import.StoreAsync([new ReturnBatch(ReturnKind.AnnexA, year, [name], DateTimeOffset.UtcNow, rows)], ct);

@@ -4,6 +4,7 @@ using Outturn.Domain.Periods;
 using Outturn.Domain.Plans;
 using Outturn.Domain.Returns;
 using Outturn.Domain.Returns.Indicators;
+using Outturn.Domain.Rounds;
 using Outturn.Domain.Status;
 
 namespace Outturn.Application.Returns;
@@ -71,9 +72,20 @@ public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurren
         return rows.OrderBy(r => r.i.Order).Select(r => (r.i, r.Definition)).ToList();
     }
 
+    /// <summary>
+    /// Fills the drafts of the plan's linked measures in the period's round, which must be open for updates: each
+    /// figure goes into its round item, attributed to the return and definition it came from, for the officer to check
+    /// and submit like any other. Nothing is written to the plan's record until it is submitted.
+    /// </summary>
     public async Task<FillResult> FillAsync(string planRef, Period period, int? population = null, IReadOnlyCollection<string>? only = null, CancellationToken ct = default)
     {
-        if (!await db.Plans.AnyAsync(p => p.Ref == planRef, ct)) return new($"No plan has the ref \"{planRef}\".", [], []);
+        var planId = await db.Plans.Where(p => p.Ref == planRef).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        if (planId is null) return new($"No plan has the ref \"{planRef}\".", [], []);
+        var round = await db.Set<MonitoringRound>().SingleOrDefaultAsync(r => r.PlanId == planId && r.Period == period, ct);
+        if (round is null)
+            return new($"{planRef} has no round for {period.ToDisplayString()}: open it first. Figures from the returns go into the round's drafts, for their officers to submit.", [], []);
+        if (!round.AcceptsUpdates)
+            return new($"The {period.ToDisplayString()} round of {planRef} is {MonitoringRound.Describe(round.State)}: figures from the returns go only into a round open for updates.", [], []);
         var links = await LinksAsync(planRef, ct);
         if (only is { Count: > 0 }) links = links.Where(l => only.Contains(l.Indicator.Ref)).ToList();
         if (links.Count == 0) return new($"No measure of {planRef} is linked to a statutory definition (outturn returns link).", [], []);
@@ -85,32 +97,36 @@ public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurren
         {
             var definition = IndicatorCatalogue.Find(code)!;
             var sources = imports.Where(i => i.Kind == definition.Source && i.Year <= window.CollectionYear && i.Year >= window.CollectionYear - 1).ToList();
+            var year = $"{window.CollectionYear}/{(window.CollectionYear + 1) % 100:D2}";
             if (!sources.Any(i => i.Year == window.CollectionYear))
             {
-                skipped.Add($"{indicator.Ref}: no {ReturnImport.KindName(definition.Source)} is held for {window.CollectionYear}/{(window.CollectionYear + 1) % 100:D2}.");
+                skipped.Add($"{indicator.Ref}: no {ReturnImport.KindName(definition.Source)} is held for {year}.");
+                continue;
+            }
+            var item = await db.Set<RoundItem>().SingleOrDefaultAsync(i => i.RoundId == round.Id && i.IndicatorId == indicator.Id, ct);
+            if (item is null)
+            {
+                skipped.Add($"{indicator.Ref}: not in the {period.ToDisplayString()} round.");
+                continue;
+            }
+            if (item.State == ItemState.Submitted)
+            {
+                skipped.Add($"{indicator.Ref}: already submitted by {item.UpdatedBy}; return it to its officer to fill it again.");
                 continue;
             }
             var result = definition.Compute(data, window);
             var source = string.Join("; ", sources.Select(s => s.Describe()));
-            var value = await db.IndicatorValues.FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.Period == period, ct);
-            if (value is null)
-            {
-                value = new IndicatorValue { IndicatorId = indicator.Id, Period = period };
-                db.Add(value);
-            }
-            value.Value = result.Value is { } v ? Math.Round(v, Math.Max(indicator.Precision, 1) + 1) : null;
-            value.Status = result.Value is null ? ValueStatus.Unavailable : ValueStatus.Provisional;
-            // The counts travel with the value too, so a ratio measure filled from a return has its interval.
-            value.Numerator = result.Numerator;
-            value.Denominator = result.Denominator;
-            value.Note = result.Value is null
+            var attribution = $"Filled from the {year} {ReturnImport.KindName(definition.Source)}, definition v{result.Version} ({definition.Code})";
+            var value = result.Value is { } v ? Math.Round(v, Math.Max(indicator.Precision, 1) + 1) : (decimal?)null;
+            var note = result.Value is null
                 ? (definition is ReferralRate ? "No child population is set for the rate." : "No children in the denominator for this period.")
-                : value.Note;
-            await db.SaveChangesAsync(ct);
-            var computed = await db.Set<ComputedValue>().FirstOrDefaultAsync(c => c.IndicatorValueId == value.Id, ct);
+                : null;
+            item.FillFromReturns(value, result.Numerator, result.Denominator, note, attribution, user.Name, clock.GetUtcNow());
+            // How the figure was computed waits with the draft, and joins the recorded figure when the officer submits it unchanged.
+            var computed = await db.Set<ComputedValue>().FirstOrDefaultAsync(c => c.RoundItemId == item.Id && c.IndicatorValueId == null, ct);
             if (computed is null)
             {
-                computed = new ComputedValue { IndicatorValueId = value.Id, Definition = code, Source = source, ComputedBy = user.Name };
+                computed = new ComputedValue { RoundItemId = item.Id, Definition = code, Source = source, ComputedBy = user.Name };
                 db.Add(computed);
             }
             computed.Definition = definition.Code;
@@ -122,9 +138,26 @@ public sealed class ReturnsFill(OutturnDbContext db, ReturnsQuery query, ICurren
             computed.Source = source;
             computed.ComputedAt = clock.GetUtcNow();
             computed.ComputedBy = user.Name;
-            await db.SaveChangesAsync(ct);
-            filled.Add(new(indicator.Ref, definition.Code, result.Version, result.Numerator, result.Denominator, value.Value, source));
+            await db.Because(attribution).SaveChangesAsync(ct);
+            filled.Add(new(indicator.Ref, definition.Code, result.Version, result.Numerator, result.Denominator, value, source));
         }
         return new(null, filled, skipped);
+    }
+
+    /// <summary>
+    /// When an officer submits a figure as it was filled from the returns, how it was computed goes with it onto the
+    /// recorded figure (replacing an earlier computation of that figure), so the measure's page can show it.
+    /// </summary>
+    public static async Task AttachAsync(OutturnDbContext db, RoundItem item, IndicatorValue value, CancellationToken ct)
+    {
+        var pending = await db.Set<ComputedValue>().FirstOrDefaultAsync(c => c.RoundItemId == item.Id && c.IndicatorValueId == null, ct);
+        if (pending is null) return;
+        var earlier = await db.Set<ComputedValue>().FirstOrDefaultAsync(c => c.IndicatorValueId == value.Id, ct);
+        if (earlier is null) { pending.IndicatorValueId = value.Id; return; }
+        (earlier.Definition, earlier.Version, earlier.Numerator, earlier.Denominator) = (pending.Definition, pending.Version, pending.Numerator, pending.Denominator);
+        (earlier.WindowStart, earlier.WindowEnd, earlier.Source, earlier.ComputedAt, earlier.ComputedBy, earlier.RoundItemId) =
+            (pending.WindowStart, pending.WindowEnd, pending.Source, pending.ComputedAt, pending.ComputedBy, item.Id);
+        pending.RoundItemId = null; // kept, as every record is, but no longer waiting
+        pending.IndicatorValueId = null;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ReturnsImport(OutturnDbContext db, ICurrentUser user, TimePr
     public async Task<ReturnsImportResult> ImportAsync(ReturnKind kind, string path, int? year = null, CancellationToken ct = default)
     {
         var read = ReturnFiles.Read(kind, path);
-        if (!read.Ok) return new(read.Errors, []);
+        if (!read.Ok) return new(ImportErrors.Capped(read.Errors), []);
         var errors = new List<StructuralError>();
         foreach (var b in read.Batches.Where(b => (year ?? b.Year) is null))
             errors.Add(new(b.Files[0], null, null, "the collection year cannot be told from the data; give it (--year 2015/16)"));

@@ -60,7 +60,10 @@ public class MeasureSource
 public class ComputedValue
 {
     public int Id { get; set; }
-    public int IndicatorValueId { get; set; }
+    /// <summary>The recorded figure it explains; null while the figure waits in a round item's draft for its officer to submit.</summary>
+    public int? IndicatorValueId { get; set; }
+    /// <summary>The round item whose draft was filled with it.</summary>
+    public int? RoundItemId { get; set; }
     public required string Definition { get; set; }
     public int Version { get; set; }
     public int Numerator { get; set; }
@@ -112,5 +115,7 @@ public sealed class ComputedValueConfiguration : IEntityTypeConfiguration<Comput
         e.Property(c => c.Source).HasMaxLength(2000);
         e.Property(c => c.ComputedBy).HasMaxLength(200);
         e.HasOne<IndicatorValue>().WithMany().HasForeignKey(c => c.IndicatorValueId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(c => c.RoundItemId);
+        e.HasOne<Domain.Rounds.RoundItem>().WithMany().HasForeignKey(c => c.RoundItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }

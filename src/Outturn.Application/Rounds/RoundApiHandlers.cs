@@ -17,16 +17,17 @@ public sealed record RoundItemSummary(string Ref, PushedItemKind Kind, string Ti
 public sealed record RoundItemDetail(
     string Ref, PushedItemKind Kind, string Title, string? Assignee, ItemState State, int Version,
     decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason,
-    string? UnusualChange, string? OnBehalfOf, IReadOnlyList<EntryWarning> Warnings, string? InternalNote = null);
+    string? UnusualChange, string? OnBehalfOf, IReadOnlyList<EntryWarning> Warnings,
+    decimal? Numerator = null, decimal? Denominator = null, string? InternalNote = null);
 
 /// <summary>A round's stage as the API answers each step.</summary>
 public sealed record RoundStage(string Plan, string Period, RoundState State, DateOnly Deadline, int Items, int Submitted, int Outstanding, bool CanSignOff);
 
 public sealed record SaveItemRequest(
     string PlanRef, Period Period, string ItemRef, decimal? Value, ValueStatus? Status, string? Note, string? Commentary,
-    MilestoneProgress? Progress, string? Reason, bool Submit, int Version, string? InternalNote = null);
+    MilestoneProgress? Progress, string? Reason, bool Submit, int Version, decimal? Numerator = null, decimal? Denominator = null, string? InternalNote = null);
 
-public sealed record OpenRoundRequest(string PlanRef, Period Period, DateOnly Deadline);
+public sealed record OpenRoundRequest(string PlanRef, Period Period, DateOnly Deadline, DateOnly? OpensOn = null);
 public sealed record ReviewRequest(string PlanRef, Period Period, int? ConfirmOutstanding);
 public sealed record SignOffRequest(string PlanRef, Period Period, string? Comment);
 public sealed record SendBackRequest(string PlanRef, Period Period, string Reason);
@@ -70,11 +71,17 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
 
     private static PushedItemKind KindOf(RoundItem i) => i.Kind switch { ItemKind.Measure => PushedItemKind.Measure, ItemKind.Milestone => PushedItemKind.Milestone, _ => PushedItemKind.Section };
 
-    /// <summary>Every item of the round, or null when the plan has no round for the period.</summary>
-    public async Task<IReadOnlyList<RoundItemSummary>?> ItemsAsync(string planRef, Period period, CancellationToken ct = default)
+    /// <summary>
+    /// Every item of the round, or null when the plan has no round for the period. For someone limited to an
+    /// organisation (<paramref name="actor"/>'s viewer), only the items they may see (<see cref="Organisations.RoundOwners.MaySee"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<RoundItemSummary>?> ItemsAsync(string planRef, Period period, CancellationToken ct = default, Actor? actor = null)
     {
         if (await rounds.FindAsync(planRef, period, ct) is not { } round) return null;
-        return (await NameAsync(round, ct)).Select(n => new RoundItemSummary(n.Ref, KindOf(n.Item), n.Title, n.Assignee, n.Item.State, n.Item.Version)).ToList();
+        var owners = actor?.Viewer is null ? null : await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
+        return (await NameAsync(round, ct))
+            .Where(n => owners is null || owners.MaySee(actor!.Viewer!, round, n.Item, actor.OfficerId))
+            .Select(n => new RoundItemSummary(n.Ref, KindOf(n.Item), n.Title, n.Assignee, n.Item.State, n.Item.Version)).ToList();
     }
 
     public abstract record PushResult
@@ -90,18 +97,20 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
         var named = (await NameAsync(round, ct)).FirstOrDefault(n => string.Equals(n.Ref, request.ItemRef, StringComparison.OrdinalIgnoreCase));
         if (named is null) return new PushResult.NotFound($"The {request.Period.ToDisplayString()} round of {request.PlanRef} has no item \"{request.ItemRef}\".");
         // An internal note left out of the request keeps the one held (a client that does not know the field loses nothing); "" clears it.
-        var update = new ItemUpdate(request.Value, request.Status, request.Note, request.Progress, request.Commentary, request.Reason, request.InternalNote ?? named.Item.InternalNote);
+        var update = new ItemUpdate(request.Value, request.Status, request.Note, request.Progress, request.Commentary, request.Reason, request.Numerator, request.Denominator,
+            InternalNote: request.InternalNote ?? named.Item.InternalNote);
         db.ChangeTracker.Clear();
         var result = await rounds.SaveAsync(round.Id, named.Item.Id, request.Version, update, request.Submit, actor, ct);
         var item = result switch { SaveResult.Saved s => s.Item, SaveResult.Conflict c => c.Theirs, _ => named.Item };
         var warnings = result switch { SaveResult.Saved s => s.Warnings, SaveResult.Invalid i => i.Warnings, _ => [] };
         return new PushResult.Done(result, new RoundItemDetail(named.Ref, KindOf(item), named.Title, named.Assignee, item.State, item.Version,
-            Monitoring.MonitoringQuery.Normal(item.Value), item.ValueStatus, item.Note, item.Commentary, item.Progress, item.Reason, item.UnusualChange, item.OnBehalfOf, warnings, item.InternalNote));
+            Monitoring.MonitoringQuery.Normal(item.Value), item.ValueStatus, item.Note, item.Commentary, item.Progress, item.Reason, item.UnusualChange, item.OnBehalfOf, warnings,
+            Monitoring.MonitoringQuery.Normal(item.Numerator), Monitoring.MonitoringQuery.Normal(item.Denominator), item.InternalNote));
     }
 
     public async Task<RoundStage> OpenAsync(OpenRoundRequest request, Actor actor, CancellationToken ct = default)
     {
-        var round = await rounds.OpenAsync(request.PlanRef, request.Period, request.Deadline, actor, ct);
+        var round = await rounds.OpenAsync(request.PlanRef, request.Period, request.Deadline, actor, ct, request.OpensOn);
         return Stage(round, request.PlanRef);
     }
 

@@ -16,6 +16,10 @@ internal sealed class MonitoringRoundMapping : IEntityTypeConfiguration<Monitori
         e.Property(r => r.PublishedSnapshot);
         e.Property(r => r.PublishedAt);
         e.Property(r => r.ConfirmedOutstanding);
+        e.Property(r => r.OpensOn);
+        e.Property(r => r.Deadline);
+        e.Property(r => r.PlanId);
+        e.Property(r => r.Period);
         e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(r => r.Events).WithOne().HasForeignKey(ev => ev.RoundId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -32,7 +36,9 @@ internal sealed class RoundItemMapping : IEntityTypeConfiguration<RoundItem>
         e.HasOne<Priority>().WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
         foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note), nameof(RoundItem.InternalNote),
                      nameof(RoundItem.Progress), nameof(RoundItem.Commentary), nameof(RoundItem.ReturnComment), nameof(RoundItem.UpdatedBy), nameof(RoundItem.UpdatedAt),
-                     nameof(RoundItem.Reason), nameof(RoundItem.UnusualChange), nameof(RoundItem.OnBehalfOf), nameof(RoundItem.EditedByHand), nameof(RoundItem.AssigneeId) })
+                     nameof(RoundItem.Reason), nameof(RoundItem.UnusualChange), nameof(RoundItem.OnBehalfOf), nameof(RoundItem.EditedByHand), nameof(RoundItem.AssigneeId),
+                     nameof(RoundItem.Numerator), nameof(RoundItem.Denominator), nameof(RoundItem.CommentaryFromDraft), nameof(RoundItem.CommentaryApprovedBy),
+                     nameof(RoundItem.CommentaryApprovedByOfficerId), nameof(RoundItem.FilledFrom), nameof(RoundItem.Version) })
             e.Property(name);
     }
 }

@@ -11,8 +11,11 @@ using Outturn.Domain.Status;
 
 namespace Outturn.Application.Rounds;
 
-/// <summary>Who is acting: their name for the record, the officer they are, and whether they run rounds.</summary>
-public sealed record Actor(string Name, int? OfficerId, bool RunsRounds)
+/// <summary>
+/// Who is acting: their name for the record, the officer they are, and whether they run rounds; and, when they act
+/// through the web or the API, who they are as the visibility rules see them (their organisation).
+/// </summary>
+public sealed record Actor(string Name, int? OfficerId, bool RunsRounds, Accounts.Viewer? Viewer = null)
 {
     public Editor AsEditor() => new(Name, OfficerId, RunsRounds);
 }
@@ -45,7 +48,7 @@ public static class SnapshotJson
 }
 
 /// <summary>The reporting round's use cases: open, assign, update, return, remind, review, sign off, publish, revise.</summary>
-public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, IEmailSender email, TimeProvider clock)
+public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, TimeProvider clock, ReportRegisterQuery registers)
 {
     public Task<MonitoringRound?> FindAsync(int roundId, CancellationToken ct = default) =>
         db.Set<MonitoringRound>().Include(r => r.Items).Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -72,14 +75,14 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     }
 
     /// <summary>Opens a round with every measure, this year's milestones and the narrative sections assigned to their officers.</summary>
-    public async Task<MonitoringRound> OpenAsync(string planRef, Period period, DateOnly deadline, Actor actor, CancellationToken ct = default)
+    public async Task<MonitoringRound> OpenAsync(string planRef, Period period, DateOnly deadline, Actor actor, CancellationToken ct = default, DateOnly? opensOn = null)
     {
         var plan = await monitoring.LoadPlanAsync(planRef, ct) ?? throw new DomainException($"No plan has the reference \"{planRef}\".");
         if (!plan.Covers(period)) throw new DomainException($"{plan.Ref} covers {plan.Span}; it has no {period.ToDisplayString()}.");
         if (await db.Set<MonitoringRound>().AnyAsync(r => r.PlanId == plan.Id && r.Period == period, ct))
-            throw new DomainException($"A round for {plan.Ref} {period.ToDisplayString()} already exists.");
+            throw new DomainException($"A round for {plan.Ref} {period.ToDisplayString()} already exists; it cannot be opened twice.", DomainRefusal.Conflict);
 
-        var round = MonitoringRound.Open(plan.Id, period, deadline, actor.Name, clock.GetUtcNow());
+        var round = MonitoringRound.Open(plan.Id, period, deadline, actor.Name, clock.GetUtcNow(), opensOn);
         // Each item goes to the officer responsible for it; failing that, to the lead officer of its priority (the
         // officer of the priority's first objective), and failing that to the plan's lead officer.
         var lead = plan.Objectives.OrderBy(o => o.Order).Select(o => o.OfficerId).FirstOrDefault(id => id is not null);
@@ -111,7 +114,19 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     };
 
     /// <summary>The items of a round as their officers see them, optionally only one officer's.</summary>
-    public async Task<IReadOnlyList<ItemView>> ItemsAsync(MonitoringRound round, int? officerId, CancellationToken ct = default)
+    public Task<IReadOnlyList<ItemView>> ItemsAsync(MonitoringRound round, int? officerId, CancellationToken ct = default) =>
+        ViewsAsync(round, round.Items.Where(i => officerId is null || i.AssigneeId == officerId), ct);
+
+    /// <summary>One item as its officer sees it, with its round (loaded without the round's other items); null when there is no such item.</summary>
+    public async Task<(MonitoringRound Round, ItemView View)?> ItemAsync(int itemId, CancellationToken ct = default)
+    {
+        var item = await db.Set<RoundItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return null;
+        var round = await db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == item.RoundId, ct);
+        return (round, (await ViewsAsync(round, [item], ct)).Single());
+    }
+
+    private async Task<IReadOnlyList<ItemView>> ViewsAsync(MonitoringRound round, IEnumerable<RoundItem> items, CancellationToken ct)
     {
         var plan = (await db.Plans.AsNoTracking().SingleAsync(p => p.Id == round.PlanId, ct)).Ref;
         var full = (await monitoring.LoadPlanAsync(plan, ct))!;
@@ -120,7 +135,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         var lastCommentary = await db.Commentaries.AsNoTracking().Where(c => c.Period == last).ToListAsync(ct);
         var lastRound = await db.Set<MonitoringRound>().AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.PlanId == round.PlanId && r.Period == last, ct);
 
-        return round.Items.Where(i => officerId is null || i.AssigneeId == officerId).OrderBy(i => i.Kind).ThenBy(i => i.Id).Select(item =>
+        return items.OrderBy(i => i.Kind).ThenBy(i => i.Id).Select(item =>
         {
             var officer = item.AssigneeId is { } id && officers.TryGetValue(id, out var o) ? o : null;
             var previous = lastRound?.Items.FirstOrDefault(p => p.Kind == item.Kind && p.IndicatorId == item.IndicatorId && p.MilestoneId == item.MilestoneId && p.Section == item.Section && p.PriorityId == item.PriorityId);
@@ -149,21 +164,33 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     /// </summary>
     public async Task<SaveResult> SaveAsync(int roundId, int itemId, int loadedVersion, ItemUpdate update, bool submit, Actor actor, CancellationToken ct = default)
     {
-        var round = await FindAsync(roundId, ct);
-        var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
+        // One item and its round's stage, not the whole round.
+        var item = await db.Set<RoundItem>().SingleOrDefaultAsync(i => i.Id == itemId && i.RoundId == roundId, ct);
+        var round = item is null ? null : await db.Set<MonitoringRound>().SingleAsync(r => r.Id == roundId, ct);
         if (round is null || item is null) return new SaveResult.Forbidden("No such item.");
+        // Organisation scoping (Viewer.MayWorkOn): a contributor changes only their own organisation's items.
+        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await new Organisations.OrganisationService(db).OwnersAsync(round, ct)).Of(item)))
+            return new SaveResult.Forbidden($"{item.Label} belongs to another organisation.");
         var editor = actor.AsEditor();
         if (item.RefusalFor(editor, round.State) is { } refusal)
             return refusal.Kind == EditRefusalKind.NotAssigned ? new SaveResult.Forbidden(refusal.Message) : new SaveResult.Closed(refusal.Message);
         if (item.Version != loadedVersion) return new SaveResult.Conflict(item, update);
 
-        var problems = (submit ? update.FieldProblemsFor(item.Kind) : []).ToList();
+        var problems = new List<FieldProblem>();
         var warnings = new List<EntryWarning>();
-        if (item.Kind == ItemKind.Measure && update.Value is { } value)
+        if (item.Kind == ItemKind.Measure)
+        {
+            var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == item.IndicatorId, ct);
+            // A ratio measure's value is worked out from what was counted, with the measure's multiplier.
+            problems.AddRange(EntryChecks.Ratio(update.Numerator, update.Denominator, indicator.Multiplier, out var worked, update.Value));
+            if (worked is not null) update = update with { Value = worked };
+        }
+        if (submit) problems.AddRange(update.FieldProblemsFor(item.Kind).Where(p => problems.All(q => q.Field != p.Field)).ToList());
+        if (item.Kind == ItemKind.Measure && update.Value is { } value && problems.All(p => p.Field is not ("numerator" or "denominator")))
         {
             var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == item.IndicatorId, ct);
             problems.AddRange(EntryChecks.Impossible(value, new MeasureShape(indicator.Unit, indicator.Precision, indicator.Minimum, indicator.Maximum)));
-            if (problems.Count == 0 && EntryChecks.Unusual(value, await PastFiguresAsync(indicator, round.Period, ct)) is { } unusual)
+            if (problems.All(p => p.Field != "value") && EntryChecks.Unusual(value, await PastFiguresAsync(indicator, round.Period, ct)) is { } unusual)
             {
                 warnings.Add(unusual);
                 if (submit && string.IsNullOrWhiteSpace(update.Reason)) problems.Add(new FieldProblem("reason", unusual.Message));
@@ -173,7 +200,12 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
 
         db.Entry(item).Property(i => i.Version).OriginalValue = loadedVersion;
         var assignee = item.AssigneeId is { } aid ? await db.Officers.Where(o => o.Id == aid).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
+        // Compiled text not yet touched by hand: submitted by the compilation, not written by the performance officer.
+        var wasCompiled = item.IsSupportingCommentary && !item.EditedByHand && item.State == ItemState.Submitted && item.Commentary is not null;
         item.Save(update, submit, editor, assignee, clock.GetUtcNow());
+        // The performance officer's hand edit of a compiled commentary is a step of the round, not only a change of text.
+        if (item.IsSupportingCommentary && editor.RunsRounds && (wasCompiled || round.State == RoundState.InReview))
+            round.RecordCommentaryEdit(item, actor.Name, clock.GetUtcNow());
         if (submit)
         {
             item.AcceptUnusual(warnings.FirstOrDefault()?.Message);
@@ -190,6 +222,12 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             db.ChangeTracker.Clear();
             var theirs = await db.Set<RoundItem>().AsNoTracking().SingleAsync(i => i.Id == itemId, ct);
             return new SaveResult.Conflict(theirs, update);
+        }
+        if (submit && item.Kind == ItemKind.Measure && item.FilledFrom is not null)
+        {
+            var recorded = await db.IndicatorValues.SingleAsync(v => v.IndicatorId == item.IndicatorId && v.Period == round.Period, ct);
+            await Returns.ReturnsFill.AttachAsync(db, item, recorded, ct);
+            await db.SaveChangesAsync(ct);
         }
         return new SaveResult.Saved(item, warnings);
     }
@@ -217,6 +255,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 var value = await db.IndicatorValues.SingleOrDefaultAsync(v => v.IndicatorId == item.IndicatorId && v.Period == round.Period, ct);
                 if (value is null) db.IndicatorValues.Add(value = new IndicatorValue { IndicatorId = item.IndicatorId!.Value, Period = round.Period });
                 value.Value = item.Value;
+                value.Numerator = item.Numerator;
+                value.Denominator = item.Denominator;
                 value.Status = item.ValueStatus!.Value;
                 value.Note = item.Note;
                 value.InternalNote = item.InternalNote;
@@ -276,7 +316,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         var planRef = await db.Plans.Where(p => p.Id == round.PlanId).Select(p => p.Ref).SingleAsync(ct);
         var plan = (await monitoring.LoadPlanAsync(planRef, ct))!;
         var initials = await db.Officers.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Initials, ct);
-        string? InitialsOf(RoundItem i) => i.AssigneeId is { } id ? initials.GetValueOrDefault(id) : null;
+        // A paragraph drafted from the figures carries the initials of the officer who approved it.
+        string? InitialsOf(RoundItem i) => (i.CommentaryApprovedByOfficerId ?? i.AssigneeId) is { } id ? initials.GetValueOrDefault(id) : null;
         var submitted = round.Items.Where(i => i.State == ItemState.Submitted && !string.IsNullOrWhiteSpace(i.Commentary)).ToList();
         var now = clock.GetUtcNow();
         foreach (var section in round.Items.Where(i => i.IsSupportingCommentary && i.PriorityId is not null))
@@ -292,14 +333,6 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             if (text.Length == 0 || !section.Compile(text, actor.Name, now)) continue;
             await WriteCommentaryAsync(round.Period, section.PriorityId!.Value, section.Commentary, ct);
         }
-    }
-
-    public async Task ReturnAsync(int roundId, int itemId, string comment, Actor actor, CancellationToken ct = default)
-    {
-        var round = await FindAsync(roundId, ct) ?? throw new DomainException("No such round.");
-        var item = round.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("No such item.");
-        round.Return(item, comment, actor.Name, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task AssignAsync(int roundId, int itemId, int officerId, CancellationToken ct = default)
@@ -328,6 +361,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
             case Step.Reopen: round.ReopenForUpdates(actor.Name, now, reason ?? ""); break;
             case Step.Publish:
                 var report = await LiveReportAsync(round, ct);
+                // Sections 4.0, 5.0 and 7.0 are frozen with the performance overview, so the published report never changes.
+                report = report with { Registers = await registers.ForAsync(report.Plan, round.Period, ct) };
                 round.Publish(JsonSerializer.Serialize(report, SnapshotJson.Options), actor.Name, now);
                 break;
         }
@@ -356,52 +391,4 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         }).OrderBy(r => r.Organisation).ThenBy(r => r.Officer).ToList();
     }
 
-    /// <summary>E-mails every officer with outstanding items who has an account; returns who was reminded.</summary>
-    public async Task<IReadOnlyList<string>> RemindAsync(int roundId, Actor actor, string baseUrl, CancellationToken ct = default)
-    {
-        var round = await FindAsync(roundId, ct) ?? throw new DomainException("No such round.");
-        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == round.PlanId, ct);
-        var outstanding = round.Items.Where(i => i.State != ItemState.Submitted && i.AssigneeId is not null).GroupBy(i => i.AssigneeId!.Value).ToList();
-        var users = await db.Users.AsNoTracking().Where(u => u.OfficerId != null).ToListAsync(ct);
-        var reminded = new List<string>();
-        foreach (var group in outstanding)
-        {
-            foreach (var user in users.Where(u => u.OfficerId == group.Key && u.Email is not null))
-            {
-                var body = $"Dear {user.DisplayName},\n\n{group.Count()} of your updates for {plan.Title}, {round.Period.ToDisplayString()}, " +
-                           $"are still to be submitted. The deadline is {round.Deadline:d MMMM yyyy}.\n\n" +
-                           string.Join("\n", group.Select(i => "- " + i.Label)) +
-                           $"\n\nUpdate them at {baseUrl.TrimEnd('/')}/my-updates\n";
-                await email.SendAsync(new EmailMessage(user.Email!, user.DisplayName, $"Reminder: your {round.Period.ToDisplayString()} updates are due {round.Deadline:d MMMM yyyy}", body), ct);
-                round.RecordReminder(actor.Name, clock.GetUtcNow(), user.Email!);
-                reminded.Add(user.Email!);
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        return reminded;
-    }
-
-    /// <summary>Corrects a figure after publication: the live record changes (audited); the published snapshot does not.</summary>
-    public async Task ReviseAsync(string planRef, string indicatorRef, Period period, decimal? value, ValueStatus status, string? note, string? internalNote = null, CancellationToken ct = default)
-    {
-        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Ref == indicatorRef && db.Plans.Any(p => p.Id == i.PlanId && p.Ref == planRef), ct)
-                        ?? throw new DomainException($"{planRef} has no measure {indicatorRef}.");
-        var v = await db.IndicatorValues.SingleOrDefaultAsync(x => x.IndicatorId == indicator.Id && x.Period == period, ct);
-        if (v is null) db.IndicatorValues.Add(v = new IndicatorValue { IndicatorId = indicator.Id, Period = period });
-        v.Value = value;
-        v.Status = status;
-        v.Note = note;
-        v.InternalNote = internalNote;
-        await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Measures whose current figure has changed since the report was published: ref → (published, now).</summary>
-    public static IReadOnlyDictionary<string, (string Published, string Now)> Revisions(MonitoringReport published, MonitoringReport live)
-    {
-        var now = live.AllMeasures.ToDictionary(m => m.Ref);
-        return published.AllMeasures
-            .Where(m => now.TryGetValue(m.Ref, out var l) && (l.Current != m.Current || l.CurrentText != m.CurrentText))
-            .ToDictionary(m => m.Ref, m => (m.CurrentText, now[m.Ref].CurrentText));
-    }
 }

@@ -8,37 +8,47 @@ using Outturn.Domain.Status;
 namespace Outturn.Application.Rounds;
 
 /// <summary>
-/// The offline workbook of a round: one sheet per kind of item, pre-filled with the officer's items, last period's
-/// figure beside each. An upload is checked whole; any error rejects the file and changes nothing.
+/// The offline workbook of a round: one sheet per kind of item, pre-filled with the officer's items, with each
+/// measure's definition, target and last period's figure beside it, and the version of each item as downloaded. An
+/// upload is checked whole; any error rejects the file and changes nothing. A row whose item has changed since the
+/// workbook was downloaded (someone saved it on the web, say) is a conflict: it is listed and not applied, so that
+/// nobody's later work is overwritten, and the other rows are applied together.
 /// </summary>
 public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
 {
     public const string Measures = "Measures", Milestones = "Milestones", Narrative = "Narrative";
 
-    private static readonly string[] MeasureColumns = ["item", "ref", "measure", "last period", "value", "status", "note", "commentary", "reason", "submit"];
     /// <summary>Written after "note"; a workbook without it (made before it existed) keeps each item's internal note.</summary>
     private const string InternalNoteColumn = "internal note";
-    private static readonly string[] MeasureSheetColumns = ["item", "ref", "measure", "last period", "value", "status", "note", InternalNoteColumn, "commentary", "reason", "submit"];
-    private static readonly string[] MilestoneColumns = ["item", "ref", "milestone", "last period", "progress", "commentary", "submit"];
-    private static readonly string[] NarrativeColumns = ["item", "section", "commentary", "submit"];
+    private static readonly string[] MeasureColumns = ["item", "version", "ref", "measure", "definition", "target", "last period", "value", "numerator", "denominator", "status", "note", InternalNoteColumn, "judgement", "reason", "commentary", "submit"];
+    private static readonly string[] MilestoneColumns = ["item", "version", "ref", "milestone", "last period", "progress", "commentary", "submit"];
+    private static readonly string[] NarrativeColumns = ["item", "version", "section", "commentary", "submit"];
+    /// <summary>Columns written for the officer to read; an upload does not need them.</summary>
+    private static readonly HashSet<string> ForReading = ["ref", "measure", "milestone", "section", "definition", "target", "last period"];
+    /// <summary>Columns an upload may leave out, keeping what the item holds.</summary>
+    private static readonly HashSet<string> MayBeLeftOut = [InternalNoteColumn];
 
     public static readonly IReadOnlyDictionary<string, ValueStatus> StatusWords = new Dictionary<string, ValueStatus>(StringComparer.OrdinalIgnoreCase)
     {
         ["final"] = ValueStatus.Final, ["provisional"] = ValueStatus.Provisional, ["not yet available"] = ValueStatus.Unavailable,
     };
 
-    public async Task<byte[]> BuildAsync(MonitoringRound round, int? officerId, CancellationToken ct = default)
+    public async Task<byte[]> BuildAsync(MonitoringRound round, int? officerId, CancellationToken ct = default, IReadOnlySet<int>? only = null)
     {
-        var items = await rounds.ItemsAsync(round, officerId, ct);
+        // only: the items the person may work on (their organisation's), when they are limited to one.
+        var items = (await rounds.ItemsAsync(round, officerId, ct)).Where(i => only is null || only.Contains(i.Item.Id)).ToList();
         static string Status(ValueStatus? s) => s switch { ValueStatus.Final => "final", ValueStatus.Provisional => "provisional", ValueStatus.Unavailable => "not yet available", _ => "" };
         var sheets = new Dictionary<string, object>
         {
-            [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureSheetColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value), Status(i.Item.ValueStatus), i.Item.Note, i.Item.InternalNote, i.Item.Commentary, i.Item.Reason, Submitted(i.Item))).ToList(),
+            [Measures] = items.Where(i => i.Item.Kind == ItemKind.Measure).Select(i => Row(MeasureColumns,
+                i.Item.Id, i.Item.Version, i.Ref, i.Title, i.Indicator?.Definition, i.Indicator is null ? null : Domain.Plans.MeasureAssessment.For(i.Indicator, round.Period).TargetText,
+                i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value),
+                Monitoring.MonitoringQuery.Normal(i.Item.Numerator), Monitoring.MonitoringQuery.Normal(i.Item.Denominator),
+                Status(i.Item.ValueStatus), i.Item.Note, i.Item.InternalNote, i.Item.Progress?.ToWord(), i.Item.Reason, i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Milestones] = items.Where(i => i.Item.Kind == ItemKind.Milestone).Select(i => Row(MilestoneColumns,
-                i.Item.Id, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, Submitted(i.Item))).ToList(),
+                i.Item.Id, i.Item.Version, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Narrative] = items.Where(i => i.Item.Kind == ItemKind.Narrative).Select(i => Row(NarrativeColumns,
-                i.Item.Id, i.Title, i.Item.Commentary, Submitted(i.Item))).ToList(),
+                i.Item.Id, i.Item.Version, i.Title, i.Item.Commentary, Submitted(i.Item))).ToList(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
@@ -51,9 +61,13 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
     private static Dictionary<string, object?> Row(string[] columns, params object?[] values) =>
         columns.Zip(values).ToDictionary(p => p.First, p => p.Second);
 
-    public sealed record UploadResult(int Saved, int Submitted, IReadOnlyList<string> Errors);
+    /// <param name="Conflicts">Rows not applied because their item changed after the workbook was downloaded, in words.</param>
+    public sealed record UploadResult(int Saved, int Submitted, IReadOnlyList<string> Errors, IReadOnlyList<string>? Conflicts = null)
+    {
+        public IReadOnlyList<string> Conflicts { get; init; } = Conflicts ?? [];
+    }
 
-    private sealed record Planned(RoundItem Item, ItemUpdate Update, bool Submit);
+    private sealed record Planned(RoundItem Item, int Version, ItemUpdate Update, bool Submit);
 
     /// <summary>Checks every row first; only a file without errors is applied, in one transaction.</summary>
     public async Task<UploadResult> UploadAsync(MonitoringRound round, Stream file, Actor actor, CancellationToken ct = default)
@@ -71,6 +85,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
             return new UploadResult(0, 0, ["The file is not an Excel workbook (.xlsx)."]);
         }
         if (!round.AcceptsUpdates) return new UploadResult(0, 0, [$"The round is {MonitoringRound.Describe(round.State)}: updates are closed."]);
+        var owners = await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
 
         foreach (var (sheet, columns, kind) in new[] { (Measures, MeasureColumns, ItemKind.Measure), (Milestones, MilestoneColumns, ItemKind.Milestone), (Narrative, NarrativeColumns, ItemKind.Narrative) })
         {
@@ -78,7 +93,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
             buffer.Position = 0;
             var rows = buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
             var header = rows.FirstOrDefault()?.Keys.ToList() ?? [];
-            foreach (var missing in columns.Where(c => rows.Count > 0 && !header.Contains(c)))
+            foreach (var missing in columns.Where(c => rows.Count > 0 && !ForReading.Contains(c) && !MayBeLeftOut.Contains(c) && !header.Contains(c)))
                 errors.Add($"Sheet \"{sheet}\", row 1: column \"{missing}\" is missing.");
             for (var n = 0; n < rows.Count; n++)
             {
@@ -92,9 +107,20 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                     errors.Add($"{at}, column \"item\": \"{ImportErrors.Value(Text("item"))}\" is not an item of this round.");
                     continue;
                 }
-                if (!actor.RunsRounds && item.AssigneeId != actor.OfficerId)
+                if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn(owners.Of(item)))
+                {
+                    errors.Add($"{at}, column \"item\": {item.Label} belongs to another organisation.");
+                    continue;
+                }
+                // The item's own rule says who may change it (the round's stage was checked above).
+                if (item.RefusalFor(actor.AsEditor(), round.State) is { Kind: EditRefusalKind.NotAssigned })
                 {
                     errors.Add($"{at}, column \"item\": {item.Label} is not assigned to you.");
+                    continue;
+                }
+                if (!int.TryParse(Text("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
+                {
+                    errors.Add($"{at}, column \"version\": \"{ImportErrors.Value(Text("version"))}\" is not the version the item was downloaded at; download a fresh workbook.");
                     continue;
                 }
                 var submit = Text("submit").ToLowerInvariant() switch { "yes" => (bool?)true, "no" or "" => false, _ => null };
@@ -104,11 +130,22 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                 switch (kind)
                 {
                     case ItemKind.Measure:
-                        decimal? value = null;
-                        if (Text("value").Length > 0)
+                        decimal? Figure(string column)
                         {
-                            if (decimal.TryParse(Text("value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) value = d;
-                            else { errors.Add($"{at}, column \"value\": \"{ImportErrors.Value(Text("value"))}\" is not a number."); rowOk = false; }
+                            if (Text(column).Length == 0) return null;
+                            if (decimal.TryParse(Text(column), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return d;
+                            errors.Add($"{at}, column \"{column}\": \"{ImportErrors.Value(Text(column))}\" is not a number.");
+                            rowOk = false;
+                            return null;
+                        }
+                        var value = Figure("value");
+                        var numerator = Figure("numerator");
+                        var denominator = Figure("denominator");
+                        MilestoneProgress? judgement = null;
+                        if (Text("judgement").Length > 0)
+                        {
+                            if (Domain.Status.StatusWords.TryParseMilestoneProgress(Text("judgement"), out var j) && j != MilestoneProgress.Complete) judgement = j;
+                            else { errors.Add($"{at}, column \"judgement\": \"{ImportErrors.Value(Text("judgement"))}\" is not one of green, amber, red (or blank to keep the computed status)."); rowOk = false; }
                         }
                         ValueStatus? status = null;
                         if (Text("status").Length > 0)
@@ -116,8 +153,8 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                             if (StatusWords.TryGetValue(Text("status"), out var s)) status = s;
                             else { errors.Add($"{at}, column \"status\": \"{ImportErrors.Value(Text("status"))}\" is not one of final, provisional, not yet available."); rowOk = false; }
                         }
-                        update = new ItemUpdate(value, status, Nullable(Text("note")), null, Nullable(Text("commentary")), Nullable(Text("reason")),
-                            header.Contains(InternalNoteColumn) ? Nullable(Text(InternalNoteColumn)) : item.InternalNote);
+                        update = new ItemUpdate(value, status, Nullable(Text("note")), judgement, Nullable(Text("commentary")), Nullable(Text("reason")), numerator, denominator,
+                            InternalNote: header.Contains(InternalNoteColumn) ? Nullable(Text(InternalNoteColumn)) : item.InternalNote);
                         break;
                     case ItemKind.Milestone:
                         MilestoneProgress? progress = null;
@@ -135,22 +172,27 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                 if (rowOk && submit == true)
                     foreach (var problem in update.ProblemsFor(kind)) { errors.Add($"{at}: cannot submit: {problem}"); rowOk = false; }
                 if (planned.Any(p => p.Item.Id == item.Id)) { errors.Add($"{at}, column \"item\": item {item.Id} appears twice."); rowOk = false; }
-                if (rowOk) planned.Add(new Planned(item, update, submit!.Value));
+                if (rowOk) planned.Add(new Planned(item, version, update, submit!.Value));
             }
         }
         if (errors.Count > 0) return new UploadResult(0, 0, ImportErrors.Capped(errors));
 
+        // A row whose item was saved after the download would overwrite that later work: it is left out and listed.
+        var conflicts = planned.Where(p => p.Item.Version != p.Version)
+            .Select(p => $"{p.Item.Label} was changed by {p.Item.UpdatedBy ?? "someone"} after this workbook was downloaded (version {p.Version}, now {p.Item.Version}); this row was not applied. Make the change on the web, or download a fresh workbook.")
+            .ToList();
+        var applying = planned.Where(p => p.Item.Version == p.Version).ToList();
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
-        foreach (var p in planned)
+        foreach (var p in applying)
         {
-            var result = await rounds.SaveAsync(round.Id, p.Item.Id, p.Item.Version, p.Update, p.Submit, actor, ct);
+            var result = await rounds.SaveAsync(round.Id, p.Item.Id, p.Version, p.Update, p.Submit, actor, ct);
             if (result is SaveResult.Invalid invalid)
                 throw new DomainException($"{p.Item.Label}: {string.Join(" ", invalid.Problems)} Nothing was saved.");
             if (result is not SaveResult.Saved)
-                throw new DomainException($"{p.Item.Label} changed while the file was being loaded; nothing was saved. Download a fresh workbook.");
+                throw new DomainException($"{p.Item.Label} changed while the file was being loaded; nothing was saved. Download a fresh workbook.", DomainRefusal.Conflict);
         }
         await tx.CommitAsync(ct);
-        return new UploadResult(planned.Count, planned.Count(p => p.Submit), []);
+        return new UploadResult(applying.Count, applying.Count(p => p.Submit), [], conflicts);
     }
 
     private static string? Nullable(string s) => s.Length == 0 ? null : s;

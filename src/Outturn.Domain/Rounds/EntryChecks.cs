@@ -34,13 +34,34 @@ public static class EntryChecks
     public const decimal ShortHistoryLimit = 0.5m;
     public const int ChangesForSpread = 4;
 
+    /// <summary>
+    /// Reads a figure as typed ("612", "16.8", "75%", "1,250"). A number too long to be held gets the same message
+    /// the checks give a figure that large, not a complaint that it is not a number.
+    /// </summary>
+    public static FieldProblem? Parse(string? text, string field, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim().TrimEnd('%').Trim();
+        if (decimal.TryParse(t, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d))
+        {
+            if (Math.Abs(d) > Largest) return new(field, TooLarge);
+            value = d;
+            return null;
+        }
+        if (System.Text.RegularExpressions.Regex.IsMatch(t, @"^[+-]?[0-9][0-9,]*(\.[0-9]+)?$")) return new(field, TooLarge);
+        return new(field, $"Enter a number, like 75 or 16.8; \"{(t.Length > 40 ? t[..40] + "…" : t)}\" is not one.");
+    }
+
+    public const string TooLarge = "The value has more than 12 digits before the decimal point; no figure of a measure is that large.";
+
     /// <summary>Why a value cannot be right for this measure; empty when it can be.</summary>
     public static IReadOnlyList<FieldProblem> Impossible(decimal value, MeasureShape shape)
     {
         var problems = new List<FieldProblem>();
         if (Math.Abs(value) > Largest)
         {
-            problems.Add(new("value", $"The value has more than 12 digits before the decimal point; no figure of a measure is that large."));
+            problems.Add(new("value", TooLarge));
             return problems;
         }
         if (shape.IsCount && value < 0) problems.Add(new("value", $"{Words(value)} is a negative count; a count cannot be below 0."));
@@ -81,6 +102,35 @@ public static class EntryChecks
         if (previous == 0 || Math.Abs(change) <= ShortHistoryLimit * Math.Abs(previous)) return null;
         return new EntryWarning(EntryWarning.UnusualChangeCode, "value",
             $"The change from the previous period's {Words(previous)} to {Words(value)} is {Words(Math.Round(Math.Abs(change) / Math.Abs(previous) * 100, 0))}%, more than 50%. Explain it in the reason.");
+    }
+
+    /// <summary>
+    /// For a ratio measure: the value worked out from the numerator and denominator with the measure's multiplier (100
+    /// for a percentage, 1,000 or 10,000 for a rate), or why they cannot be used.
+    /// </summary>
+    /// <remarks>
+    /// A measure that is not a ratio may still carry the counts behind its figure (a figure computed from the returns
+    /// does), but then its value is given, not worked out.
+    /// </remarks>
+    public static IReadOnlyList<FieldProblem> Ratio(decimal? numerator, decimal? denominator, decimal? multiplier, out decimal? value, decimal? given = null)
+    {
+        value = null;
+        var problems = new List<FieldProblem>();
+        if (numerator is null && denominator is null) return problems;
+        if (multiplier is not { } m)
+        {
+            if (given is null)
+                problems.Add(new(numerator is not null ? "numerator" : "denominator", "This measure is not worked out from a numerator and denominator: enter its value."));
+            return problems;
+        }
+        if (numerator is null) problems.Add(new("numerator", "Enter the numerator as well as the denominator, or neither."));
+        if (denominator is null) problems.Add(new("denominator", "Enter the denominator as well as the numerator, or neither."));
+        if (numerator < 0) problems.Add(new("numerator", $"{Words(numerator.Value)} is negative; a numerator counts things, so it cannot be below 0."));
+        if (denominator <= 0) problems.Add(new("denominator", $"{Words(denominator!.Value)} cannot be a denominator: it must be more than 0."));
+        if (numerator > Largest) problems.Add(new("numerator", TooLarge));
+        if (denominator > Largest) problems.Add(new("denominator", TooLarge));
+        if (problems.Count == 0) value = Math.Round(numerator!.Value / denominator!.Value * m, 6, MidpointRounding.AwayFromZero);
+        return problems;
     }
 
     public static decimal Median(IReadOnlyList<decimal> values)

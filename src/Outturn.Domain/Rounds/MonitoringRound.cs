@@ -15,9 +15,11 @@ public enum RoundAction { Opened, MovedToReview, ReopenedForUpdates, SignedOff, 
 public class MonitoringRound
 {
     public int Id { get; set; }
-    public int PlanId { get; set; }
-    public Period Period { get; set; }
-    public DateOnly Deadline { get; set; }
+    public int PlanId { get; private set; }
+    public Period Period { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    /// <summary>The day contributors are asked to start; reminders count towards the deadline from it.</summary>
+    public DateOnly? OpensOn { get; private set; }
     public RoundState State { get; private set; } = RoundState.Open;
     public List<RoundItem> Items { get; set; } = [];
     public List<RoundEvent> Events { get; set; } = [];
@@ -30,14 +32,19 @@ public class MonitoringRound
     /// </summary>
     public int? ConfirmedOutstanding { get; private set; }
 
-    public static MonitoringRound Open(int planId, Period period, DateOnly deadline, string by, DateTimeOffset at)
+    public static MonitoringRound Open(int planId, Period period, DateOnly deadline, string by, DateTimeOffset at, DateOnly? opensOn = null)
     {
         if (period.Kind != PeriodKind.Quarter)
             throw new DomainException($"A reporting round is for a quarter; {period} is not one.");
-        var round = new MonitoringRound { PlanId = planId, Period = period, Deadline = deadline };
-        round.Record(RoundAction.Opened, by, at, $"Deadline {deadline:d MMMM yyyy}");
+        if (opensOn is { } opens && opens > deadline)
+            throw new DomainException($"The round cannot open on {opens:d MMMM yyyy}, after its deadline of {deadline:d MMMM yyyy}.");
+        var round = new MonitoringRound { PlanId = planId, Period = period, Deadline = deadline, OpensOn = opensOn };
+        round.Record(RoundAction.Opened, by, at, opensOn is { } o ? $"Opens {o:d MMMM yyyy}; deadline {deadline:d MMMM yyyy}" : $"Deadline {deadline:d MMMM yyyy}");
         return round;
     }
+
+    /// <summary>Past the deadline and still taking updates: what is not in yet is overdue.</summary>
+    public bool IsOverdue(DateOnly today) => State == RoundState.Open && today > Deadline;
 
     /// <summary>Items not yet submitted.</summary>
     public int Outstanding => Items.Count(i => i.State != ItemState.Submitted);
@@ -94,7 +101,8 @@ public class MonitoringRound
     {
         if (State != RoundState.InReview)
             throw new DomainException($"Only a round in review can be sent back; this one is {Describe(State)}.", DomainRefusal.Conflict);
-        RequireReason(reason, "Sending a round back");
+        // Refused as a conflict: the round stays in review until the approver says why it goes back.
+        RequireReason(reason, "Sending a round back", DomainRefusal.Conflict);
         State = RoundState.Open;
         ConfirmedOutstanding = null;
         Record(RoundAction.SentBack, by, at, reason.Trim());
@@ -124,6 +132,9 @@ public class MonitoringRound
 
     public void RecordReminder(string by, DateTimeOffset at, string to) => Record(RoundAction.ReminderSent, by, at, to);
 
+    /// <summary>The performance officer changed a priority's compiled supporting commentary by hand before sign-off.</summary>
+    public void RecordCommentaryEdit(RoundItem item, string by, DateTimeOffset at) => Record(RoundAction.CommentaryEdited, by, at, item.Label);
+
     public static string Describe(RoundState s) => s switch
     {
         RoundState.Open => "open for updates",
@@ -138,9 +149,9 @@ public class MonitoringRound
             throw new DomainException($"The round cannot {step}: it is {Describe(State)}, and this step needs it {Describe(expected)}.", DomainRefusal.Conflict);
     }
 
-    private static void RequireReason(string reason, string what)
+    private static void RequireReason(string reason, string what, DomainRefusal kind = DomainRefusal.Invalid)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException($"{what} needs a reason.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException($"{what} needs a reason.", kind);
     }
 
     private void Record(RoundAction action, string by, DateTimeOffset at, string? note) =>
@@ -177,6 +188,18 @@ public enum NarrativeSection { KeyDevelopments, EmergingIssues, RiskControlMeasu
 
 public enum ItemState { NotStarted, Draft, Submitted, Returned }
 
+public static class ItemStates
+{
+    /// <summary>An item's state as the round page and e-mails say it.</summary>
+    public static string ToWords(this ItemState s) => s switch
+    {
+        ItemState.NotStarted => "not started",
+        ItemState.Draft => "draft saved",
+        ItemState.Submitted => "submitted",
+        _ => "returned for changes",
+    };
+}
+
 /// <summary>Who wants to change an item: the officer they are, and whether they run rounds (the performance team).</summary>
 public sealed record Editor(string Name, int? OfficerId, bool RunsRounds);
 
@@ -190,17 +213,20 @@ public class RoundItem
 {
     public int Id { get; set; }
     public int RoundId { get; set; }
-    public ItemKind Kind { get; set; }
-    public int? IndicatorId { get; set; }
-    public int? MilestoneId { get; set; }
-    public NarrativeSection? Section { get; set; }
+    public ItemKind Kind { get; init; }
+    public int? IndicatorId { get; init; }
+    public int? MilestoneId { get; init; }
+    public NarrativeSection? Section { get; init; }
     /// <summary>For supporting commentary: the priority it is about.</summary>
-    public int? PriorityId { get; set; }
-    public required string Label { get; set; }
+    public int? PriorityId { get; init; }
+    public required string Label { get; init; }
     public int? AssigneeId { get; private set; }
     public ItemState State { get; private set; } = ItemState.NotStarted;
 
     public decimal? Value { get; private set; }
+    /// <summary>For a ratio measure: the count the value is worked out from, and what it is a share or rate of.</summary>
+    public decimal? Numerator { get; private set; }
+    public decimal? Denominator { get; private set; }
     public ValueStatus? ValueStatus { get; private set; }
     /// <summary>The public note: why a figure is not available, or a note printed beside it.</summary>
     public string? Note { get; private set; }
@@ -209,6 +235,13 @@ public class RoundItem
     /// <summary>A milestone's progress, or for a measure the officer's judgement replacing the computed status.</summary>
     public MilestoneProgress? Progress { get; private set; }
     public string? Commentary { get; private set; }
+    /// <summary>
+    /// The commentary began as the paragraph Outturn drafted from the figures. Such text goes into the report only once
+    /// an officer has read and approved it; who approved it is kept.
+    /// </summary>
+    public bool CommentaryFromDraft { get; private set; }
+    public string? CommentaryApprovedBy { get; private set; }
+    public int? CommentaryApprovedByOfficerId { get; private set; }
     /// <summary>The officer's reason: for a judgement, or explaining a figure that the checks found unusual.</summary>
     public string? Reason { get; private set; }
     /// <summary>What the checks found unusual about the figure when it was accepted with a reason; shown to the reviewer.</summary>
@@ -218,8 +251,13 @@ public class RoundItem
     /// <summary>For supporting commentary: the performance officer has written or changed the text, so it is no longer compiled.</summary>
     public bool EditedByHand { get; private set; }
     public string? ReturnComment { get; private set; }
+    /// <summary>
+    /// Where the figure in the draft came from when it was filled from the statutory returns ("Filled from the 2015/16
+    /// CIN census, definition v1"); kept while the figure stays as filled, so the reviewer knows its source.
+    /// </summary>
+    public string? FilledFrom { get; private set; }
     /// <summary>Optimistic concurrency: raised by every save, so a stale form is detected.</summary>
-    public int Version { get; set; }
+    public int Version { get; private set; }
     public string? UpdatedBy { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
@@ -268,6 +306,10 @@ public class RoundItem
     public void Save(ItemUpdate update, bool submit, Editor editor, string? assigneeName, DateTimeOffset at)
     {
         if (submit) Submit(update, editor.Name, at); else SaveDraft(update, editor.Name, at);
+        CommentaryFromDraft = update.CommentaryFromDraft && Commentary is not null;
+        var approved = CommentaryFromDraft && update.CommentaryApproved;
+        CommentaryApprovedBy = approved ? editor.Name : null;
+        CommentaryApprovedByOfficerId = approved ? editor.OfficerId : null;
         OnBehalfOf = editor.RunsRounds && AssigneeId is not null && AssigneeId != editor.OfficerId ? assigneeName : null;
         if (IsSupportingCommentary && editor.RunsRounds) EditedByHand = true;
     }
@@ -297,9 +339,21 @@ public class RoundItem
         if (IsSupportingCommentary) EditedByHand = true;
     }
 
+    /// <summary>
+    /// Puts a figure computed from the statutory returns into the item as a draft, saying where it came from. The
+    /// officer checks it and submits it like any other; a submitted item is not overwritten.
+    /// </summary>
+    public void FillFromReturns(decimal? value, decimal? numerator, decimal? denominator, string? note, string source, string by, DateTimeOffset at)
+    {
+        if (Kind != ItemKind.Measure) throw new DomainException($"{Label} is not a measure: only a measure's figure is filled from the returns.");
+        if (State == ItemState.Submitted) throw new DomainException($"{Label} is already submitted; return it to its officer before filling it again.", DomainRefusal.Conflict);
+        Apply(new ItemUpdate(value, value is null ? Status.ValueStatus.Unavailable : Status.ValueStatus.Provisional, note ?? Note, Progress, Commentary, Reason, numerator, denominator), ItemState.Draft, by, at);
+        FilledFrom = source;
+    }
+
     internal void Return(string comment)
     {
-        if (State != ItemState.Submitted) throw new DomainException($"Only a submitted item can be returned; {Label} is {State.ToString().ToLowerInvariant()}.");
+        if (State != ItemState.Submitted) throw new DomainException($"Only a submitted item can be returned; {Label} is {State.ToWords()}.");
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Returning an item needs a comment saying what to change.");
         State = ItemState.Returned;
         ReturnComment = comment.Trim();
@@ -308,7 +362,11 @@ public class RoundItem
 
     private void Apply(ItemUpdate u, ItemState state, string by, DateTimeOffset at)
     {
+        // A figure changed from what the returns gave is the officer's own, no longer "filled from" them.
+        if (u.Value != Value || u.Numerator != Numerator || u.Denominator != Denominator) FilledFrom = null;
         Value = u.Value;
+        Numerator = u.Numerator;
+        Denominator = u.Denominator;
         ValueStatus = u.ValueStatus;
         Note = Clean(u.Note);
         InternalNote = Clean(u.InternalNote);
@@ -316,6 +374,9 @@ public class RoundItem
         Commentary = Clean(u.Commentary);
         Reason = Clean(u.Reason);
         UnusualChange = null;
+        CommentaryFromDraft = false;
+        CommentaryApprovedBy = null;
+        CommentaryApprovedByOfficerId = null;
         State = state;
         UpdatedBy = by;
         UpdatedAt = at;
@@ -329,8 +390,12 @@ public class RoundItem
 /// What an officer enters for an item. <paramref name="Note"/> is published with the figure;
 /// <paramref name="InternalNote"/> is kept for staff and never published.
 /// </summary>
-public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null, string? InternalNote = null)
+public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null,
+    decimal? Numerator = null, decimal? Denominator = null, bool CommentaryFromDraft = false, bool CommentaryApproved = false, string? InternalNote = null)
 {
+    /// <summary>The field a drafted commentary's approval is given in, as the API and the form name it.</summary>
+    public const string ApprovalField = "commentary_approved";
+
     /// <summary>What stops the update being submitted, in words for the form.</summary>
     public IReadOnlyList<string> ProblemsFor(ItemKind kind) => FieldProblemsFor(kind).Select(p => p.Message).ToList();
 
@@ -358,6 +423,9 @@ public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string
                 if (string.IsNullOrWhiteSpace(Commentary)) problems.Add(new("commentary", "Write the commentary."));
                 break;
         }
+        // Nothing drafted by Outturn reaches the report unless an officer has read it and said so.
+        if (CommentaryFromDraft && !CommentaryApproved && !string.IsNullOrWhiteSpace(Commentary))
+            problems.Add(new(ApprovalField, "The commentary began as the draft written from the figures: read it, change what needs changing, and confirm you approve it."));
         return problems;
     }
 }

@@ -15,6 +15,11 @@ public static class Policies
     public const string Public = "public";
     /// <summary>Any signed-in user: drafts in progress, registers, dashboards.</summary>
     public const string Staff = "staff";
+    /// <summary>
+    /// Signed-in staff of the council: the council's own registers and pages (risk register, dashboard, statutory
+    /// returns). Partners' staff are refused (<see cref="Viewer.SeesCouncilPages"/>).
+    /// </summary>
+    public const string Council = "council";
     /// <summary>Enters updates for the items assigned to them.</summary>
     public const string Contributor = "contributor";
     /// <summary>Runs the reporting round, imports data, manages plans.</summary>
@@ -25,13 +30,14 @@ public static class Policies
     /// <summary>Sees child-level records behind statutory indicators (always audited).</summary>
     public const string ChildLevel = "child-level";
 
-    public static readonly IReadOnlyList<string> All = [Public, Staff, Contributor, PerformanceOfficer, Approver, Administrator, ChildLevel];
+    public static readonly IReadOnlyList<string> All = [Public, Staff, Council, Contributor, PerformanceOfficer, Approver, Administrator, ChildLevel];
 
     public static AuthorizationBuilder AddOutturnPolicies(this AuthorizationBuilder auth)
     {
         string[] staff = [Roles.Administrator, Roles.PerformanceOfficer, Roles.Contributor, Roles.Approver, Roles.BoardMember];
         auth.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         auth.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(staff));
+        auth.AddPolicy(Council, p => p.RequireAuthenticatedUser().RequireRole(staff).RequireAssertion(c => c.User.AsViewer().SeesCouncilPages));
         auth.AddPolicy(Contributor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Contributor, Roles.PerformanceOfficer, Roles.Administrator));
         auth.AddPolicy(PerformanceOfficer, p => p.RequireAuthenticatedUser().RequireRole(Roles.PerformanceOfficer, Roles.Administrator));
         auth.AddPolicy(Approver, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approver));

@@ -3,10 +3,12 @@ using Outturn.Application.Data;
 
 namespace Outturn.Web.Security;
 
-/// <summary>The audit trail's "who": the signed-in user's e-mail, or "anonymous".</summary>
+/// <summary>
+/// The audit trail's "who": the signed-in user's e-mail, or "anonymous" for a request without one; outside any
+/// request (the demo loaded at start-up) the system itself.
+/// </summary>
 public sealed class WebCurrentUser(IHttpContextAccessor http) : ICurrentUser
 {
-    public string Name => http.HttpContext?.User.FindFirstValue(ClaimTypes.Email)
-                          ?? http.HttpContext?.User.Identity?.Name
-                          ?? "anonymous";
+    public string Name => http.HttpContext is not { } context ? SystemUser.Unnamed
+        : context.User.FindFirstValue(ClaimTypes.Email) ?? context.User.Identity?.Name ?? "anonymous";
 }

@@ -45,7 +45,7 @@ public abstract class DatabaseSetupTests(DatabaseProvider provider) : IAsyncLife
         Assert.NotEmpty(await healthy.GetRequiredService<DatabaseSetup>().LoadDemoIntoEmptyAsync());
         var (plans, users, rounds, _) = await CountsAsync(healthy);
         Assert.Equal(4, plans); // the four seed plans (see DemoDataTests)
-        Assert.Equal(6, users); // the six demo accounts
+        Assert.Equal(7, users); // the seven demo accounts: six council roles and the NHS partner's contributor (README)
         Assert.True(rounds > 0);
     }
 }
@@ -77,7 +77,7 @@ public sealed class DatabaseSetupTestsOnPostgres() : DatabaseSetupTests(Database
         Assert.Single(loaded, l => l.Count == 0);
         Assert.Empty(await a.GetRequiredService<DatabaseSetup>().PendingMigrationsAsync());
         var (plans, users, _, _) = await CountsAsync(b);
-        Assert.Equal((4, 6), (plans, users));
+        Assert.Equal((4, 7), (plans, users));
     }
 
     [Fact]

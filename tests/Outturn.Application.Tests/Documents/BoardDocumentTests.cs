@@ -129,7 +129,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     public async Task A_published_quarter_is_printed_from_its_snapshot_not_from_later_corrections()
     {
         await LoadDemo();
-        await WithScope(async sp => { await sp.GetRequiredService<RoundService>().ReviseAsync(DemoRounds.PlanRef, "CED033", Q2, 80m, ValueStatus.Final, null); return 0; });
+        await WithScope(async sp => { await sp.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request(DemoRounds.PlanRef, "CED033", Q2, 80m, ValueStatus.Final, null, "Corrected after publication.")); return 0; });
 
         using var word = new WordFile(WordRenderer.Render(await Ppb(Q2)));
 

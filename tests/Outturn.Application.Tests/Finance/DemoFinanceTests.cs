@@ -77,7 +77,7 @@ public abstract class DemoRegistersTests(DatabaseProvider provider) : Integratio
 
         var risks = await WithScope(sp => sp.GetRequiredService<RiskQuery>().ForPlanAsync(plan!, Q2));
         Assert.True(risks.IsReportingQuarter);
-        Assert.All(risks.HighRisks, r => Assert.Equal(RiskBand.High, r.Initial.Band));
+        Assert.All(risks.HighRisks, r => Assert.Equal("high", r.Initial.Band));
         Assert.Equal(["CYP-R01", "CYP-R02", "CYP-R03", "CYP-R04"], risks.HighRisks.Select(r => r.Ref));
         Assert.Equal(["CED01", "CED05", "CED07", "CED09"], risks.KeyObjectives.Select(k => k.ObjectiveRef).Order());
 
@@ -95,7 +95,7 @@ public abstract class DemoRegistersTests(DatabaseProvider provider) : Integratio
 
         Assert.Equal(["CS1", "CS2", "CS6"], section.KeyObjectives.Select(k => k.ObjectiveRef)); // CS3's risk is medium (2 × 3)
         var cs1 = section.KeyObjectives[0];
-        Assert.Equal(["Mainstream schools lack the capacity to meet more pupils' special educational needs"], cs1.RisksIdentified);
+        Assert.Equal(["Mainstream schools lack the capacity to meet more pupils' special educational needs (initial 12, high)"], cs1.RisksIdentified); // 3 × 4
         Assert.Equal(2, cs1.TreatmentMeasures.Count());
     }
 

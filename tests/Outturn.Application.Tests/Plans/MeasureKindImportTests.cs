@@ -69,7 +69,7 @@ public abstract class MeasureKindImportTests(DatabaseProvider provider) : Integr
 
         await WithScope(async sp =>
         {
-            await sp.GetRequiredService<Outturn.Application.Rounds.RoundService>().ReviseAsync("TEST-1", "CIN", Period.Quarter(2015, 2), 180m, Outturn.Domain.Status.ValueStatus.Final, null);
+            await sp.GetRequiredService<Outturn.Application.Rounds.ReviseFigure>().HandleAsync(new Outturn.Application.Rounds.ReviseFigure.Request("TEST-1", "CIN", Period.Quarter(2015, 2), 180m, Outturn.Domain.Status.ValueStatus.Final, null, "The count was corrected."));
             return 0;
         });
 

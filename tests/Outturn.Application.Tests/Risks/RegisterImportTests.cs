@@ -89,7 +89,7 @@ public abstract class RegisterImportTests(DatabaseProvider provider) : Integrati
         Task<RiskRegisterView> Register(RiskFilter f) => WithScope(sp => sp.GetRequiredService<RiskQuery>().RegisterAsync(f));
 
         Assert.Equal(["R1", "R2"], (await Register(new RiskFilter(Directorate: "children"))).Risks.Select(r => r.Ref));
-        Assert.Equal(["R3", "R1"], (await Register(new RiskFilter(Band: RiskBand.High, BandOf: RiskAssessment.Initial))).Risks.Select(r => r.Ref));
+        Assert.Equal(["R3", "R1"], (await Register(new RiskFilter(Band: RiskBand.High, BandOf: RiskScoreKind.Initial))).Risks.Select(r => r.Ref));
         Assert.Equal(["R1"], (await Register(new RiskFilter(Band: RiskBand.High))).Risks.Select(r => r.Ref));
         var ann = await Register(new RiskFilter(Owner: "Ann"));
         Assert.Equal(2, ann.Risks.Count);

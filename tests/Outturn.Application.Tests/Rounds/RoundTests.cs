@@ -133,7 +133,7 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
             await rounds.StepAsync(id, RoundService.Step.MoveToReview, Performance);
             await rounds.StepAsync(id, RoundService.Step.SignOff, new Actor("director@outturn.example", null, false));
             await rounds.StepAsync(id, RoundService.Step.Publish, Performance);
-            await rounds.ReviseAsync("HBC-CYP-2015-16", "CED033", Q4, 86m, ValueStatus.Final, null);
+            await sp.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request("HBC-CYP-2015-16", "CED033", Q4, 86m, ValueStatus.Final, null, "The final return was 86%."));
             return 0;
         });
 
@@ -142,10 +142,76 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
         var live = await WithScope(sp => sp.GetRequiredService<RoundService>().LiveReportAsync(round));
         Assert.Equal(88m, published.AllMeasures.Single(m => m.Ref == "CED033").Current); // frozen
         Assert.Equal(86m, live.AllMeasures.Single(m => m.Ref == "CED033").Current);
-        var revisions = RoundService.Revisions(published, live);
-        Assert.Equal(("88%", "86%"), revisions["CED033"]);
+        var revisions = await Db(db => ReviseFigure.SincePublishedAsync(db, round.PlanId, Q4, published, live));
+        // The correction is shown beside the published figure with the reason given for it.
+        Assert.Equal(new FigureRevision("88%", "86%", "The final return was 86%."), revisions["CED033"]);
         Assert.Single(revisions);
         Assert.Equal([RoundAction.Opened, RoundAction.MovedToReview, RoundAction.SignedOff, RoundAction.Published], round.Events.OrderBy(e => e.Id).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task A_correction_without_a_reason_is_refused_and_changes_nothing()
+    {
+        await DemoWithQ4RoundAsync();
+        var before = await Db(db => db.IndicatorValues.CountAsync());
+        var refused = await Assert.ThrowsAsync<DomainException>(() => WithScope(async sp =>
+        {
+            await sp.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 80m, ValueStatus.Final, null, " "));
+            return 0;
+        }));
+        Assert.Equal("Say why the figure is being corrected: the reason is shown beside the correction.", refused.Message);
+        Assert.Equal(before, await Db(db => db.IndicatorValues.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_performance_officer_s_edit_of_compiled_commentary_before_sign_off_is_recorded_and_the_report_prints_what_was_approved()
+    {
+        var (id, _, ann) = await DemoWithQ4RoundAsync();
+        const string take = "Take-up rose to 612 as the promotional campaign reached more families.";
+        var ced005 = ItemFor(await Round(id), "CED005:");
+        Assert.IsType<SaveResult.Saved>(await Save(id, ced005, new ItemUpdate(612m, ValueStatus.Final, null, null, take, "The campaign reached more families."), true, ann));
+        foreach (var item in (await Round(id)).Items.Where(i => i.Id != ced005.Id && !i.IsSupportingCommentary))
+        {
+            var update = item.Kind switch
+            {
+                ItemKind.Measure => new ItemUpdate(null, ValueStatus.Unavailable, "Available at end of Quarter 1", null, null),
+                ItemKind.Milestone => new ItemUpdate(null, null, null, MilestoneProgress.Green, "On course."),
+                _ => new ItemUpdate(null, null, null, null, "Nothing further to report."),
+            };
+            Assert.IsType<SaveResult.Saved>(await Save(id, item, update, true, Performance));
+        }
+        await WithScope(async sp => { await sp.GetRequiredService<RoundService>().StepAsync(id, RoundService.Step.MoveToReview, Performance); return 0; });
+
+        var section = (await Round(id)).Items.Single(i => i.IsSupportingCommentary && i.Commentary!.Contains(take, StringComparison.Ordinal));
+        Assert.Contains(take + " (AMc)", section.Commentary);
+        // Compiling is not editing: nothing is recorded as a hand edit yet.
+        Assert.DoesNotContain((await Round(id)).Events, e => e.Action == RoundAction.CommentaryEdited);
+        var edited = section.Commentary!.Replace(take + " (AMc)", "Take-up rose to 612, the highest this year. (AMc)", StringComparison.Ordinal);
+        Assert.IsType<SaveResult.Saved>(await Save(id, section, new ItemUpdate(null, null, null, null, edited), true, Performance));
+
+        var round = await Round(id);
+        var recorded = Assert.Single(round.Events, e => e.Action == RoundAction.CommentaryEdited);
+        Assert.Equal((Performance.Name, section.Label), (recorded.By, recorded.Note));
+        var audit = await Db(db => db.AuditEntries.Where(a => a.EntityKey == $"round-item:{section.Id}" && a.Field == "Commentary").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(edited, audit[^1].NewValue);
+        Assert.Equal(section.Commentary, audit[^1].OldValue);
+
+        await WithScope(async sp =>
+        {
+            var rounds = sp.GetRequiredService<RoundService>();
+            await rounds.StepAsync(id, RoundService.Step.SignOff, new Actor("director@outturn.example", null, false));
+            await rounds.StepAsync(id, RoundService.Step.Publish, Performance);
+            return 0;
+        });
+        var published = RoundService.Published(await Round(id))!;
+        var paragraphs = published.Priorities.SelectMany(p => p.Commentary).ToList();
+        Assert.Contains("Take-up rose to 612, the highest this year. (AMc)", paragraphs);
+        Assert.DoesNotContain(take + " (AMc)", paragraphs);
+        // The CSV for analysts carries both: the approved supporting commentary, and what was written against CED005.
+        var commentaryCsv = System.Text.Encoding.UTF8.GetString(Outturn.Application.Documents.TableExport.MonitoringCsv(published, "commentary"));
+        Assert.Contains("Take-up rose to 612, the highest this year. (AMc)", commentaryCsv);
+        var measuresCsv = System.Text.Encoding.UTF8.GetString(Outturn.Application.Documents.TableExport.MonitoringCsv(published, "measures")).Split("\r\n");
+        Assert.EndsWith(take, measuresCsv.Single(l => l.Contains(",CED005,", StringComparison.Ordinal)).Trim('"'));
     }
 
     [Fact]
@@ -160,7 +226,7 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
             var rounds = sp.GetRequiredService<RoundService>();
             // One of the 111 items is in: the performance officer goes ahead, confirming the other 110.
             await rounds.StepAsync(id, RoundService.Step.MoveToReview, Performance, confirmOutstanding: 110);
-            await rounds.ReturnAsync(id, item.Id, "Please check against the IMPACT report.", Performance);
+            await sp.GetRequiredService<ReturnItems>().HandleAsync(new ReturnItems.Request(id, [item.Id], "Please check against the IMPACT report.", "http://localhost:5000"), Performance);
             return 0;
         });
 
@@ -175,10 +241,10 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
     public async Task Reminders_are_emailed_to_officers_with_outstanding_items()
     {
         var (id, _, _) = await DemoWithQ4RoundAsync();
-        var sent = await WithScope(sp => sp.GetRequiredService<RoundService>().RemindAsync(id, Performance, "http://localhost:5000"));
+        var sent = await WithScope(sp => sp.GetRequiredService<SendReminders>().NowAsync(new SendReminders.Request(id, null, "http://localhost:5000"), Performance));
 
         // Both demo contributors have accounts and outstanding items; the .eml files land in the pickup folder.
-        Assert.Equal(["ann.mcintyre@outturn.example", "tracey.coffey@outturn.example"], sent.Order());
+        Assert.Equal(["Ann McIntyre", "Tracey Coffey"], sent.Order());
         var mail = Directory.GetFiles(Path.Combine(WithScopeDataDirectory(), "mail"), "*.eml").Select(File.ReadAllText).ToList();
         Assert.Equal(2, mail.Count);
         Assert.Contains(mail, m => m.Contains("To: \"Tracey Coffey\" <tracey.coffey@outturn.example>") && m.Contains("15 April 2016"));
@@ -216,8 +282,8 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
         measures[1]["value"] = "seventy";
         measures[2]["status"] = "nearly";
         var annsItem = round.Items.First(i => i.AssigneeId == ann.OfficerId && i.Kind == ItemKind.Measure);
-        measures.Add(new Dictionary<string, object?> { ["item"] = annsItem.Id, ["ref"] = "x", ["measure"] = "x", ["last period"] = "", ["value"] = 1, ["status"] = "final", ["note"] = "", ["commentary"] = "", ["submit"] = "no" });
-        measures.Add(new Dictionary<string, object?> { ["item"] = 999999, ["ref"] = "CED999", ["measure"] = "x", ["last period"] = "", ["value"] = 1, ["status"] = "final", ["note"] = "", ["commentary"] = "", ["submit"] = "no" });
+        measures.Add(RowLike(measures[0], new() { ["item"] = annsItem.Id, ["version"] = annsItem.Version, ["ref"] = "x", ["measure"] = "x", ["value"] = 1, ["status"] = "final", ["submit"] = "no" }));
+        measures.Add(RowLike(measures[0], new() { ["item"] = 999999, ["version"] = 1, ["ref"] = "CED999", ["measure"] = "x", ["value"] = 1, ["status"] = "final", ["submit"] = "no" }));
         var auditBefore = await Db(db => db.AuditEntries.CountAsync());
 
         var result = await Upload(id, Workbook(measures, ReadSheet(bytes, RoundWorkbook.Milestones), ReadSheet(bytes, RoundWorkbook.Narrative)), tracey);
@@ -230,6 +296,51 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
         Assert.Contains(result.Errors, e => e.StartsWith($"Sheet \"Measures\", row {measures.Count}, column \"item\":") && e.EndsWith("is not assigned to you."));
         Assert.All((await Round(id)).Items, i => Assert.Equal(ItemState.NotStarted, i.State));
         Assert.Equal(auditBefore, await Db(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_workbook_keeps_submissions_and_an_item_changed_after_download_is_a_conflict_of_which_nothing_is_applied()
+    {
+        var (id, tracey, _) = await DemoWithQ4RoundAsync();
+        var round = await Round(id);
+        var ced033 = ItemFor(round, "CED033:");
+        Assert.IsType<SaveResult.Saved>(await Save(id, ced033, new ItemUpdate(84.5m, ValueStatus.Final, null, null, "On track."), true, tracey));
+        var bytes = await WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().BuildAsync((await sp.GetRequiredService<RoundService>().FindAsync(id))!, tracey.OfficerId));
+        var measures = ReadSheet(bytes, RoundWorkbook.Measures);
+        // The workbook carries each item's version, target, definition and last period, and says CED033 is submitted.
+        var row033 = measures.Single(r => (string?)r["ref"] == "CED033");
+        Assert.Equal("yes", row033["submit"]);
+        Assert.Equal(ced033.Version + 1, Convert.ToInt32(row033["version"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(new[] { "target", "definition", "last period", "judgement", "numerator", "denominator" }, c => Assert.True(row033.ContainsKey(c), c));
+
+        var others = measures.Where(r => (string?)r["ref"] != "CED033").Take(2).ToList();
+        var changedOnTheWeb = (await Round(id)).Items.Single(i => i.Id == Convert.ToInt32(others[0]["item"], System.Globalization.CultureInfo.InvariantCulture));
+        var untouched = (await Round(id)).Items.Single(i => i.Id == Convert.ToInt32(others[1]["item"], System.Globalization.CultureInfo.InvariantCulture));
+        // After the download, the item is saved on the web.
+        Assert.IsType<SaveResult.Saved>(await Save(id, changedOnTheWeb, new ItemUpdate(10m, ValueStatus.Provisional, null, null, "Entered on the web."), false, tracey));
+        others[0]["value"] = 99; others[0]["status"] = "final"; others[0]["commentary"] = "From the workbook.";
+        others[1]["value"] = 50; others[1]["status"] = "provisional";
+
+        var result = await Upload(id, Workbook(measures, ReadSheet(bytes, RoundWorkbook.Milestones), ReadSheet(bytes, RoundWorkbook.Narrative)), tracey);
+
+        Assert.Empty(result.Errors);
+        var conflict = Assert.Single(result.Conflicts);
+        Assert.StartsWith(changedOnTheWeb.Label + " was changed by tracey.coffey@outturn.example after this workbook was downloaded", conflict);
+        var after = await Round(id);
+        var web = after.Items.Single(i => i.Id == changedOnTheWeb.Id);
+        Assert.Equal((10m, ValueStatus.Provisional, "Entered on the web.", ItemState.Draft), (web.Value, web.ValueStatus, web.Commentary, web.State));
+        var other = after.Items.Single(i => i.Id == untouched.Id);
+        Assert.Equal((50m, ValueStatus.Provisional, ItemState.Draft), (other.Value, other.ValueStatus, other.State));
+        var kept = after.Items.Single(i => i.Id == ced033.Id);
+        Assert.Equal((84.5m, ItemState.Submitted), (kept.Value, kept.State));
+    }
+
+    /// <summary>A row with every column of the workbook, blank but for the values given.</summary>
+    private static Dictionary<string, object?> RowLike(Dictionary<string, object?> template, Dictionary<string, object?> values)
+    {
+        var row = template.ToDictionary(p => p.Key, _ => (object?)"");
+        foreach (var (k, v) in values) row[k] = v;
+        return row;
     }
 
     private Task<RoundWorkbook.UploadResult> Upload(int id, byte[] file, Actor actor) =>

@@ -50,7 +50,7 @@ public class RiskScoreTests
     [Fact]
     public void A_risk_is_overdue_for_review_only_after_its_review_date()
     {
-        var risk = new Risk { Ref = "R1", Directorate = "D", Title = "T", Owner = "O", Category = "C", ReviewDate = new DateOnly(2015, 12, 31) };
+        var risk = Risk.CreateUnquartered("R1", new RiskDetails("T", null, null, null, null, "C", "O", "D"), new DateOnly(2015, 12, 31), new RiskScore(2, 2), new RiskScore(1, 1), null);
 
         Assert.False(risk.IsOverdueForReview(new DateOnly(2015, 12, 31)));
         Assert.True(risk.IsOverdueForReview(new DateOnly(2016, 1, 1)));

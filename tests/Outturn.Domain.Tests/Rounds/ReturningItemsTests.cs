@@ -101,7 +101,7 @@ public class ReturningItemsTests
 
         var e = Assert.Throws<DomainException>(() => round.Return(item, "Where is it?", "performance@outturn.example", Monday));
 
-        Assert.Equal("Only a submitted item can be returned; CED033 is notstarted.", e.Message);
+        Assert.Equal("Only a submitted item can be returned; CED033 is not started.", e.Message);
         Assert.Equal(ItemState.NotStarted, item.State);
     }
 
@@ -114,7 +114,7 @@ public class ReturningItemsTests
 
         var e = Assert.Throws<DomainException>(() => round.Return(item, "Please submit", "performance@outturn.example", Monday));
 
-        Assert.Equal("Only a submitted item can be returned; CED033 is draft.", e.Message);
+        Assert.Equal("Only a submitted item can be returned; CED033 is draft saved.", e.Message);
         Assert.Equal(ItemState.Draft, item.State);
         Assert.Equal(RoundState.InReview, round.State);
     }
@@ -128,7 +128,7 @@ public class ReturningItemsTests
 
         var e = Assert.Throws<DomainException>(() => round.Return(item, "Second comment", "performance@outturn.example", Monday));
 
-        Assert.Contains("is returned", e.Message);
+        Assert.Contains("is returned for changes", e.Message);
         Assert.Equal("First comment", item.ReturnComment);
     }
 

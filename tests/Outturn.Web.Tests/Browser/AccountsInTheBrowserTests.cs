@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Outturn.Web.Tests.Browser;
 
-/// <summary>An administrator invites a partner's contributor, who sets a password and signs in; then the account is disabled.</summary>
+/// <summary>
+/// An administrator invites a partner's contributor and makes her the lead of her team, she sets a password, signs
+/// in and sees her organisation's items and no one else's; then the account is disabled.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
@@ -51,6 +54,13 @@ public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
         await admin.ClickAsync("button:has-text('Send invitation')");
         Assert.Contains("Invitation sent to priya.shah@outturn.example", await admin.Locator(".govuk-notification-banner").InnerTextAsync());
         await admin.AssertNoViolationsAsync();
+        // She leads the Trust's health visiting and school nursing team: she sees its whole draft.
+        await admin.Locator("th a", new() { HasTextString = "Priya Shah" }).ClickAsync();
+        await admin.CheckAsync("#lead");
+        await admin.ClickAsync("button:has-text('Save')");
+        Assert.Contains("saved", await admin.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.True(await admin.IsCheckedAsync("#lead"));
+        await admin.AssertNoViolationsAsync();
 
         var invited = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = browser.BaseUrl });
         await invited.GotoAsync(LinkSentTo("priya.shah@outturn.example"));
@@ -70,6 +80,23 @@ public sealed class AccountsInTheBrowserTests(BrowserFixture browser)
         await priya.GotoAsync("/account");
         Assert.Contains("priya.shah@outturn.example", await priya.Locator("main").InnerTextAsync());
         await priya.AssertNoViolationsAsync();
+
+        // Her organisation's items, and no one else's: the Trust's under-18 conception rate, none of the council's measures.
+        await priya.GotoAsync("/my-updates");
+        var mine = await priya.Locator("main").InnerTextAsync();
+        Assert.Contains("Your organisation's other items", mine);
+        Assert.Contains("SCS CYP15", mine);
+        Assert.DoesNotContain("CED047", mine);
+        Assert.DoesNotContain("CED033", mine);
+        await priya.AssertNoViolationsAsync();
+        await priya.Locator("a", new() { HasTextString = "SCS CYP15" }).ClickAsync();
+        Assert.Contains("School nursing drop-in", await priya.Locator("main").InnerTextAsync());
+        await priya.AssertNoViolationsAsync();
+        // The council's plan as a whole, and the council's own registers, are not hers.
+        await priya.GotoAsync("/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3");
+        Assert.Equal("You do not have permission to see this page", (await priya.Locator("h1").InnerTextAsync()).Trim());
+        await priya.GotoAsync("/risks");
+        Assert.Equal("You do not have permission to see this page", (await priya.Locator("h1").InnerTextAsync()).Trim());
 
         await admin.GotoAsync("/admin/users");
         await admin.Locator("th a", new() { HasTextString = "Priya Shah" }).ClickAsync();

@@ -38,7 +38,7 @@ public sealed class RegistersInTheBrowserTests(BrowserFixture browser)
 
         var refs = await page.Locator("#register tbody th").AllInnerTextsAsync();
         Assert.Equal(["CYP-R01", "CYP-R02"], refs);
-        Assert.Contains("Showing 2 of 11 risks", await page.Locator("#risk-count").InnerTextAsync());
+        Assert.Contains("Showing 2 of 11 risks", await page.Locator("#risk-count").InnerTextAsync()); // the 11 open demo risks
         await page.AssertNoViolationsAsync();
     }
 

@@ -22,7 +22,9 @@ public sealed class ReturnsPagesInTheBrowserTests(BrowserFixture browser)
     {
         var page = await SignedInAsync("/returns?period=2015-16-Q4");
         Assert.Equal("Statutory returns", await page.Locator("h1").InnerTextAsync());
-        Assert.Contains("HBC-CYP-2015-16 CED047", await page.Locator("tr", new() { HasTextString = "lac-3plus-placements" }).InnerTextAsync());
+        // The Department's definition, not its labelled variant (lac-3plus-placements-incl-short-breaks), fills CED047.
+        var code = page.Locator("code", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^lac-3plus-placements$") });
+        Assert.Contains("HBC-CYP-2015-16 CED047", await page.Locator("tr", new() { Has = code }).InnerTextAsync());
         Assert.True(await page.Locator("caption", new() { HasTextString = "Validation" }).IsVisibleAsync());
         await page.AssertNoViolationsAsync();
     }
@@ -40,6 +42,8 @@ public sealed class ReturnsPagesInTheBrowserTests(BrowserFixture browser)
         Assert.Equal("Upload a return", await page.Locator("h1").InnerTextAsync());
         await page.AssertNoViolationsAsync();
         await page.GotoAsync("/returns/fill");
+        // Figures from the returns go into a round open for updates: the demo's is Quarter 3.
+        await page.Locator("#period").SelectOptionAsync("2015-16-Q3");
         await page.ClickAsync("button:has-text('Fill the measures')");
         Assert.True(await page.Locator("caption", new() { HasTextString = "Filled" }).IsVisibleAsync());
         await page.AssertNoViolationsAsync();

@@ -31,7 +31,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
     private const string Director = "director@outturn.example";
 
     [Fact]
-    public async Task A_round_runs_from_opening_to_publication_and_a_later_revision_shows_both_figures()
+    public async Task A_round_runs_from_opening_to_publication_with_judgement_explanation_send_back_and_a_later_revision_with_its_reason()
     {
         await using var officer = await SignedInAsync(Performance);
         await using var tracey = await SignedInAsync(Tracey);
@@ -53,7 +53,10 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         Assert.Contains("22 April 2016", await po.Locator("main").InnerTextAsync());
 
         var ced033Row = ItemRow(po, "CED033");
-        Assert.Contains("Tracey Coffey", await ced033Row.Locator("td").First.InnerTextAsync());
+        Assert.Contains("Tracey Coffey", await ced033Row.Locator(".outturn-item-officer").InnerTextAsync());
+        // The title is beside the ref, and the state is in words.
+        Assert.Contains("within 45 working days", await ced033Row.Locator("th").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("not started", await ced033Row.Locator(".outturn-item-state strong").InnerTextAsync());
         var ced033 = ItemIdOf(await ced033Row.GetAttributeAsync("id"));
 
         // Before publication an anonymous visitor of the Q4 report is sent to sign in.
@@ -73,12 +76,33 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         await tp.AssertNoViolationsAsync();
         await tp.Locator("#value").FillAsync("88");
         await tp.Locator("#status-final").CheckAsync();
-        await tp.Locator("#commentary").FillAsync("Assessments within 45 days rose as the new team settled in.");
         await tp.GetByRole(AriaRole.Button, new() { Name = "Check status" }).ClickAsync();
         await tp.WaitForLoadStateAsync();
         await Assertions.Expect(tp.Locator("#computed-progress")).ToContainTextAsync("Red"); // 88 against 95: short by more than 5%
         Assert.Equal("88", await tp.Locator("#value").InputValueAsync()); // the form keeps what was typed
         await tp.AssertNoViolationsAsync();
+
+        // A red measure is offered commentary drafted from the figures; she uses it, edits it and approves it.
+        Assert.StartsWith("Performance is 88%, 7 percentage points short of the 95% target", await tp.Locator("#drafted-commentary p").First.InnerTextAsync());
+        await tp.Locator("#use-draft").ClickAsync();
+        await tp.WaitForLoadStateAsync();
+        await tp.AssertNoViolationsAsync();
+        var drafted = await tp.Locator("#commentary").InputValueAsync();
+        Assert.StartsWith("Performance is 88%, 7 percentage points short of the 95% target", drafted);
+        var approvedCommentary = drafted.Split("\n\n")[0] + " The new assessment team is now fully staffed.";
+        await tp.Locator("#commentary").FillAsync(approvedCommentary);
+        // Her own judgement replaces the computed red, with the reason she must give.
+        await tp.Locator("#progress-amber").CheckAsync();
+        // Not yet approved, and no reason: both refused, each linked from the summary to its field.
+        await tp.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        await Assertions.Expect(tp.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        Assert.Equal(1, await tp.Locator(".govuk-error-summary a[href='#reason']").CountAsync());
+        Assert.Equal(1, await tp.Locator(".govuk-error-summary a[href='#commentary-approved']").CountAsync());
+        Assert.Equal(1, await tp.Locator(".govuk-form-group--error #reason").CountAsync());
+        Assert.Contains("Give the reason for your judgement", await tp.Locator("#reason-error").InnerTextAsync());
+        await tp.AssertNoViolationsAsync();
+        await tp.Locator("#reason").FillAsync("Assessments are catching up now the team is fully staffed; the year-end target is within reach.");
+        await tp.Locator("#commentary-approved").CheckAsync();
         await tp.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         await Assertions.Expect(tp.Locator("#save-message")).ToContainTextAsync("Submitted");
         await tp.AssertNoViolationsAsync();
@@ -92,7 +116,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         foreach (var id in annItems)
         {
             await VisitAsync(ap, $"/my-updates/{id}");
-            if (await ap.Locator("#progress-green").CountAsync() > 0) { milestone = id; break; }
+            if (await ap.Locator("#progress-complete").CountAsync() > 0) { milestone = id; break; } // only a milestone can be complete
         }
         Assert.True(milestone is not null, "No milestone of the Q4 round is assigned to Ann McIntyre.");
         await ap.Locator("#progress-amber").CheckAsync();
@@ -100,6 +124,36 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         await ap.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         await Assertions.Expect(ap.Locator("#save-message")).ToContainTextAsync("Submitted");
         await ap.AssertNoViolationsAsync();
+
+        // Ann enters CED005, children's centre take-up, ten times the last quarter's: refused until she explains it.
+        var ced005 = ItemIdOf(await ItemRow(po, "CED005").GetAttributeAsync("id"));
+        await VisitAsync(ap, $"/my-updates/{ced005}");
+        await ap.Locator("#value").FillAsync("5850");
+        await ap.Locator("#status-final").CheckAsync();
+        await ap.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        await Assertions.Expect(ap.Locator(".govuk-error-summary a[href='#reason']")).ToContainTextAsync("Explain it in the reason");
+        await Assertions.Expect(ap.Locator("#unusual-warning")).ToBeVisibleAsync();
+        await ap.AssertNoViolationsAsync();
+        const string explanation = "Every family registered at the new Widnes centre was counted this quarter.";
+        await ap.Locator("#reason").FillAsync(explanation);
+        await ap.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        await Assertions.Expect(ap.Locator("#save-message")).ToContainTextAsync("Submitted");
+        await ap.AssertNoViolationsAsync();
+        // The reviewer sees the explanation beside the figure.
+        await VisitAsync(po, $"/rounds/{roundId}");
+        Assert.Contains(explanation, await ItemRow(po, "CED005").InnerTextAsync());
+
+        // A figure too long to be one gets the checks' message, on the field.
+        await VisitAsync(tp, $"/my-updates/{ced033}");
+        await tp.Locator("#value").FillAsync("12345678901234567890123456789012345678");
+        await tp.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(tp.Locator("#value-error")).ToContainTextAsync("more than 12 digits");
+        await tp.AssertNoViolationsAsync();
+
+        // The round page filters: Ann McIntyre's submitted items are CED005 and her milestone.
+        var annId = await po.Locator("#filter-officer option", new() { HasTextString = "Ann McIntyre" }).GetAttributeAsync("value");
+        await VisitAsync(po, $"/rounds/{roundId}?officer={annId}&state=Submitted");
+        Assert.Equal(2, await po.Locator("tr[id^=item-]").CountAsync());
 
         // 4. The performance officer returns CED033 with a comment.
         const string comment = "Please check the figure against the Q4 CareFirst extract.";
@@ -120,7 +174,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         await VisitAsync(tp, $"/my-updates/{ced033}");
         Assert.Contains(comment, await tp.Locator("#return-comment").InnerTextAsync());
         Assert.Equal(88m, decimal.Parse(await tp.Locator("#value").InputValueAsync(), CultureInfo.InvariantCulture)); // shown as "88.0" on SQLite
-        await tp.Locator("#commentary").FillAsync("Checked against the Q4 CareFirst extract: 88% is right.");
+        await tp.Locator("#commentary").FillAsync(approvedCommentary + "\n\nChecked against the Q4 CareFirst extract: 88% is right.");
         await tp.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         await Assertions.Expect(tp.Locator("#save-message")).ToContainTextAsync("Submitted");
         await tp.AssertNoViolationsAsync();
@@ -128,9 +182,9 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         // The item's history names who changed what.
         await VisitAsync(po, $"/rounds/{roundId}/items/{ced033}/history");
         var history = await po.Locator("main").InnerTextAsync();
-        Assert.Contains(Tracey, history);
-        Assert.Contains("Assessments within 45 days rose as the new team settled in.", history); // the old commentary
-        Assert.Contains("Checked against the Q4 CareFirst extract: 88% is right.", history);   // and the new
+        Assert.Contains("by Tracey Coffey (TC) on ", history);
+        Assert.Contains("7 percentage points short of the 95% target", history);             // the commentary as approved
+        Assert.Contains("Checked against the Q4 CareFirst extract: 88% is right.", history); // and as resubmitted
 
         // 6. The performance officer completes the remaining items offline: download the workbook, fill it, upload it.
         await VisitAsync(po, "/my-updates");
@@ -140,7 +194,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         try
         {
             await download.SaveAsAsync(workbook);
-            FillWorkbook(workbook, alreadySubmitted: [ced033, milestone!.Value]);
+            FillWorkbook(workbook, alreadySubmitted: [ced033, ced005, milestone!.Value]);
             await po.Locator($"#file-{roundId}").SetInputFilesAsync(workbook);
             await po.Locator("form", new() { Has = po.Locator($"#file-{roundId}") }).GetByRole(AriaRole.Button, new() { Name = "Upload workbook" }).ClickAsync();
             await po.WaitForLoadStateAsync();
@@ -159,8 +213,20 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         await Assertions.Expect(po.Locator("#round-stage")).ToHaveTextAsync("in review");
         await po.AssertNoViolationsAsync();
 
-        // 8. The approver signs it off.
+        // 8. The approver reads the summary (reds and ambers with their commentary, the explained figure), sends the
+        // round back once with a reason, and signs it off when it comes back.
         var dp = director.Page;
+        await VisitAsync(dp, $"/rounds/{roundId}/sign-off");
+        Assert.Contains("The new assessment team is now fully staffed.", await dp.Locator("#reds-and-ambers").InnerTextAsync());
+        Assert.Contains(explanation, await dp.Locator("#unusual-figures").InnerTextAsync());
+        await dp.Locator("#send-back-reason").FillAsync("Add the Q4 sufficiency update to the key developments.");
+        await dp.GetByRole(AriaRole.Button, new() { Name = "Send the round back" }).ClickAsync();
+        await dp.WaitForLoadStateAsync();
+        await VisitAsync(po, $"/rounds/{roundId}");
+        Assert.Equal("open for updates", await po.Locator("#round-stage").InnerTextAsync());
+        Assert.Contains("Sent back by director@outturn.example: Add the Q4 sufficiency update to the key developments.", await po.Locator("main").InnerTextAsync());
+        await po.GetByRole(AriaRole.Button, new() { Name = "Move to review" }).ClickAsync();
+        await Assertions.Expect(po.Locator("#round-stage")).ToHaveTextAsync("in review");
         await VisitAsync(dp, $"/rounds/{roundId}/sign-off");
         await dp.GetByRole(AriaRole.Button, new() { Name = "Sign off the round" }).ClickAsync();
         await Assertions.Expect(dp.Locator(".govuk-panel")).ToContainTextAsync("Round signed off");
@@ -180,14 +246,33 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         Assert.Contains("88%", published);
         Assert.DoesNotContain("Revised since publication", published);
 
-        // 11. The performance officer corrects the figure after publication.
-        await VisitAsync(po, "/plans/HBC-CYP-2015-16/indicators/CED033");
-        await po.GetByRole(AriaRole.Link, new() { Name = "Correct a recorded figure" }).ClickAsync();
+        // The Word report prints the commentary as approved, with Tracey Coffey's initials.
+        var word = await anonymous.APIRequest.GetAsync("/plans/HBC-CYP-2015-16/reports/ppb/2015-16-Q4/docx");
+        Assert.Equal(200, word.Status);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await word.BodyAsync()), false))
+        {
+            var paragraphs = docx.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(approvedCommentary + " (TC)", paragraphs);
+        }
+
+        // Tracey's form is now read-only; the performance officer's links to the correction.
+        await VisitAsync(tp, $"/my-updates/{ced033}");
+        Assert.Equal(0, await tp.Locator("#update-form").CountAsync());
+        Assert.Contains("published", await tp.Locator("#read-only").InnerTextAsync());
+        await VisitAsync(po, $"/my-updates/{ced033}");
+        Assert.Equal(0, await po.Locator("#update-form").CountAsync());
+
+        // 11. The performance officer corrects the figure after publication, giving the reason the correction route asks for.
+        await po.Locator("#correct-link").ClickAsync();
         await po.WaitForURLAsync("**/indicators/CED033/revise");
         await po.AssertNoViolationsAsync();
         await po.Locator("#period").FillAsync("2015/16 Q4");
         await po.Locator("#value").FillAsync("91");
         await po.Locator("#status-final").CheckAsync();
+        await po.GetByRole(AriaRole.Button, new() { Name = "Correct the figure" }).ClickAsync();
+        await Assertions.Expect(po.Locator(".govuk-error-summary a[href='#reason']")).ToBeVisibleAsync();
+        await po.AssertNoViolationsAsync();
+        await po.Locator("#reason").FillAsync("The CareFirst extract was rerun after late recording: 91%.");
         await po.GetByRole(AriaRole.Button, new() { Name = "Correct the figure" }).ClickAsync();
         await Assertions.Expect(po.Locator("#revise-message")).ToContainTextAsync("91%");
         await po.AssertNoViolationsAsync();
@@ -198,6 +283,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         Assert.Contains("Revised since publication", revised);
         Assert.Contains("Published: 88%", revised);
         Assert.Contains("Now: 91%", revised);
+        Assert.Contains("Why: The CareFirst extract was rerun after late recording: 91%.", revised);
     }
 
     private sealed class Person(IBrowserContext context, IPage page) : IAsyncDisposable
@@ -237,7 +323,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
     }
 
     private static ILocator ItemRow(IPage page, string reference) =>
-        page.Locator("tr[id^=item-]", new() { Has = page.Locator("th", new() { HasTextRegex = new Regex($"^{Regex.Escape(reference)}$") }) });
+        page.Locator("tr[id^=item-]", new() { Has = page.Locator(".outturn-item-ref", new() { HasTextRegex = new Regex($"^{Regex.Escape(reference)}$") }) });
 
     private static int ItemIdOf(string? rowId) => int.Parse(rowId!["item-".Length..], CultureInfo.InvariantCulture);
 
@@ -246,7 +332,7 @@ public sealed class RoundCycleTests(BrowserFixture browser)
         await VisitAsync(po, $"/rounds/{roundId}");
         var ids = new List<int>();
         foreach (var row in await po.Locator("tr[id^=item-]").AllAsync())
-            if ((await row.Locator("td").First.InnerTextAsync()).Trim() == officer)
+            if ((await row.Locator(".outturn-item-officer").InnerTextAsync()).Trim().StartsWith(officer, StringComparison.Ordinal))
                 ids.Add(ItemIdOf(await row.GetAttributeAsync("id")));
         return ids;
     }

@@ -31,8 +31,8 @@ public sealed class InternalNotesTests(OutturnApp app) : IClassFixture<OutturnAp
     public async Task A_corrected_figures_internal_note_is_on_no_published_page_and_its_public_note_is()
     {
         using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<RoundService>()
-                .ReviseAsync("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 76m, ValueStatus.Final, "(corrected in January)", Marker);
+            await scope.ServiceProvider.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request(
+                "HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), 76m, ValueStatus.Final, "(corrected in January)", "The final return counted more assessments", Marker));
 
         var anonymous = app.CreateClient();
         foreach (var address in PublishedAddresses)
@@ -47,6 +47,9 @@ public sealed class InternalNotesTests(OutturnApp app) : IClassFixture<OutturnAp
         // Board members receive the published papers, not the internal notes.
         var councillor = await app.SignedInClientAsync("councillor@outturn.example");
         Assert.DoesNotContain(Marker, await councillor.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED033"));
+        // Nor do a partner's staff: the council's notes on its own measures are the council's.
+        var partner = await app.SignedInClientAsync("nina.health@outturn.example");
+        Assert.DoesNotContain(Marker, await partner.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED033"));
 
         // The note is held: the performance team sees it on the page and in the API.
         var officer = await app.SignedInClientAsync("performance@outturn.example");

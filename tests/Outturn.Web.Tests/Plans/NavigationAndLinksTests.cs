@@ -23,11 +23,14 @@ public sealed partial class NavigationAndLinksTests(OutturnApp app) : IClassFixt
             Menu(await contributor.GetStringAsync("/boards")));
         var councillor = await app.SignedInClientAsync("councillor@outturn.example");
         Assert.DoesNotContain("My updates", Menu(await councillor.GetStringAsync("/boards")));
+        // A partner's officer (the NHS trust) is not offered the council's own dashboard, risk register or returns.
+        var partner = await app.SignedInClientAsync("nina.health@outturn.example");
+        Assert.Equal([.. published, "My updates", "Reporting rounds", "Your account", "Sign out"], Menu(await partner.GetStringAsync("/boards")));
         var admin = await app.SignedInClientAsync("admin@outturn.example");
         Assert.Contains("Accounts", Menu(await admin.GetStringAsync("/boards")));
 
         // Every item of every menu opens for the person it is shown to.
-        foreach (var (client, html) in new[] { (contributor, await contributor.GetStringAsync("/")), (councillor, await councillor.GetStringAsync("/")) })
+        foreach (var (client, html) in new[] { (contributor, await contributor.GetStringAsync("/")), (councillor, await councillor.GetStringAsync("/")), (partner, await partner.GetStringAsync("/")) })
             foreach (Match m in Regex.Matches(html, @"class=""govuk-service-navigation__link"" href=""([^""]+)"""))
             {
                 var response = await client.GetAsync(m.Groups[1].Value);

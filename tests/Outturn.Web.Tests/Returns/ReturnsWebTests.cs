@@ -78,7 +78,8 @@ public sealed class ReturnsWebTests(OutturnApp app) : IClassFixture<OutturnApp>
         var placements = json.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "lac-3plus-placements");
         Assert.True(placements.GetProperty("denominator").GetInt32() > 100);
         Assert.Contains("HBC-CYP-2015-16 CED047", placements.GetProperty("measures").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal(10, json.GetProperty("rules").GetArrayLength());
+        // The sixteen rules listed in docs/statutory-indicators.md ("Validation"): nine for SSDA903, seven for the CIN census.
+        Assert.Equal(16, json.GetProperty("rules").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/v1/returns/indicators/2015-Q9")).StatusCode);
     }
 
@@ -113,20 +114,41 @@ public sealed class ReturnsWebTests(OutturnApp app) : IClassFixture<OutturnApp>
 public sealed class ReturnsFillWebTests(OutturnApp app) : IClassFixture<OutturnApp>
 {
     [Fact]
-    public async Task Filling_from_the_page_records_the_value_and_the_measure_page_shows_how_it_was_computed()
+    public async Task Filling_from_the_page_drafts_the_round_item_and_once_submitted_the_measure_page_shows_how_it_was_computed()
     {
         var officer = await app.SignedInClientAsync("performance@outturn.example");
         var form = await officer.GetStringAsync("/returns/fill");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var response = await officer.PostAsync("/returns/fill", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["plan"] = "HBC-CYP-2015-16", ["period"] = "2015-16-Q1", ["population"] = "26000", ["__RequestVerificationToken"] = token,
+            ["plan"] = "HBC-CYP-2015-16", ["period"] = "2015-16-Q3", ["population"] = "26000", ["__RequestVerificationToken"] = token,
         }));
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<code>lac-3plus-placements</code> version 1", html);
+        Assert.Contains("Filled as drafts in the round, for their officers to submit", html);
+        // Version 2: the Department's denominator (children on short breaks at 31 March left out), docs/statutory-indicators.md.
+        Assert.Contains("<code>lac-3plus-placements</code> version 2", html);
+
+        // The figure waits in CED047's draft, attributed, until its officer submits it.
+        int itemId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Outturn.Application.Data.OutturnDbContext>();
+            var rounds = scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.RoundService>();
+            var round = (await rounds.FindAsync("HBC-CYP-2015-16", Outturn.Domain.Periods.Period.Quarter(2015, 3)))!;
+            var item = round.Items.Single(i => i.Label.StartsWith("CED047:", StringComparison.Ordinal));
+            itemId = item.Id;
+            Assert.Equal(Outturn.Domain.Rounds.ItemState.Draft, item.State);
+            Assert.StartsWith("Filled from the 2015/16 SSDA903, definition v", item.FilledFrom);
+            var edit = await officer.GetStringAsync($"/my-updates/{item.Id}");
+            Assert.Contains("Filled from the 2015/16 SSDA903", edit);
+            var saved = await rounds.SaveAsync(round.Id, item.Id, item.Version,
+                new Outturn.Domain.Rounds.ItemUpdate(item.Value, Outturn.Domain.Status.ValueStatus.Final, null, null, "Checked against the return.", "From the return.", item.Numerator, item.Denominator),
+                true, new Outturn.Application.Rounds.Actor("performance@outturn.example", null, true));
+            Assert.IsType<Outturn.Application.Rounds.SaveResult.Saved>(saved);
+        }
         var measure = await officer.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");
         Assert.Contains("Computed from statutory returns", measure);
-        Assert.Contains("/returns/2015-16-Q1/lac-3plus-placements/children", measure);
+        Assert.Contains("/returns/2015-16-Q3/lac-3plus-placements/children", measure);
         // The public sees how the figure was computed, but no way to the children.
         var anonymous = await app.CreateClient().GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");
         Assert.DoesNotContain("/children", anonymous);

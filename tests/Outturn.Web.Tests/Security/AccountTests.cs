@@ -88,6 +88,8 @@ public sealed class ProductionApp : OutturnApp
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        // Outside Development the demo loads only when asked; a council trying Outturn out on a server asks.
+        builder.UseSetting("Outturn:Demo:LoadOnFirstStart", "true");
     }
 }
 

@@ -23,7 +23,7 @@ public sealed partial class AuthorizationMatrixTests
     {
         /// <summary>Shows no figure or commentary of a round not yet published and no Part II item.</summary>
         None,
-        /// <summary>Round content through <see cref="Policies.CanSeeDraft"/> (the monitoring page's rule).</summary>
+        /// <summary>Round content through <see cref="Outturn.Application.Accounts.Viewer.CanSeeDraft"/> (the monitoring page's rule).</summary>
         CanSeeDraft,
         /// <summary>Round content, but the route's policy admits only those who may see drafts at every stage.</summary>
         PolicyAdmitsOnlyDraftReaders,
@@ -48,6 +48,7 @@ public sealed partial class AuthorizationMatrixTests
         ["/admin/organisations"] = DraftRule.None,
         ["/admin/users/{id}"] = DraftRule.None,
         ["/admin/users"] = DraftRule.None,
+        ["/admin/audit"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // every old and new value, drafts included: administrators only
         ["/plans/{planRef}/folder"] = DraftRule.PolicyAdmitsOnlyDraftReaders, // the folder carries draft figures; performance officers only
         ["/plans/{planRef}"] = DraftRule.None, // lists the quarters with data, not their figures
         ["/plans/{planRef}/monitoring/{period}"] = DraftRule.CanSeeDraft,
@@ -76,6 +77,19 @@ public sealed partial class AuthorizationMatrixTests
         ["/risks"] = DraftRule.None,
         ["/risks/{riskRef}"] = DraftRule.None,
         ["/equality"] = DraftRule.None,
+        // The registers are kept outside the rounds: their pages show no round content.
+        ["/risks/new"] = DraftRule.None,
+        ["/risks/movement"] = DraftRule.None,
+        ["/risks/{riskRef}/edit"] = DraftRule.None,
+        ["/risks/{riskRef}/score"] = DraftRule.None,
+        ["/risks/{riskRef}/status"] = DraftRule.None,
+        ["/risks/{riskRef}/controls/{controlRef?}"] = DraftRule.None,
+        ["/risks/{riskRef}/controls/{controlRef}/progress"] = DraftRule.None,
+        ["/equality/new"] = DraftRule.None,
+        ["/equality/{actionRef}"] = DraftRule.None,
+        ["/equality/{actionRef}/edit"] = DraftRule.None,
+        ["/equality/{actionRef}/progress"] = DraftRule.None,
+        ["/equality/{actionRef}/status"] = DraftRule.None,
         ["/finance"] = DraftRule.None,
         ["/finance/{department}/{period}"] = DraftRule.None,
         ["/finance/import"] = DraftRule.None,
@@ -86,6 +100,7 @@ public sealed partial class AuthorizationMatrixTests
         ["/api/v1/risks/"] = DraftRule.None,
         ["/api/v1/risks/{riskRef}"] = DraftRule.None,
         ["/api/v1/equality-actions"] = DraftRule.None,
+        ["/api/v1/equality-actions/{actionRef}"] = DraftRule.None,
         ["/api/v1/finance/departments"] = DraftRule.None,
         ["/api/v1/finance/{department}/{period}"] = DraftRule.None,
         ["/returns"] = DraftRule.None,
@@ -222,7 +237,7 @@ public sealed partial class AuthorizationMatrixTests
     {
         "Administrator" => Roles.Administrator,
         "PerformanceOfficer" => Roles.PerformanceOfficer,
-        "Contributor" => Roles.Contributor,
+        "Contributor" or "PartnerContributor" => Roles.Contributor,
         "Approver" => Roles.Approver,
         "BoardMember" => Roles.BoardMember,
         _ => who,

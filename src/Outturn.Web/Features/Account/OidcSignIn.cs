@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,8 @@ namespace Outturn.Web.Features.Account;
 /// <summary>
 /// Optional sign-in with a council's OpenID Connect provider (e.g. Microsoft Entra ID), switched on by
 /// <c>Outturn:Oidc:Authority</c>, <c>ClientId</c> and <c>ClientSecret</c>. The provider proves who someone is; their
-/// roles still come from their Outturn account, matched by e-mail address (an administrator creates it first).
+/// account is matched by e-mail address, created on first sign-in for the listed domains, and given the role and
+/// organisation their group or role claims map to (<see cref="SingleSignOn"/>; docs/operations.md).
 /// </summary>
 public static class OidcSignIn
 {
@@ -25,10 +25,14 @@ public static class OidcSignIn
             o.Authority = configuration["Outturn:Oidc:Authority"];
             o.ClientId = configuration["Outturn:Oidc:ClientId"];
             o.ClientSecret = configuration["Outturn:Oidc:ClientSecret"];
+            // Only for a provider on a private test address; a council's provider is always HTTPS.
+            o.RequireHttpsMetadata = configuration.GetValue("Outturn:Oidc:RequireHttpsMetadata", true);
             o.ResponseType = "code";
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.Scope.Add("email");
             o.CallbackPath = "/sign-in/organisation/callback";
+            // The claims as the provider names them (email, groups, roles), which is how the settings name them too.
+            o.MapInboundClaims = false;
         });
     }
 
@@ -36,20 +40,27 @@ public static class OidcSignIn
     {
         if (!IsConfigured(app.Configuration)) return;
         app.MapGet("/sign-in/organisation", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = "/sign-in/organisation/complete?returnUrl=" + Uri.EscapeDataString(returnUrl ?? "/") }, [Scheme]))
+                Results.Challenge(new AuthenticationProperties { RedirectUri = "/sign-in/organisation/complete?returnUrl=" + Uri.EscapeDataString(Local(returnUrl)) }, [Scheme]))
             .RequireAuthorization(Security.Policies.Public);
-        app.MapGet("/sign-in/organisation/complete", async (string? returnUrl, HttpContext http, SignInManager<OutturnUser> signIn, UserManager<OutturnUser> users) =>
+        app.MapGet("/sign-in/organisation/complete", async (string? returnUrl, HttpContext http, SignInManager<OutturnUser> signIn,
+            UserManager<OutturnUser> users, SingleSignOn accounts, SingleSignOnSettings settings, ILoggerFactory logs, CancellationToken ct) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
-            var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("preferred_username");
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            var user = email is null ? null : await users.FindByEmailAsync(email);
-            // SignInAsync itself does not ask whether the account may sign in: a disabled account is refused here.
-            if (user is null || !await signIn.CanSignInAsync(user)) return Results.Redirect("/errors/403");
+            if (!external.Succeeded) return Results.Redirect("/sign-in");
+            var outcome = await accounts.AccountForAsync(ProviderIdentity.From(external.Principal, settings), ct);
+            // SignInAsync itself does not ask whether the account may sign in: a disabled or locked account is refused here.
+            if (outcome is not SingleSignOnOutcome.SignIn { User: var user } || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            {
+                logs.CreateLogger("Outturn.SignIn").LogWarning("Single sign-on refused: {Reason}", (outcome as SingleSignOnOutcome.Refused)?.Reason ?? "the account may not sign in");
+                return Results.Redirect("/errors/403");
+            }
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: Scheme);
             user.LastSignInAt = DateTimeOffset.UtcNow;
             await users.UpdateAsync(user);
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            return Results.LocalRedirect(Local(returnUrl));
         }).RequireAuthorization(Security.Policies.Public);
     }
+
+    private static string Local(string? returnUrl) => returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
 }

@@ -27,10 +27,12 @@ public sealed class UserModel(UserManager<OutturnUser> users, OutturnDbContext d
     [BindProperty] public string Role { get; set; } = "";
     [BindProperty] public int? OrganisationId { get; set; }
     [BindProperty] public int? OfficerId { get; set; }
+    /// <summary>The lead of their organisation: sees its whole draft.</summary>
+    [BindProperty] public bool Lead { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, true, ct) ? Page() : this.NotFoundWith("There is no such account.");
 
-    public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken ct) => Act(id, () => settings.SetAsync(id, Role, OrganisationId, OfficerId, ct), ct);
+    public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken ct) => Act(id, () => settings.SetAsync(id, Role, OrganisationId, OfficerId, ct, Lead), ct);
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
         Act(id, async () => await users.FindByIdAsync(id) is { } u ? await administration.DisableAsync(u.Email!, User.Identity?.Name ?? "administrator", ct) : AccountResult.Fail("That account does not exist."), ct);
@@ -64,6 +66,7 @@ public sealed class UserModel(UserManager<OutturnUser> users, OutturnDbContext d
             Role = Row.Role ?? Roles.Contributor;
             OrganisationId = account.OrganisationId;
             OfficerId = account.OfficerId;
+            Lead = await db.UserClaims.AnyAsync(c => c.UserId == id && c.ClaimType == Roles.LeadClaim, ct);
         }
         return true;
     }

@@ -13,6 +13,8 @@ public sealed class IndexModel(EqualityQuery query) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Directorate { get; set; }
     [BindProperty(SupportsGet = true)] public string? Impact { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Strand { get; set; }
+    public bool CanEdit => User.IsInRole(Outturn.Application.Accounts.Roles.PerformanceOfficer) || User.IsInRole(Outturn.Application.Accounts.Roles.Administrator);
 
     public IReadOnlyList<string> Directorates { get; private set; } = [];
     /// <summary>One table per action plan (plan, or directorate/service), titled.</summary>
@@ -23,7 +25,8 @@ public sealed class IndexModel(EqualityQuery query) : PageModel
         var all = await query.ActionPlanAsync(null, null, ct);
         Directorates = all.SelectMany(a => new[] { a.Directorate, a.Service }).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         EqualityImpact? impact = EqualityWords.TryParseImpact(Impact, out var i) ? i : null;
-        var actions = await query.ActionPlanAsync(string.IsNullOrWhiteSpace(Directorate) ? null : Directorate.Trim(), impact, ct);
+        EqualityStrand? strand = Enum.TryParse<EqualityStrand>(Strand, true, out var st) ? st : null;
+        var actions = await query.ActionPlanAsync(string.IsNullOrWhiteSpace(Directorate) ? null : Directorate.Trim(), impact, ct, strand);
         Plans = actions.GroupBy(a => a.PlanRef is null ? $"{a.Service ?? a.Directorate} equality action plan" : $"Equality action plan: {a.PlanRef}")
             .Select(g => (g.Key, g.ToList())).ToList();
     }

@@ -22,7 +22,7 @@ public static class FinanceApi
         return api;
     }
 
-    /// <summary>Issue 4's endpoints: finance, risks and equality actions.</summary>
+    /// <summary>The departments with financial summaries held, and the periods of each.</summary>
     private static async Task<Ok<List<DepartmentDto>>> ListDepartments(FinanceQuery query, CancellationToken ct)
     {
         var result = new List<DepartmentDto>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Application.Monitoring;
+using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Rounds;
 using Outturn.Domain.Status;
@@ -34,7 +35,7 @@ public sealed class IndexModel(ReportVisibility access, MonitoringQuery query,
     public MonitoringReport Report { get; private set; } = null!;
     public MonitoringRound? Round { get; private set; }
     public bool IsDraft { get; private set; }
-    public IReadOnlyDictionary<string, (string Published, string Now)> Revisions { get; private set; } = new Dictionary<string, (string, string)>();
+    public IReadOnlyDictionary<string, FigureRevision> Revisions { get; private set; } = new Dictionary<string, FigureRevision>();
     public string PlanRef { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string planRef, Period period, CancellationToken ct)
@@ -50,14 +51,17 @@ public sealed class IndexModel(ReportVisibility access, MonitoringQuery query,
         var plan = (await query.LoadPlanAsync(planRef, ct))!;
         var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
         foreach (var indicator in plan.Indicators) indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
-        Context = new ReportContext(plan, p);
+        // A published report's sections 4.0, 5.0 and 7.0 are those frozen with it.
+        Context = new ReportContext(plan, p, IsDraft ? null : Report.Registers);
         Shown = ExceptionsOnly ? Exceptions(Report) : Report;
 
         var contents = Shown.Priorities.Select((b, n) => ($"Priority: {b.Priority}", $"priority-{n + 1}")).ToList();
-        // The sections the page's partials print when they hold anything for the period (the same queries they use).
-        if ((await risks.ForPlanAsync(plan, p, ct)).HighRisks.Count > 0) contents.Add(("Risk Control Measures", "risk-control-measures"));
-        if ((await equality.ForPlanAsync(plan, p, ct)).HighPriority.Count > 0) contents.Add(("Progress against high priority equality actions", "equality-actions"));
-        if ((await finance.ForDirectorateAsync(plan.Directorate, p, ct)).Count > 0) contents.Add(("Financial Summaries", "financial-summaries"));
+        // The sections the page's partials print when they hold anything for the period (the same sources they use:
+        // the frozen registers of a published report, else the registers as they stand).
+        var registers = Context.Registers;
+        if ((registers?.Risks ?? await risks.ForPlanAsync(plan, p, ct)).HighRisks.Count > 0) contents.Add(("Risk Control Measures", "risk-control-measures"));
+        if ((registers?.Equality ?? await equality.ForPlanAsync(plan, p, ct)).HighPriority.Count > 0) contents.Add(("Progress against high priority equality actions", "equality-actions"));
+        if ((registers?.FinancialSummaries() ?? await finance.ForDirectorateAsync(plan.Directorate, p, ct)).Count > 0) contents.Add(("Financial Summaries", "financial-summaries"));
         if ((await inspections.ActionPlanSectionAsync(planRef, p, ct)).Count > 0) contents.Add(("Inspection action plan", "inspection-action-plan"));
         contents.Add(("Explanation of symbols", "symbols"));
         Contents = contents;

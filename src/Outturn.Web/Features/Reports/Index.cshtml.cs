@@ -27,7 +27,7 @@ public sealed class IndexModel(MonitoringQuery query, RoundService rounds) : Pag
         var withData = plan.Indicators.SelectMany(i => i.Values.Select(v => v.Period)).Where(p => p.Kind == PeriodKind.Quarter && plan.Covers(p));
         Quarters = held.Keys.Concat(withData).Distinct().Order()
             .Select(p => (p, held.GetValueOrDefault(p)))
-            .Where(q => q.Item2 == RoundState.Published || User.AsViewer().CanSeeDraft(q.Item2 ?? RoundState.Open))
+            .Where(q => q.Item2 == RoundState.Published || User.AsViewer().CanSeeWholeDraft(q.Item2 ?? RoundState.Open, plan.OrganisationId))
             .ToList();
         return Page();
     }

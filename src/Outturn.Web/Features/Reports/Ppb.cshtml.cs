@@ -36,8 +36,10 @@ public sealed class PpbModel(ReportVisibility access, BoardReports reports) : Pa
         // The monitoring tables as data: measures and milestones, figures as numbers, computed and final statuses.
         if (format == "xlsx") return File(TableExport.MonitoringXlsx(result.Report!), TableExport.XlsxContentType, baseName + ".xlsx");
         if (format == "csv")
-            return File(TableExport.MonitoringCsv(result.Report!, table == "milestones" ? "milestones" : "measures"), TableExport.CsvContentType,
-                baseName + (table == "milestones" ? "-milestones" : "-measures") + ".csv");
+        {
+            var which = table is "milestones" or "commentary" ? table : "measures";
+            return File(TableExport.MonitoringCsv(result.Report!, which), TableExport.CsvContentType, baseName + "-" + which + ".csv");
+        }
 
         Document = await reports.PpbAsync(result.Report!, result.Round, IsDraft, ct);
         if (format is not null)

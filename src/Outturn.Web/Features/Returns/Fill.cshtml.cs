@@ -19,6 +19,9 @@ public sealed class FillModel(OutturnDbContext db, ReturnsFill fill, ReturnsQuer
     public string? Plan { get; private set; }
     public Period? Chosen { get; private set; }
     public int? Population { get; private set; }
+    /// <summary>The refusal, linked to the field it is about (the period, once one was chosen).</summary>
+    public IReadOnlyList<(string Field, string Message)> Errors =>
+        Result?.Error is { } error ? [(Chosen is null ? "plan" : "period", error)] : [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

@@ -9,7 +9,7 @@ using Outturn.Web.Security;
 namespace Outturn.Web.Features.Returns;
 
 /// <summary>The statutory indicators computed from the returns held, for a period, with what the validation rules found.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Council)]
 [UnreadablePeriodIsNotFound]
 public sealed class IndexModel(ReturnsReport report, ReturnsQuery query, IAuthorizationService authorization) : PageModel
 {

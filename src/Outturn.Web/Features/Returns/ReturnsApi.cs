@@ -20,8 +20,8 @@ public static class ReturnsApi
     public static RouteGroupBuilder MapReturnsApi(this RouteGroupBuilder api)
     {
         var returns = api.MapGroup("/returns").WithTags("Returns");
-        returns.MapGet("/", ListImports).RequireAuthorization(Policies.Staff).WithName("ListReturns");
-        returns.MapGet("/indicators/{period}", Indicators).RequireAuthorization(Policies.Staff).WithName("ReturnsIndicators")
+        returns.MapGet("/", ListImports).RequireAuthorization(Policies.Council).WithName("ListReturns");
+        returns.MapGet("/indicators/{period}", Indicators).RequireAuthorization(Policies.Council).WithName("ReturnsIndicators")
             .WithSummary("Every statutory indicator for the financial year to the end of the period, with numerator, denominator and validation impact.");
         returns.MapGet("/indicators/{period}/{code}/children", Children).RequireAuthorization(Policies.ChildLevel).WithName("ReturnsIndicatorChildren")
             .WithSummary("The children behind a figure, by pseudonym (child-level permission; every call is audited).");

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Outturn.Application.Data;
+using Microsoft.AspNetCore.Identity;
+using Outturn.Application.Accounts;
+using Outturn.Application.Audit;
+using Outturn.Application.Organisations;
 using Outturn.Application.Rounds;
 using Outturn.Domain.Rounds;
 using Outturn.Web.Features.Shared;
@@ -10,26 +12,31 @@ using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Rounds;
 
-/// <summary>Every recorded change to an item: who, when, what, old value and new; a round not yet published only for those who may see drafts.</summary>
+/// <summary>Every recorded change to an item in words (who, when, old value and new, and why); a round not yet published only for those who may see drafts.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HistoryModel(RoundService rounds, OutturnDbContext db) : PageModel
+public sealed class HistoryModel(RoundService rounds, ChangeHistory history, OrganisationService organisations, UserManager<OutturnUser> users) : PageModel
 {
     public RoundItem Item { get; private set; } = null!;
-    public List<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<HistoryLine> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, int itemId, CancellationToken ct)
     {
         var round = await rounds.FindAsync(id, ct);
         var item = round?.Items.SingleOrDefault(i => i.Id == itemId);
         if (round is null || item is null) return this.NotFoundWith($"Round {id} has no item {itemId}.");
-        // The history holds the draft figures and commentary themselves: the same rule as the monitoring page.
-        if (round.State != RoundState.Published && !User.AsViewer().CanSeeDraft(round.State)) return Forbid();
+        // The history holds the draft figures and commentary themselves: the one rule for a draft item, which
+        // also keeps another organisation's items from a contributor.
+        if (round.State != RoundState.Published)
+        {
+            var owners = await organisations.OwnersAsync(round, ct);
+            if (!owners.MaySee(User.AsViewer(), round, item, (await users.ActorAsync(User)).OfficerId)) return Forbid();
+        }
         Item = item;
         var keys = new List<string> { $"round-item:{item.Id}" };
         if (item.IndicatorId is { } ind) keys.Add($"indicator:{ind}:{round.Period}");
         if (item.MilestoneId is { } mil) keys.Add($"milestone:{mil}:{round.Period}");
         if (item.PriorityId is { } pri) keys.Add($"priority:{pri}:{round.Period}");
-        Entries = await db.AuditEntries.AsNoTracking().Where(a => keys.Contains(a.EntityKey)).OrderByDescending(a => a.Id).ToListAsync(ct);
+        Entries = await history.ForKeysAsync(keys, ct);
         return Page();
     }
 }

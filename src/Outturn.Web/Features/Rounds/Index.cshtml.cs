@@ -22,11 +22,15 @@ public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserMan
 {
     public List<(MonitoringRound Round, Plan Plan)> Rounds { get; private set; } = [];
     public List<Plan> Plans { get; private set; } = [];
-    public string? Error { get; private set; }
+    /// <summary>Each problem with the field it is about, for the error summary's links and the inline messages.</summary>
+    public List<(string Field, string Message)> Errors { get; } = [];
+    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
 
     [BindProperty] public string PlanRef { get; set; } = "";
     [BindProperty] public Domain.Periods.Period? Period { get; set; }
     [BindProperty] public DateOnly? Deadline { get; set; }
+    /// <summary>The day contributors are asked to start; reminders go only from then.</summary>
+    [BindProperty] public DateOnly? OpensOn { get; set; }
 
     public bool RunsRounds => User.IsInRole(Roles.PerformanceOfficer) || User.IsInRole(Roles.Administrator);
 
@@ -35,12 +39,12 @@ public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserMan
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!RunsRounds) return Forbid();
-        if (ModelState.ErrorFor(nameof(Period)) is { } notAPeriod) Error = notAPeriod;
-        else if (Period is not { } period) Error = "Enter the quarter, such as 2015/16 Q3.";
-        else if (Deadline is null) Error = "Enter the deadline for updates.";
-        else
+        if (ModelState.ErrorFor(nameof(Period)) is { } notAPeriod) Errors.Add(("period", notAPeriod));
+        else if (Period is null) Errors.Add(("period", "Enter the quarter, such as 2015/16 Q3."));
+        if (Deadline is null) Errors.Add(("deadline", "Enter the deadline for updates."));
+        if (Errors.Count == 0 && Period is { } period)
         {
-            var round = await rounds.OpenAsync(PlanRef, period, Deadline.Value, await users.ActorAsync(User), ct);
+            var round = await rounds.OpenAsync(PlanRef, period, Deadline!.Value, await users.ActorAsync(User), ct, OpensOn);
             return Redirect($"/rounds/{round.Id}");
         }
         await LoadAsync(ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Outturn.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outturn.Application.Monitoring;
@@ -15,7 +16,7 @@ namespace Outturn.Web.Features.Rounds;
 public static class RoundsApi
 {
     public sealed record RoundDto(int Id, string Plan, string Period, RoundState State, DateOnly Deadline, DateTimeOffset? PublishedAt, int Items, int Submitted);
-    public sealed record RevisionDto(string Published, string Now);
+    public sealed record RevisionDto(string Published, string Now, string? Reason);
     public sealed record MonitoringDto(string Plan, string Period, RoundDto? Round, bool IsDraft, MonitoringReport Report, IReadOnlyDictionary<string, RevisionDto> Revisions);
 
     public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
@@ -39,8 +40,13 @@ public static class RoundsApi
         return api;
     }
 
-    public sealed record PutItemBody(decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version, string? InternalNote = null);
-    public sealed record OpenBody(DateOnly? Deadline);
+    /// <summary>
+    /// A pushed item. Figures are read as JSON numbers (or numeric strings) here rather than by the binder, so that a
+    /// number too long to hold gets the checks' own message in a 422 naming the field, not a bare 400.
+    /// </summary>
+    public sealed record PutItemBody(JsonElement? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version,
+        JsonElement? Numerator = null, JsonElement? Denominator = null, string? InternalNote = null);
+    public sealed record OpenBody(DateOnly? Deadline, DateOnly? OpensOn = null);
     public sealed record ReviewBody(int? ConfirmOutstanding);
     public sealed record SignOffBody(string? Comment);
     public sealed record SendBackBody(string? Reason);
@@ -48,15 +54,20 @@ public static class RoundsApi
     private static ProblemHttpResult NoRound(string planRef, Period period) =>
         ApiProblems.NotFound("Round not found", $"{planRef} has no round for {period.ToDisplayString()}.");
 
-    private static async Task<Results<Ok<IReadOnlyList<RoundItemSummary>>, ProblemHttpResult>> ListItems(string planRef, Period period, RoundApiHandlers handlers, CancellationToken ct) =>
-        await handlers.ItemsAsync(planRef, period, ct) is { } items ? TypedResults.Ok(items) : NoRound(planRef, period);
+    private static async Task<Results<Ok<IReadOnlyList<RoundItemSummary>>, ProblemHttpResult>> ListItems(
+        string planRef, Period period, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
+        await handlers.ItemsAsync(planRef, period, ct, await users.ActorAsync(user)) is { } items ? TypedResults.Ok(items) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<RoundItemDetail>, ProblemHttpResult>> PutItem(
         string planRef, Period period, string itemRef, PutItemBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (body.Version is not { } version)
-            return Unprocessable("The item was not saved.", new Dictionary<string, string[]> { ["version"] = ["Give the version of the item you are changing, as listed."] }, []);
-        var request = new SaveItemRequest(planRef, period, itemRef, body.Value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version, body.InternalNote);
+        var unreadable = new Dictionary<string, string[]>();
+        var value = Figure(body.Value, "value", unreadable);
+        var numerator = Figure(body.Numerator, "numerator", unreadable);
+        var denominator = Figure(body.Denominator, "denominator", unreadable);
+        if (body.Version is null) unreadable["version"] = ["Give the version of the item you are changing, as listed."];
+        if (unreadable.Count > 0 || body.Version is not { } version) return Unprocessable("The item was not saved.", unreadable, []);
+        var request = new SaveItemRequest(planRef, period, itemRef, value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version, numerator, denominator, body.InternalNote);
         var outcome = await handlers.SaveItemAsync(request, await users.ActorAsync(user), ct);
         if (outcome is RoundApiHandlers.PushResult.NotFound nf) return ApiProblems.NotFound("Item not found", nf.Detail);
         var done = (RoundApiHandlers.PushResult.Done)outcome;
@@ -74,6 +85,15 @@ public static class RoundsApi
         };
     }
 
+    private static decimal? Figure(JsonElement? element, string field, Dictionary<string, string[]> problems)
+    {
+        if (element is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        var text = e.ValueKind switch { JsonValueKind.Number => e.GetRawText(), JsonValueKind.String => e.GetString(), _ => null };
+        if (text is null) { problems[field] = [$"Give the {field} as a number, like 75 or 16.8."]; return null; }
+        if (EntryChecks.Parse(text, field, out var d) is { } problem) { problems[field] = [problem.Message]; return null; }
+        return d;
+    }
+
     private static ProblemHttpResult Unprocessable(string detail, IDictionary<string, string[]> errors, IReadOnlyList<EntryWarning> warnings) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused", detail: detail,
             extensions: new Dictionary<string, object?> { ["errors"] = errors, ["warnings"] = warnings });
@@ -81,7 +101,7 @@ public static class RoundsApi
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Open(string planRef, Period period, OpenBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body.Deadline is not { } deadline) return ApiProblems.BadRequest("Bad request", "Give the round's deadline, as a date like 2016-01-15.");
-        return TypedResults.Ok(await handlers.OpenAsync(new OpenRoundRequest(planRef, period, deadline), await users.ActorAsync(user), ct));
+        return TypedResults.Ok(await handlers.OpenAsync(new OpenRoundRequest(planRef, period, deadline, body.OpensOn), await users.ActorAsync(user), ct));
     }
 
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Review(string planRef, Period period, ReviewBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
@@ -108,7 +128,7 @@ public static class RoundsApi
             ReportOutcome.NeedsSignIn => TypedResults.Unauthorized(),
             ReportOutcome.Forbidden => TypedResults.Forbid(),
             _ => TypedResults.Ok(new MonitoringDto(planRef, p.ToString(), result.Round is null ? null : ToDto(result.Round, planRef), result.IsDraft, result.Report!,
-                result.Revisions.ToDictionary(r => r.Key, r => new RevisionDto(r.Value.Published, r.Value.Now)))),
+                result.Revisions.ToDictionary(r => r.Key, r => new RevisionDto(r.Value.Published, r.Value.Now, r.Value.Reason)))),
         };
     }
 

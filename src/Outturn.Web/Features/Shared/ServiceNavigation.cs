@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Outturn.Application.Accounts;
+using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Shared;
 
@@ -28,9 +29,13 @@ public static class ServiceNavigation
             bool Is(params string[] roles) => roles.Any(user.IsInRole);
             if (Is(Roles.Contributor, Roles.PerformanceOfficer, Roles.Administrator)) items.Add(("My updates", "/my-updates", []));
             items.Add(("Reporting rounds", "/rounds", []));
-            items.Add(("Dashboard", "/dashboard", []));
-            items.Add(("Risks", "/risks", []));
-            items.Add(("Statutory returns", "/returns", []));
+            // The council's own pages are not for partners' staff (the Council policy asks the same one rule).
+            if (user.AsViewer().SeesCouncilPages)
+            {
+                items.Add(("Dashboard", "/dashboard", []));
+                items.Add(("Risks", "/risks", []));
+                items.Add(("Statutory returns", "/returns", []));
+            }
             if (Is(Roles.Administrator)) items.Add(("Accounts", "/admin/users", ["/admin"]));
             items.Add(("Your account", "/account", []));
             items.Add(("Sign out", "/sign-out", []));

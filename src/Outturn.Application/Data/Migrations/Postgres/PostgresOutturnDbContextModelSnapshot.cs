@@ -428,6 +428,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
 
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Entity", "EntityKey");
@@ -492,10 +495,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Denominator")
                         .HasColumnType("integer");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -516,6 +522,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -616,6 +624,43 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -894,6 +939,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Directorate")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -928,6 +976,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<string[]>("Strands")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text");
@@ -935,6 +987,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<int>>("TimetableYears")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2555,7 +2611,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Cause")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Consequence")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
                         .HasColumnType("text");
 
                     b.Property<string>("Directorate")
@@ -2612,9 +2677,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Open");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2626,6 +2708,51 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -2710,6 +2837,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2784,8 +2914,24 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Commentary")
                         .HasColumnType("text");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("text");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
@@ -2807,6 +2953,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text");
@@ -2965,8 +3115,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2984,6 +3138,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3496,6 +3659,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
                 {
                     b.HasOne("Outturn.Domain.Risks.Risk", null)
@@ -3653,6 +3825,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Controls");
                 });
 

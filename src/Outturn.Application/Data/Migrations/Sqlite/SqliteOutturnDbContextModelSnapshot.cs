@@ -408,6 +408,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Entity", "EntityKey");
@@ -468,10 +471,13 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Denominator")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -492,6 +498,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -586,6 +594,41 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -852,6 +895,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Directorate")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -886,6 +932,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Strands")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -893,6 +943,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("TimetableYears")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2437,7 +2491,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Consequence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Directorate")
@@ -2494,9 +2557,26 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Open");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2508,6 +2588,49 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -2586,6 +2709,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2656,8 +2782,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
@@ -2678,6 +2820,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnBehalfOf")
@@ -2837,8 +2983,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2856,6 +3006,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3368,6 +3527,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
                 {
                     b.HasOne("Outturn.Domain.Risks.Risk", null)
@@ -3525,6 +3693,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Controls");
                 });
 

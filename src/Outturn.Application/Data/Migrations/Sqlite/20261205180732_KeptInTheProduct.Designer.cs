@@ -11,8 +11,8 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205140840_PublicAndInternalNotes")]
-    partial class PublicAndInternalNotes
+    [Migration("20261205180732_KeptInTheProduct")]
+    partial class KeptInTheProduct
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -411,6 +411,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Entity", "EntityKey");
@@ -471,10 +474,13 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("Denominator")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -495,6 +501,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -589,6 +597,41 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -855,6 +898,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Directorate")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -889,6 +935,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Strands")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -896,6 +946,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("TimetableYears")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2440,7 +2494,16 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Consequence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Directorate")
@@ -2497,9 +2560,26 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Open");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2511,6 +2591,49 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -2589,6 +2712,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2659,8 +2785,24 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
@@ -2681,6 +2823,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnBehalfOf")
@@ -2840,8 +2986,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2859,6 +3009,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3371,6 +3530,15 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
                 {
                     b.HasOne("Outturn.Domain.Risks.Risk", null)
@@ -3528,6 +3696,8 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Controls");
                 });
 

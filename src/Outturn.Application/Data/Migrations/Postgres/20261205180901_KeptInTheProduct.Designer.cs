@@ -13,8 +13,8 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205140930_PublicAndInternalNotes")]
-    partial class PublicAndInternalNotes
+    [Migration("20261205180901_KeptInTheProduct")]
+    partial class KeptInTheProduct
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -431,6 +431,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
 
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Entity", "EntityKey");
@@ -495,10 +498,13 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("Denominator")
                         .HasColumnType("integer");
 
-                    b.Property<int>("IndicatorValueId")
+                    b.Property<int?>("IndicatorValueId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoundItemId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -519,6 +525,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorValueId")
                         .IsUnique();
+
+                    b.HasIndex("RoundItemId");
 
                     b.ToTable("ComputedValue");
                 });
@@ -619,6 +627,43 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReturnTable");
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Recipient", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSent");
                 });
 
             modelBuilder.Entity("Outturn.Domain.Benchmarks.Area", b =>
@@ -897,6 +942,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Directorate")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -931,6 +979,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<string[]>("Strands")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text");
@@ -938,6 +990,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<int>>("TimetableYears")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2558,7 +2614,16 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Cause")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Consequence")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
                         .HasColumnType("text");
 
                     b.Property<string>("Directorate")
@@ -2615,9 +2680,26 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Open");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2629,6 +2711,51 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InitialImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitialLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ResidualImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidualLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("RiskAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
@@ -2713,6 +2840,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2787,8 +2917,24 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<string>("Commentary")
                         .HasColumnType("text");
 
+                    b.Property<string>("CommentaryApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CommentaryApprovedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CommentaryFromDraft")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<bool>("EditedByHand")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FilledFrom")
+                        .HasColumnType("text");
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
@@ -2810,6 +2956,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text");
@@ -2968,8 +3118,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.HasOne("Outturn.Domain.Plans.IndicatorValue", null)
                         .WithMany()
                         .HasForeignKey("IndicatorValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Outturn.Domain.Rounds.RoundItem", null)
+                        .WithMany()
+                        .HasForeignKey("RoundItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Outturn.Application.Returns.MeasureSource", b =>
@@ -2987,6 +3141,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .WithMany("Tables")
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Outturn.Application.Rounds.ReminderSent", b =>
+                {
+                    b.HasOne("Outturn.Domain.Rounds.MonitoringRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3499,6 +3662,15 @@ namespace Outturn.Application.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Outturn.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Outturn.Domain.Risks.Risk", null)
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Outturn.Domain.Risks.RiskControlMeasure", b =>
                 {
                     b.HasOne("Outturn.Domain.Risks.Risk", null)
@@ -3656,6 +3828,8 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
             modelBuilder.Entity("Outturn.Domain.Risks.Risk", b =>
                 {
+                    b.Navigation("Assessments");
+
                     b.Navigation("Controls");
                 });
 
