@@ -109,7 +109,11 @@ public sealed class OrganisationService(OutturnDbContext db)
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == round.PlanId).Select(p => p.OrganisationId).SingleOrDefaultAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == round.PlanId).ToDictionaryAsync(i => i.Id, i => i.OrganisationId, ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == round.PlanId).ToDictionaryAsync(m => m.Id, m => m.OrganisationId, ct);
-        var items = round.Items.ToDictionary(i => i.Id, i => i switch
+        // The round's items are read here, not from round.Items: a round loaded without its items (as the update page
+        // loads it) would otherwise make every item the plan's, refusing a partner their own.
+        var held = await db.Set<RoundItem>().AsNoTracking().Where(i => i.RoundId == round.Id)
+            .Select(i => new { i.Id, i.IndicatorId, i.MilestoneId }).ToListAsync(ct);
+        var items = held.ToDictionary(i => i.Id, i => i switch
         {
             { IndicatorId: { } ind } => indicators.GetValueOrDefault(ind) ?? plan,
             { MilestoneId: { } mil } => milestones.GetValueOrDefault(mil) ?? plan,
