@@ -40,9 +40,18 @@ internal sealed class OrganisationLinks :
 }
 
 /// <summary>Who owns a round's items: the plan's organisation and each item's (see <see cref="OrganisationService.OwnersAsync"/>).</summary>
-public sealed record RoundOwners(int? Plan, IReadOnlyDictionary<int, int?> Items)
+/// <remarks>
+/// The owner is worked out from the item itself (its measure or milestone), not looked up among the round's loaded
+/// items, so an item read on its own is judged exactly as it is inside its round.
+/// </remarks>
+public sealed record RoundOwners(int? Plan, IReadOnlyDictionary<int, int?> Indicators, IReadOnlyDictionary<int, int?> Milestones)
 {
-    public int? Of(RoundItem item) => Items.TryGetValue(item.Id, out var owner) ? owner : Plan;
+    public int? Of(RoundItem item) => item switch
+    {
+        { IndicatorId: { } ind } => Indicators.GetValueOrDefault(ind) ?? Plan,
+        { MilestoneId: { } mil } => Milestones.GetValueOrDefault(mil) ?? Plan,
+        _ => Plan,
+    };
 
     /// <summary>
     /// Whether <paramref name="viewer"/> may see the item's figure, commentary and history: anyone once the round is
@@ -109,17 +118,7 @@ public sealed class OrganisationService(OutturnDbContext db)
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == round.PlanId).Select(p => p.OrganisationId).SingleOrDefaultAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == round.PlanId).ToDictionaryAsync(i => i.Id, i => i.OrganisationId, ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == round.PlanId).ToDictionaryAsync(m => m.Id, m => m.OrganisationId, ct);
-        // The round's items are read here, not from round.Items: a round loaded without its items (as the update page
-        // loads it) would otherwise make every item the plan's, refusing a partner their own.
-        var held = await db.Set<RoundItem>().AsNoTracking().Where(i => i.RoundId == round.Id)
-            .Select(i => new { i.Id, i.IndicatorId, i.MilestoneId }).ToListAsync(ct);
-        var items = held.ToDictionary(i => i.Id, i => i switch
-        {
-            { IndicatorId: { } ind } => indicators.GetValueOrDefault(ind) ?? plan,
-            { MilestoneId: { } mil } => milestones.GetValueOrDefault(mil) ?? plan,
-            _ => plan,
-        });
-        return new RoundOwners(plan, items);
+        return new RoundOwners(plan, indicators, milestones);
     }
 
     /// <summary>The organisation that owns a plan (null: not yet placed, so the council's).</summary>
