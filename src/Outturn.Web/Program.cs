@@ -46,7 +46,12 @@ builder.Services.AddExceptionHandler<DomainErrors>();
 builder.Services.AddHostedService<Outturn.Web.Features.Rounds.ReminderScheduler>();
 // Unreadable API input reaches DomainErrors as an exception, to be answered in words rather than a bare 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    // Published figures are open data: say under which licence, in the API description as in its answers (OpenDataLicence).
+    document.Info.License = new() { Name = "Open Government Licence v3.0", Url = new Uri(OpenDataLicence.Url) };
+    return Task.CompletedTask;
+}));
 builder.Services.ConfigureHttpJsonOptions(o => OutturnJson.Configure(o.SerializerOptions));
 
 // Accounts: local Identity accounts by cookie in the browser, personal access tokens for API clients,
@@ -101,6 +106,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
     .UseStatusCodePagesWithReExecute("/errors/{0}"));
 app.UseStaticFiles();
 DemoLoading.UseDemoLoadingPage(app);
+app.UseOpenDataLicence();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -34,6 +34,41 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_ppb_makes_Word_with_its_charts_as_pictures_on_a_machine_without_Chromium_and_says_why_PDF_cannot_be_made()
+    {
+        var noChromium = new Dictionary<string, string> { ["Outturn__Documents__Chromium"] = Path.Combine(_cli.DataDirectory, "no-chromium-here") };
+        Assert.Equal(0, (await _cli.RunWithAsync(noChromium, "demo", "load")).ExitCode);
+
+        var docx = await _cli.RunWithAsync(noChromium, "report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
+        Assert.True(docx.ExitCode == 0, docx.Error);
+        using (var word = WordprocessingDocument.Open(Out("ppb.docx"), false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(word)
+                .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            // The Q2 report's three key measures with yearly figures, CED033, CED036 and CED047 (docs/sources.md §2.5),
+            // each a picture whose alternative text names the chart and points to its table.
+            var charts = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>()
+                .Where(d => d.Title?.Value == "Chart").Select(d => d.Description?.Value ?? "").ToList();
+            Assert.Equal(3, charts.Count);
+            Assert.Contains(charts, d => d.StartsWith("CED033: Halton compared over time", StringComparison.Ordinal));
+            Assert.All(charts, d => Assert.EndsWith("The figures are in the table below the chart.", d));
+            var tables = word.MainDocumentPart.Document.Body.Descendants<Table>()
+                .Select(t => t.GetFirstChild<TableProperties>()?.GetFirstChild<TableCaption>()?.Val?.Value).ToList();
+            Assert.Contains("CED033 by year: Halton, target and comparators", tables);
+            var png = word.MainDocumentPart.ImageParts.Select(part => { using var s = part.GetStream(); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); })
+                .OrderByDescending(b => b.Length).First();
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+            Assert.True(png.Length > 5000, $"the largest picture has only {png.Length} bytes");
+        }
+
+        var pdf = await _cli.RunWithAsync(noChromium, "report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "pdf", "--out", Out("ppb.pdf"));
+        Assert.Equal(1, pdf.ExitCode);
+        Assert.Contains("PDF needs Chromium, which is not at", pdf.Error);
+        Assert.False(File.Exists(Out("ppb.pdf")));
+    }
+
+    [Fact]
     public async Task Report_business_plan_plan_review_and_cover_write_their_files()
     {
         Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);

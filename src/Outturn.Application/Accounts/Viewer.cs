@@ -75,6 +75,13 @@ public sealed record Viewer(bool SignedIn, IReadOnlySet<string> Roles, bool Chil
 
     public bool SeesUnpublished(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
 
+    /// <summary>
+    /// A figure's internal note (where it came from, doubts about it) is for those who produce and approve the figures:
+    /// never published, and not in what board members receive. A partner's staff see the notes on their own items in
+    /// the round, not the council's notes on its measures.
+    /// </summary>
+    public bool SeesInternalNotes => IsOfficer || (Is(Accounts.Roles.Contributor) && !IsPartner);
+
     /// <summary>Part II (exempt) items of a board's meetings.</summary>
     public bool SeesExempt(int boardId) => IsOfficer || SeatsOnBoards.Contains(boardId);
 }

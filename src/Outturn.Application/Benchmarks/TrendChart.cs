@@ -31,4 +31,22 @@ public static class TrendChart
         var chart = Svg(id, indicator, trend, compact: true);
         return new Documents.Figure(chart.Markup, Title(indicator, trend), chart.Width, chart.Height);
     }
+
+    /// <summary>The chart's figures as a document table, the same columns as the pages' table beneath a chart.</summary>
+    public static Documents.Table Table(Indicator indicator, TrendView trend)
+    {
+        var p = trend.Points;
+        var columns = new List<(string Header, Func<TrendPoint, decimal?> Value)> { (trend.Area.Name, x => x.Value) };
+        if (p.Any(x => x.Target is not null)) columns.Add(("Target", x => x.Target));
+        if (p.Any(x => x.Position.NeighboursAverage is not null)) columns.Add(("Neighbours' average", x => x.Position.NeighboursAverage));
+        if (p.Any(x => x.Position.Region is not null)) columns.Add((trend.Region?.Name ?? "Region", x => x.Position.Region));
+        if (p.Any(x => x.Position.England is not null)) columns.Add(("England", x => x.Position.England));
+        Documents.Cell Figure(decimal? v) => Documents.Cell.Figure(v is null ? "Not held" : indicator.Format(v));
+        return new Documents.Table($"{indicator.Ref} by year: {trend.Area.Name}, target and comparators", ["Year", .. columns.Select(c => c.Header)],
+            p.Select(x => (IReadOnlyList<Documents.Cell>)[x.Period.ToDisplayString(), .. columns.Select(c => x.Suppression is not null && c.Header == trend.Area.Name
+                ? (Documents.Cell)Domain.Benchmarks.Suppression.Describe(x.Suppression) : Figure(c.Value(x)))]).ToList());
+    }
+
+    /// <summary>The chart and, beneath it, its figures: the table its alternative text points to.</summary>
+    public static IReadOnlyList<Documents.Block> Blocks(string id, Indicator indicator, TrendView trend) => [Figure(id, indicator, trend), Table(indicator, trend)];
 }

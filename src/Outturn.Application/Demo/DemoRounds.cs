@@ -35,7 +35,7 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
             {
                 var update = item.Kind switch
                 {
-                    ItemKind.Measure when values.TryGetValue(item.IndicatorId!.Value, out var v) => new ItemUpdate(v.Value, v.Status, v.Note, null, null),
+                    ItemKind.Measure when values.TryGetValue(item.IndicatorId!.Value, out var v) => new ItemUpdate(v.Value, v.Status, v.Note, null, null, InternalNote: v.InternalNote),
                     ItemKind.Measure => new ItemUpdate(null, ValueStatus.Unavailable, "Not reported in the Quarter 2 2015/16 report", null, null),
                     ItemKind.Milestone => new ItemUpdate(null, null, null, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Progress, updates.GetValueOrDefault(item.MilestoneId!.Value)?.Commentary),
                     _ when item.PriorityId is { } pid => new ItemUpdate(null, null, null, null, string.Join("\n\n", commentary.Where(c => c.PriorityId == pid).OrderBy(c => c.Order).Select(c => c.Text))),

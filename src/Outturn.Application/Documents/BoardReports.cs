@@ -18,7 +18,7 @@ public sealed record RenderedDocument(byte[] Content, string ContentType, string
 /// The board documents: the Priority Based report, the committee cover report, the Business Plan and the plan review,
 /// built as <see cref="Document"/>s and rendered as Word, PDF or HTML.
 /// </summary>
-public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundService rounds, IReportSectionSource sections, PdfRenderer pdf, TimeProvider clock, Benchmarks.BenchmarkQuery benchmarks)
+public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundService rounds, IReportSectionSource sections, PdfRenderer pdf, ChartPictures pictures, TimeProvider clock, Benchmarks.BenchmarkQuery benchmarks)
 {
     private static readonly CultureInfo Gb = CultureInfo.GetCultureInfo("en-GB");
 
@@ -79,17 +79,17 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
         return PpbDocument.Build(content);
     }
 
-    /// <summary>A small trend chart for each key measure that has figures by year to draw.</summary>
-    private async Task<IReadOnlyDictionary<string, Figure>> ChartsAsync(MonitoringReport report, CancellationToken ct)
+    /// <summary>A small trend chart for each key measure that has figures by year to draw, each with its table.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Block>>> ChartsAsync(MonitoringReport report, CancellationToken ct)
     {
-        var charts = new Dictionary<string, Figure>(StringComparer.Ordinal);
+        var charts = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
         if (await monitoring.LoadPlanAsync(report.Plan, ct) is not { } plan) return charts;
         foreach (var m in report.Priorities.SelectMany(p => p.KeyMeasures))
         {
             if (plan.Indicators.FirstOrDefault(i => i.Ref == m.Ref) is not { } indicator) continue;
             var trend = await benchmarks.TrendAsync(indicator, null, ct);
             if (trend.Points.Count(p => p.Value is not null) >= 2)
-                charts[m.Ref] = Benchmarks.TrendChart.Figure("chart-" + indicator.Id, indicator, trend);
+                charts[m.Ref] = Benchmarks.TrendChart.Blocks("chart-" + indicator.Id, indicator, trend);
         }
         return charts;
     }
@@ -108,7 +108,8 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
 
     private async Task<RenderedDocument> RenderDocumentAsync(Document document, OutputFormat format, string baseName, CancellationToken ct) => format switch
     {
-        OutputFormat.Docx => new(WordRenderer.Render(await pdf.WithPicturesAsync(document, ct)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", baseName + ".docx"),
+        // Word needs no browser: its chart pictures are drawn from the same SVG by ChartPictures.
+        OutputFormat.Docx => new(WordRenderer.Render(pictures.WithPictures(document)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", baseName + ".docx"),
         OutputFormat.Pdf => new(await pdf.RenderAsync(document, ct), "application/pdf", baseName + ".pdf"),
         _ => new(System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderPage(document)), "text/html; charset=utf-8", baseName + ".html"),
     };
@@ -125,6 +126,7 @@ public static class DocumentsRegistration
     public static IServiceCollection AddOutturnDocuments(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddSingleton(_ => PdfRenderer.From(configuration));
+        services.AddSingleton(_ => ChartPictures.From(configuration));
         services.AddScoped<IReportSectionSource, RegisterReportSections>();
         services.AddScoped<BoardReports>();
         services.AddScoped<KeptDocuments>();

@@ -32,19 +32,33 @@ public sealed record Field(string Label, string Value) : Block;
 public sealed record BulletList(IReadOnlyList<string> Items) : Block;
 
 /// <summary>
-/// A table with one header row (repeated at the top of each page in Word). The first cell of each body row is its
-/// row header when <see cref="RowHeaders"/> is set. <see cref="Widths"/> are relative column widths.
+/// A table with one header row, repeated at the top of each page and kept with the first body row (Word and PDF), and
+/// rows that are never split across pages. The first cell of each body row is its row header when
+/// <see cref="RowHeaders"/> is set. <see cref="Widths"/> are relative column widths. A column whose body cells are
+/// all figures (<see cref="CellAlign.Right"/>) has its header right-aligned too.
 /// </summary>
 public sealed record Table(string Caption, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<Cell>> Rows) : Block
 {
     public bool RowHeaders { get; init; } = true;
     public IReadOnlyList<int>? Widths { get; init; }
+
+    /// <summary>Whether column <paramref name="column"/> holds figures only, so its header aligns with them.</summary>
+    public bool IsFigureColumn(int column) =>
+        Rows.Count > 0 && Rows.All(r => column < r.Count && r[column].Align == CellAlign.Right);
 }
+
+/// <summary>How a cell's content is aligned: text to the left; figures to the right, in tabular (equal-width) numerals, so columns of figures line up.</summary>
+public enum CellAlign { Left, Right }
 
 public sealed record Cell(IReadOnlyList<Inline> Content)
 {
+    public CellAlign Align { get; init; } = CellAlign.Left;
+
     public static implicit operator Cell(string text) => new([new Run(text)]);
     public static Cell Of(params Inline[] content) => new(content);
+
+    /// <summary>A figure: right-aligned in tabular numerals.</summary>
+    public static Cell Figure(string text) => new([new Run(text)]) { Align = CellAlign.Right };
 }
 
 /// <summary>Blocks printed on landscape pages (wide tables).</summary>

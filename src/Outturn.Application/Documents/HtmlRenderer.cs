@@ -19,20 +19,31 @@ public static class HtmlRenderer
         .outturn-document p { margin: 0 0 .6rem; }
         .outturn-document .doc-numbered { display: grid; grid-template-columns: 3rem 1fr; }
         .outturn-document .doc-field { margin: 0 0 .3rem; }
-        .outturn-document table { border-collapse: collapse; width: 100%; margin: 0 0 1.25rem; font-size: .875rem; }
-        .outturn-document caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+        .outturn-document .doc-table { position: relative; overflow-x: auto; margin: 0 0 1.25rem; }
+        .outturn-document .doc-table:focus { outline: 3px solid #ffdd00; box-shadow: inset 0 0 0 2px #0b0c0c; }
+        .outturn-document table { border-collapse: collapse; width: 100%; margin: 0; font-size: .875rem; }
+        .outturn-document caption { text-align: left; font-weight: bold; padding: .25rem 0; break-after: avoid; }
         .outturn-document th, .outturn-document td { border: 1px solid #505a5f; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+        .outturn-document th.doc-num, .outturn-document td.doc-num { text-align: right; font-variant-numeric: tabular-nums; }
         .outturn-document thead th { background: #f3f2f1; }
-        .outturn-document thead { display: table-header-group; }
+        .outturn-document thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
         .outturn-document tr { break-inside: avoid; }
+        .outturn-document tbody tr:first-child { break-before: avoid; }
+        .outturn-document h1, .outturn-document h2, .outturn-document h3, .outturn-document h4, .outturn-document .doc-keep { break-after: avoid; }
+        .outturn-document .doc-figure { margin: 0 0 1rem; }
+        .outturn-document .doc-figure svg { max-width: 100%; height: auto; }
         .outturn-document .doc-symbol { vertical-align: -2px; margin-right: .2rem; }
-        .outturn-document .doc-status { white-space: nowrap; }
+        .outturn-document .doc-status { }
         .outturn-document .doc-visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
         .outturn-document .doc-landscape { page: landscape; }
         .outturn-document .doc-page-break { break-before: page; }
         @page { size: A4 portrait; margin: 2cm 2cm 2.2cm; }
         @page landscape { size: A4 landscape; margin: 2cm; }
-        @media print { .outturn-document { max-width: none; font-size: 10.5pt; } .outturn-document .doc-landscape { break-before: page; break-after: page; } }
+        @media print {
+          .outturn-document { max-width: none; font-size: 10.5pt; }
+          .outturn-document .doc-table { overflow: visible; }
+          .outturn-document .doc-landscape { break-before: page; break-after: page; }
+        }
         """;
 
     public static string RenderPage(Document document)
@@ -89,6 +100,9 @@ public static class HtmlRenderer
                 break;
             case Table t:
                 tableNo++;
+                // A wide table scrolls inside its own labelled, focusable region on a narrow screen (the GOV.UK pattern),
+                // so the page itself reflows; printed, it is laid out in full.
+                sb.Append("<div class=\"doc-table\" tabindex=\"0\" role=\"region\" aria-label=\"").Append(E(t.Caption)).Append("\">\n");
                 sb.Append("<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n");
                 if (t.Widths is { } widths)
                 {
@@ -98,7 +112,8 @@ public static class HtmlRenderer
                     sb.Append("</colgroup>\n");
                 }
                 sb.Append("<thead><tr>");
-                foreach (var h in t.Header) sb.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
+                for (var c = 0; c < t.Header.Count; c++)
+                    sb.Append(t.IsFigureColumn(c) ? "<th scope=\"col\" class=\"doc-num\">" : "<th scope=\"col\">").Append(E(t.Header[c])).Append("</th>");
                 sb.Append("</tr></thead>\n<tbody>\n");
                 foreach (var row in t.Rows)
                 {
@@ -106,13 +121,14 @@ public static class HtmlRenderer
                     for (var i = 0; i < row.Count; i++)
                     {
                         var header = i == 0 && t.RowHeaders;
-                        sb.Append(header ? "<th scope=\"row\">" : "<td>");
+                        var num = row[i].Align == CellAlign.Right ? " class=\"doc-num\"" : "";
+                        sb.Append(header ? $"<th scope=\"row\"{num}>" : $"<td{num}>");
                         Inlines(row[i].Content, sb);
                         sb.Append(header ? "</th>" : "</td>");
                     }
                     sb.Append("</tr>\n");
                 }
-                sb.Append("</tbody>\n</table>\n");
+                sb.Append("</tbody>\n</table>\n</div>\n");
                 break;
             case Landscape l:
                 sb.Append("<section class=\"doc-landscape\">\n");

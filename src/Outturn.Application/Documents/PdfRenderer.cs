@@ -7,7 +7,8 @@ namespace Outturn.Application.Documents;
 /// Makes the PDF of a document by printing its HTML page with headless Chromium (through Playwright): A4, the
 /// document's landscape sections on landscape pages, page numbers in the footer, and a tagged PDF with an outline
 /// from the headings (Chromium's <c>--generate-pdf-document-outline</c> / Playwright's Tagged and Outline options).
-/// One browser is started on first use and kept for the life of the service.
+/// One browser is started on first use and kept for the life of the service. Word files need no browser
+/// (<see cref="ChartPictures"/> draws their charts).
 /// </summary>
 public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable, IDisposable
 {
@@ -46,37 +47,6 @@ public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable,
         }
     }
 
-    /// <summary>The document with every chart also drawn as a PNG picture, for Word.</summary>
-    public async Task<Document> WithPicturesAsync(Document document, CancellationToken ct = default)
-    {
-        if (!document.AllBlocks.OfType<Figure>().Any()) return document;
-        async Task<Block> Draw(Block b) => b switch
-        {
-            Figure f when f.Png is null => f with { Png = await RasterizeAsync(f, ct) },
-            Landscape l => new Landscape(await Task.WhenAll(l.Blocks.Select(Draw).ToArray())),
-            _ => b,
-        };
-        var blocks = new List<Block>();
-        foreach (var b in document.Blocks) blocks.Add(await Draw(b));
-        return document with { Blocks = blocks };
-    }
-
-    private async Task<byte[]> RasterizeAsync(Figure figure, CancellationToken ct)
-    {
-        var browser = await BrowserAsync(ct);
-        // Twice the size on screen, so the picture stays sharp when printed.
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = figure.Width, Height = figure.Height }, DeviceScaleFactor = 2 });
-        try
-        {
-            await page.SetContentAsync($"<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">{figure.Svg}</body></html>");
-            return await page.Locator("svg").First.ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png });
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
-    }
-
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
     {
         if (_browser is { IsConnected: true }) return _browser;
@@ -84,8 +54,7 @@ public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable,
         try
         {
             if (_browser is { IsConnected: true }) return _browser;
-            if (!File.Exists(ChromiumPath))
-                throw new InvalidOperationException($"PDF needs Chromium, which is not at {ChromiumPath}: install it (apt-get install chromium) or set Outturn:Documents:Chromium.");
+            if (!File.Exists(ChromiumPath)) throw new PdfUnavailableException(ChromiumPath);
             _playwright ??= await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -111,4 +80,11 @@ public sealed class PdfRenderer(string? chromiumPath = null) : IAsyncDisposable,
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>A PDF was asked for on a machine without Chromium: the message says so and what to do; Word and HTML still work.</summary>
+public sealed class PdfUnavailableException(string chromiumPath)
+    : InvalidOperationException($"PDF needs Chromium, which is not at {chromiumPath}: install it (apt-get install chromium) or set Outturn:Documents:Chromium. Word and HTML do not need it.")
+{
+    public string ChromiumPath { get; } = chromiumPath;
 }

@@ -59,7 +59,7 @@ public sealed record PpbContent(
     IReadOnlyList<NarrativeEntry> KeyDevelopments, IReadOnlyList<NarrativeEntry> EmergingIssues,
     IReadOnlyList<Block> RiskControlMeasures, IReadOnlyList<Block> EqualityActions, IReadOnlyList<Block> FinancialSummaries,
     string? PublishedOn = null, IReadOnlyList<OfficerKey>? OfficersKey = null,
-    IReadOnlyDictionary<string, Figure>? Charts = null)
+    IReadOnlyDictionary<string, IReadOnlyList<Block>>? Charts = null)
 {
     /// <summary>The key of officers' initials: as given, else the officers responsible for the report's items.</summary>
     public IReadOnlyList<OfficerKey> Officers => OfficersKey ?? Report.Officers;
@@ -105,9 +105,12 @@ public static class PpbDocument
         blocks.Add(new Heading(2, SectionHeadings[4]));
         blocks.AddRange(c.EqualityActions);
 
-        blocks.Add(new Heading(2, SectionHeadings[5]));
-        blocks.Add(new Paragraph("The following information provides a synopsis of progress for both milestones and performance measures across the key business areas that have been identified by the Directorate.", "6.1"));
-        var overview = new List<Block>();
+        // Section 6.0 starts the landscape pages with its heading, so no portrait page is left holding the heading alone.
+        var overview = new List<Block>
+        {
+            new Heading(2, SectionHeadings[5]),
+            new Paragraph("The following information provides a synopsis of progress for both milestones and performance measures across the key business areas that have been identified by the Directorate.", "6.1"),
+        };
         if (r.Priorities.Count == 0) overview.Add(new Paragraph("Nothing has been recorded for this period."));
         foreach (var p in r.Priorities) Priority(overview, p, r, c.Charts);
         blocks.Add(new Landscape(overview));
@@ -155,16 +158,17 @@ public static class PpbDocument
         else blocks.Add(new Paragraph(text));
     }
 
-    private static void Priority(List<Block> blocks, PriorityReport p, MonitoringReport r, IReadOnlyDictionary<string, Figure>? charts)
+    private static void Priority(List<Block> blocks, PriorityReport p, MonitoringReport r, IReadOnlyDictionary<string, IReadOnlyList<Block>>? charts)
     {
         blocks.Add(new Heading(3, "Priority: " + p.Priority));
         if (p.KeyMeasures.Count > 0)
             blocks.Add(new Table("Key Milestones and Measures", ["Ref", "Measure", "Current progress", "Target", "Quarterly Progress", "Direction of Travel"],
                 p.KeyMeasures.Select(m => (IReadOnlyList<Cell>)[m.Ref, m.Title, m.CurrentText, m.TargetText, ProgressCell(m), DirectionCell(m)]).ToList())
             { Widths = [10, 34, 16, 12, 14, 14] });
-        // Each key measure's chart against its target and comparators, as in the published report's headline boxes.
+        // Each key measure's chart against its target and comparators, as in the published report's headline boxes,
+        // followed by its figures as a table (the chart's alternative text points to it).
         foreach (var m in p.KeyMeasures)
-            if (charts?.GetValueOrDefault(m.Ref) is { } chart) blocks.Add(chart);
+            if (charts?.GetValueOrDefault(m.Ref) is { } chart) blocks.AddRange(chart);
         if (p.Milestones.Count > 0)
             blocks.Add(new Table("Milestones", ["Ref", "Milestones", "Quarterly progress"],
                 p.Milestones.Select(m => (IReadOnlyList<Cell>)[m.Ref, MilestoneText(m), MilestoneCell(m)]).ToList())
@@ -194,7 +198,8 @@ public static class PpbDocument
     {
         var j = m.ProgressJudgement;
         var cell = new List<Inline> { Symbols.For(j.Final) };
-        if (j.IsOverridden) cell.Add(new Run($"\n(officer's judgement; computed: {Symbols.For(j.Computed).Label})"));
+        // The computed status is a status too: printed as its symbol with its words, never as a bare word.
+        if (j.IsOverridden) cell.AddRange([new Run("\n(officer's judgement; computed: "), Symbols.For(j.Computed), new Run(")")]);
         return new Cell(cell);
     }
 
@@ -202,7 +207,8 @@ public static class PpbDocument
     {
         var j = m.DirectionJudgement;
         var cell = new List<Inline> { Symbols.For(j.Final) };
-        if (j.IsOverridden) cell.Add(new Run($"\n(officer's judgement; computed: {Symbols.For(j.Computed).Label})"));
+        // The computed status is a status too: printed as its symbol with its words, never as a bare word.
+        if (j.IsOverridden) cell.AddRange([new Run("\n(officer's judgement; computed: "), Symbols.For(j.Computed), new Run(")")]);
         return new Cell(cell);
     }
 

@@ -39,7 +39,7 @@ public sealed class RegisterReportSections(ReportRegisterQuery registers) : IRep
             + (r.Direction == "na" || r.DirectionWords is null ? "" : $". {r.DirectionWords}.");
         var rows = section.HighRisks.SelectMany(r => r.Controls.Select(c =>
             (IReadOnlyList<Cell>)[r.Ref, Scores(r), c.Text, c.Owner ?? r.Owner,
-                (c.Progress ?? "not reported") + (c.ProgressRecordedFor is { } at ? $" (as at {Period.Parse(at).ToDisplayString()})" : ""), c.Commentary ?? ""])).ToList();
+                Progress(c.Progress, c.ProgressRecordedFor is { } at ? $" (as at {Period.Parse(at).ToDisplayString()})" : ""), c.Commentary ?? ""])).ToList();
         blocks.Add(new Table("Progress on the control measures of risks initially assessed as high",
             ["Risk", "Risk (scores)", "Control measure", "Owner", "Progress", "Commentary"], rows));
         return blocks;
@@ -54,8 +54,15 @@ public sealed class RegisterReportSections(ReportRegisterQuery registers) : IRep
         blocks.Add(new Table("Progress against high priority equality actions",
             ["Strategy, policy or service", "Actions proposed", "Responsible officer", "Progress", "Commentary"],
             section.HighPriority.Select(a => (IReadOnlyList<Cell>)[a.Subject, a.ActionsProposed, a.Officer,
-                a.Progress ?? "not reported", a.Commentary ?? ""]).ToList()));
+                Progress(a.Progress), a.Commentary ?? ""]).ToList()));
         return blocks;
+    }
+
+    /// <summary>A progress word held with the registers, printed as its symbol with its words (as the measures' statuses are).</summary>
+    private static Cell Progress(string? word, string after = "")
+    {
+        var symbol = Symbols.For(Domain.Status.StatusWords.TryParseMilestoneProgress(word, out var p) ? p : (Domain.Status.MilestoneProgress?)null);
+        return after.Length == 0 ? Cell.Of(symbol) : Cell.Of(symbol, new Run(after));
     }
 
     public async Task<IReadOnlyList<Block>> FinancialSummariesAsync(SectionRequest request, CancellationToken ct = default)
@@ -64,7 +71,7 @@ public sealed class RegisterReportSections(ReportRegisterQuery registers) : IRep
         var summaries = held.FinancialSummaries();
         if (summaries.Count == 0) return await _standard.FinancialSummariesAsync(request, ct);
         var blocks = new List<Block>();
-        static string F(decimal d) => LedgerFigures.Format(d);
+        static Cell F(decimal d) => Cell.Figure(LedgerFigures.Format(d));
         foreach (var s in summaries.Where(s => s.HasRevenue))
         {
             blocks.Add(new Heading(3, $"{s.Department.Name.ToUpperInvariant()} DEPARTMENT"));
@@ -79,7 +86,8 @@ public sealed class RegisterReportSections(ReportRegisterQuery registers) : IRep
                 if (section == BudgetSection.Income) AddTotal(RevenueTotal.NetOperationalBudget);
             }
             AddTotal(RevenueTotal.NetExpenditure);
-            blocks.Add(new Table($"Revenue budget of {s.Department.Name}", ["Line", "Annual Budget", "Budget To Date", "Expenditure To Date", "Variance To Date (overspend)"], rows));
+            blocks.Add(new Table($"Revenue budget of {s.Department.Name}", ["Line", "Annual Budget", "Budget To Date", "Expenditure To Date", "Variance To Date (overspend)"], rows)
+            { Widths = [36, 16, 16, 16, 16] });
             foreach (var c in s.RevenueComments) blocks.Add(new Paragraph(c));
 
             void AddTotal(RevenueTotal t)

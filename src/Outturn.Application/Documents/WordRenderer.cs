@@ -203,25 +203,30 @@ public static class WordRenderer
         foreach (var w in widths) grid.Append(new GridColumn { Width = (w * 9000 / total).ToString() });
         table.Append(grid);
 
+        // The header row repeats on each page and is kept with the first body row ("keep with next" on its
+        // paragraphs), so a header never stands alone at the foot of a page; no row is split across pages.
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        foreach (var h in t.Header) header.Append(CellOf([new Run(h, Bold: true)], context, shaded: true));
+        for (var c = 0; c < t.Header.Count; c++) header.Append(CellOf([new Run(t.Header[c], Bold: true)], context, shaded: true, figure: t.IsFigureColumn(c), keepNext: true));
         table.Append(header);
         foreach (var row in t.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
             for (var i = 0; i < row.Count; i++)
-                tr.Append(CellOf(i == 0 && t.RowHeaders ? row[i].Content.Select(x => x is Run r ? r with { Bold = true } : x).ToList() : row[i].Content, context, shaded: false));
+                tr.Append(CellOf(i == 0 && t.RowHeaders ? row[i].Content.Select(x => x is Run r ? r with { Bold = true } : x).ToList() : row[i].Content, context, shaded: false,
+                    figure: row[i].Align == CellAlign.Right, keepNext: false));
             table.Append(tr);
         }
         return table;
     }
 
-    private static TableCell CellOf(IReadOnlyList<Inline> content, Context context, bool shaded)
+    private static TableCell CellOf(IReadOnlyList<Inline> content, Context context, bool shaded, bool figure, bool keepNext)
     {
         var cell = new TableCell();
         if (shaded) cell.Append(new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F3F2F1" }));
-        // Paragraph breaks inside a cell (blank lines in the text) become separate paragraphs.
-        var p = new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+        // A figure is right-aligned in the "Table Figure" style: Arial's figures are tabular (equal width), so columns line up.
+        var props = new ParagraphProperties(new ParagraphStyleId { Val = figure ? "TableFigure" : "TableText" });
+        if (keepNext) props.Append(new KeepNext());
+        var p = new DocumentFormat.OpenXml.Wordprocessing.Paragraph(props);
         foreach (var inline in content) AppendInline(p, inline, context);
         cell.Append(p);
         return cell;
@@ -274,6 +279,8 @@ public static class WordRenderer
             new Style(new StyleName { Val = "Table Text" }, new BasedOn { Val = "Normal" },
                 new StyleParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
                 new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })) { Type = StyleValues.Paragraph, StyleId = "TableText" },
+            new Style(new StyleName { Val = "Table Figure" }, new BasedOn { Val = "TableText" },
+                new StyleParagraphProperties(new Justification { Val = JustificationValues.Right })) { Type = StyleValues.Paragraph, StyleId = "TableFigure" },
             new Style(new StyleName { Val = "Outturn Table" },
                 new StyleTableProperties(
                     new TableBorders(

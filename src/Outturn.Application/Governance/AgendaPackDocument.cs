@@ -76,13 +76,16 @@ public static class AgendaPackDocument
 }
 
 /// <summary>The pack as one Word file; the charts of the reports it takes are drawn as pictures first.</summary>
-public sealed class WordAgendaPackWriter(PdfRenderer pdf) : IAgendaPackWriter
+public sealed class WordAgendaPackWriter(ChartPictures pictures) : IAgendaPackWriter
 {
     public string ContentType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public string FileExtension => ".docx";
 
-    public async Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default) =>
-        WordRenderer.Render(await pdf.WithPicturesAsync(AgendaPackDocument.Build(pack), ct), output);
+    public Task WriteAsync(AgendaPack pack, Stream output, CancellationToken ct = default)
+    {
+        WordRenderer.Render(pictures.WithPictures(AgendaPackDocument.Build(pack)), output);
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class PdfAgendaPackWriter(PdfRenderer pdf) : IAgendaPackWriter

@@ -105,11 +105,11 @@ public sealed class PlanExport(OutturnDbContext db, MonitoringQuery monitoring)
                 }))),
             ("targets.csv", Table(["indicator", "period", "target", "note"],
                 indicators.SelectMany(i => i.Targets.OrderBy(t => t.Period).Select(t => new[] { i.Ref, t.Period.ToString(), TargetText(t), t.Note })))),
-            ("values.csv", Table(["indicator", "period", "value", "status", "note", "numerator", "denominator"],
+            ("values.csv", Table(["indicator", "period", "value", "status", "note", "internal_note", "numerator", "denominator"],
                 // A formula measure's values are computed, never imported: the folder leaves them out, as import expects.
                 indicators.Where(i => i.Formula is null).SelectMany(i => i.Values.OrderBy(v => v.Period).Select(v => new[]
                 {
-                    i.Ref, v.Period.ToString(), v.Value is { } x ? Number(x) : null, Lower(v.Status), v.Note,
+                    i.Ref, v.Period.ToString(), v.Value is { } x ? Number(x) : null, Lower(v.Status), v.Note, v.InternalNote,
                     v.Numerator is { } n ? Number(n) : null, v.Denominator is { } d ? Number(d) : null,
                 })))),
             ("milestone_progress.csv", Table(["milestone", "period", "progress", "commentary"],
@@ -118,9 +118,9 @@ public sealed class PlanExport(OutturnDbContext db, MonitoringQuery monitoring)
                 indicators.SelectMany(i => i.Overrides.OrderBy(o => o.Period).ThenBy(o => o.Kind).Select(o => new[] { i.Ref, o.Period.ToString(), Lower(o.Kind), o.Status, o.Reason })))),
             ("commentary.csv", Table(["priority", "period", "text"],
                 priorities.SelectMany(p => commentary.Where(c => c.PriorityId == p.Id).OrderBy(c => c.Period).ThenBy(c => c.Order).Select(c => new[] { p.Name, c.Period.ToString(), c.Text })))),
-            ("comparators.csv", Table(["indicator", "period", "comparator", "value", "note"],
+            ("comparators.csv", Table(["indicator", "period", "comparator", "value", "note", "internal_note"],
                 indicators.SelectMany(i => i.Comparators.OrderBy(c => c.Period).ThenBy(c => c.Comparator)
-                    .Select(c => new[] { i.Ref, c.Period.ToString(), ComparatorWord(c.Comparator), c.Value is { } x ? Number(x) : null, c.Note })))),
+                    .Select(c => new[] { i.Ref, c.Period.ToString(), ComparatorWord(c.Comparator), c.Value is { } x ? Number(x) : null, c.Note, c.InternalNote })))),
         };
         return files;
     }

@@ -61,11 +61,11 @@ public sealed class PlanFolder
             ["ref", "title", "objective", "polarity", "unit", "precision", "frequency", "value_type", "tolerance", "key"],
             ["priority", "officer", "source", "type", "definition", "availability", "retired", "multiplier", "formula", "aggregation", "direction_basis", "minimum", "maximum"], true, e);
         var targetRows = CsvTable.Read(folder, "targets.csv", ["indicator", "period", "target"], ["note"], true, e);
-        var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], ["numerator", "denominator"], true, e);
+        var valueRows = CsvTable.Read(folder, "values.csv", ["indicator", "period", "value", "status", "note"], ["internal_note", "numerator", "denominator"], true, e);
         var progressRows = CsvTable.Read(folder, "milestone_progress.csv", ["milestone", "period", "progress", "commentary"], [], false, e);
         var overrideRows = CsvTable.Read(folder, "overrides.csv", ["indicator", "period", "kind", "status", "reason"], [], false, e);
         var commentaryRows = CsvTable.Read(folder, "commentary.csv", ["priority", "period", "text"], [], false, e);
-        var comparatorRows = CsvTable.Read(folder, "comparators.csv", ["indicator", "period", "comparator", "value", "note"], [], false, e);
+        var comparatorRows = CsvTable.Read(folder, "comparators.csv", ["indicator", "period", "comparator", "value", "note"], ["internal_note"], false, e);
         if (planRows is null) return;
 
         if (planRows.Count != 1)
@@ -216,11 +216,11 @@ public sealed class PlanFolder
             if (ind.Values.Any(v => v.Period == period)) { e.Add($"{r.Where}: a second value for {ind.Ref} in {period}."); continue; }
             var status = Word<ValueStatus>(r, "status", new() { ["final"] = ValueStatus.Final, ["provisional"] = ValueStatus.Provisional, ["unavailable"] = ValueStatus.Unavailable });
             if (status is null) continue;
-            var value = new IndicatorValue { Period = period, Status = status.Value, Note = r.Optional("note") };
+            var value = new IndicatorValue { Period = period, Status = status.Value, Note = r.Optional("note"), InternalNote = r.Optional("internal_note") };
             if (status == ValueStatus.Unavailable)
             {
                 if (r["value"].Length > 0) { e.Add($"{r.Where}: status is unavailable but value is \"{r["value"]}\"; leave value blank and say why in note."); continue; }
-                if (value.Note is null) { e.Add($"{r.Where}: status is unavailable; note must say why (e.g. \"Available at end of Quarter 3\")."); continue; }
+                if (value.Note is null) { e.Add($"{r.Where}: status is unavailable; note must say why (e.g. \"Available at end of Quarter 3\"); it is published, so internal_note alone will not do."); continue; }
             }
             else if (ind.Formula is not null) { e.Add($"{r.Where}: {ind.Ref} is computed from its formula ({ind.Formula}); its values are not entered."); continue; }
             else if (!Counts(r, ind, value)) continue;
@@ -293,7 +293,7 @@ public sealed class PlanFolder
                 else { e.Add($"{r.Where}: value \"{r["value"]}\" is not a number{Hint(r["value"])}."); continue; }
             }
             if (ind.Comparators.Any(c => c.Period == period && c.Comparator == comparator)) { e.Add($"{r.Where}: a second {r["comparator"]} value for {ind.Ref} in {period}."); continue; }
-            ind.Comparators.Add(new ComparatorValue { Period = period, Comparator = comparator.Value, Value = value, Note = r.Optional("note") });
+            ind.Comparators.Add(new ComparatorValue { Period = period, Comparator = comparator.Value, Value = value, Note = r.Optional("note"), InternalNote = r.Optional("internal_note") });
         }
     }
 

@@ -202,6 +202,7 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
                 if (hv is null) { h.Values.Add(v); d.Add($"value for {v.Period} added: {ValueText(v)}"); continue; }
                 Set(d, $"value for {v.Period}", ValueText(hv), ValueText(v), _ => { hv.Value = v.Value; hv.Status = v.Status; });
                 Set(d, $"value note for {v.Period}", hv.Note, v.Note, n => hv.Note = n);
+                Set(d, $"internal value note for {v.Period}", hv.InternalNote, v.InternalNote, n => hv.InternalNote = n);
                 Set(d, $"numerator for {v.Period}", hv.Numerator, v.Numerator, n => hv.Numerator = n);
                 Set(d, $"denominator for {v.Period}", hv.Denominator, v.Denominator, n => hv.Denominator = n);
             }
@@ -218,6 +219,7 @@ internal sealed class PlanMerge(Plan held, DateOnly today, List<PlanChange> chan
                 if (hc is null) { h.Comparators.Add(c); d.Add($"{Word(c.Comparator)} comparator for {c.Period} added"); continue; }
                 Set(d, $"{Word(c.Comparator)} comparator for {c.Period}", hc.Value, c.Value, x => hc.Value = x);
                 Set(d, $"{Word(c.Comparator)} comparator note for {c.Period}", hc.Note, c.Note, x => hc.Note = x);
+                Set(d, $"internal {Word(c.Comparator)} comparator note for {c.Period}", hc.InternalNote, c.InternalNote, x => hc.InternalNote = x);
             }
             Changed($"measure {h.Ref}", d);
             Retirement(h, i.RetiredOn, $"measure {h.Ref}", h.Title);

@@ -18,7 +18,7 @@ public sealed record FigureRevision(string Published, string Now, string? Reason
 /// </summary>
 public sealed class ReviseFigure(OutturnDbContext db, PublishedRevisions revisions)
 {
-    public sealed record Request(string PlanRef, string IndicatorRef, Period Period, decimal? Value, ValueStatus Status, string? Note, string Reason);
+    public sealed record Request(string PlanRef, string IndicatorRef, Period Period, decimal? Value, ValueStatus Status, string? Note, string Reason, string? InternalNote = null);
 
     public async Task HandleAsync(Request request, CancellationToken ct = default)
     {
@@ -31,6 +31,7 @@ public sealed class ReviseFigure(OutturnDbContext db, PublishedRevisions revisio
         v.Value = request.Value;
         v.Status = request.Status;
         v.Note = request.Note;
+        v.InternalNote = request.InternalNote;
         await Plans.FormulaRecompute.AfterChangeAsync(db, indicator.Id, ct);
         await db.Because(request.Reason).SaveChangesAsync(ct);
         // The published reports' corrections are recorded with the figure (and its reason), so readers never work them out.

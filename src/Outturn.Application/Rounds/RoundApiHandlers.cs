@@ -18,14 +18,14 @@ public sealed record RoundItemDetail(
     string Ref, PushedItemKind Kind, string Title, string? Assignee, ItemState State, int Version,
     decimal? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason,
     string? UnusualChange, string? OnBehalfOf, IReadOnlyList<EntryWarning> Warnings,
-    decimal? Numerator = null, decimal? Denominator = null);
+    decimal? Numerator = null, decimal? Denominator = null, string? InternalNote = null);
 
 /// <summary>A round's stage as the API answers each step.</summary>
 public sealed record RoundStage(string Plan, string Period, RoundState State, DateOnly Deadline, int Items, int Submitted, int Outstanding, bool CanSignOff);
 
 public sealed record SaveItemRequest(
     string PlanRef, Period Period, string ItemRef, decimal? Value, ValueStatus? Status, string? Note, string? Commentary,
-    MilestoneProgress? Progress, string? Reason, bool Submit, int Version, decimal? Numerator = null, decimal? Denominator = null);
+    MilestoneProgress? Progress, string? Reason, bool Submit, int Version, decimal? Numerator = null, decimal? Denominator = null, string? InternalNote = null);
 
 public sealed record OpenRoundRequest(string PlanRef, Period Period, DateOnly Deadline, DateOnly? OpensOn = null);
 public sealed record ReviewRequest(string PlanRef, Period Period, int? ConfirmOutstanding);
@@ -96,14 +96,16 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
             return new PushResult.NotFound($"{request.PlanRef} has no round for {request.Period.ToDisplayString()}.");
         var named = (await NameAsync(round, ct)).FirstOrDefault(n => string.Equals(n.Ref, request.ItemRef, StringComparison.OrdinalIgnoreCase));
         if (named is null) return new PushResult.NotFound($"The {request.Period.ToDisplayString()} round of {request.PlanRef} has no item \"{request.ItemRef}\".");
-        var update = new ItemUpdate(request.Value, request.Status, request.Note, request.Progress, request.Commentary, request.Reason, request.Numerator, request.Denominator);
+        // An internal note left out of the request keeps the one held (a client that does not know the field loses nothing); "" clears it.
+        var update = new ItemUpdate(request.Value, request.Status, request.Note, request.Progress, request.Commentary, request.Reason, request.Numerator, request.Denominator,
+            InternalNote: request.InternalNote ?? named.Item.InternalNote);
         db.ChangeTracker.Clear();
         var result = await rounds.SaveAsync(round.Id, named.Item.Id, request.Version, update, request.Submit, actor, ct);
         var item = result switch { SaveResult.Saved s => s.Item, SaveResult.Conflict c => c.Theirs, _ => named.Item };
         var warnings = result switch { SaveResult.Saved s => s.Warnings, SaveResult.Invalid i => i.Warnings, _ => [] };
         return new PushResult.Done(result, new RoundItemDetail(named.Ref, KindOf(item), named.Title, named.Assignee, item.State, item.Version,
             Monitoring.MonitoringQuery.Normal(item.Value), item.ValueStatus, item.Note, item.Commentary, item.Progress, item.Reason, item.UnusualChange, item.OnBehalfOf, warnings,
-            Monitoring.MonitoringQuery.Normal(item.Numerator), Monitoring.MonitoringQuery.Normal(item.Denominator)));
+            Monitoring.MonitoringQuery.Normal(item.Numerator), Monitoring.MonitoringQuery.Normal(item.Denominator), item.InternalNote));
     }
 
     public async Task<RoundStage> OpenAsync(OpenRoundRequest request, Actor actor, CancellationToken ct = default)

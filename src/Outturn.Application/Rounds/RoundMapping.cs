@@ -36,7 +36,7 @@ internal sealed class RoundItemMapping : IEntityTypeConfiguration<RoundItem>
         e.HasOne<Indicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Milestone>().WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Priority>().WithMany().HasForeignKey(i => i.PriorityId).OnDelete(DeleteBehavior.NoAction);
-        foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note),
+        foreach (var name in new[] { nameof(RoundItem.State), nameof(RoundItem.Value), nameof(RoundItem.ValueStatus), nameof(RoundItem.Note), nameof(RoundItem.InternalNote),
                      nameof(RoundItem.Progress), nameof(RoundItem.Commentary), nameof(RoundItem.ReturnComment), nameof(RoundItem.UpdatedBy), nameof(RoundItem.UpdatedAt),
                      nameof(RoundItem.Reason), nameof(RoundItem.UnusualChange), nameof(RoundItem.OnBehalfOf), nameof(RoundItem.EditedByHand), nameof(RoundItem.AssigneeId),
                      nameof(RoundItem.Numerator), nameof(RoundItem.Denominator), nameof(RoundItem.CommentaryFromDraft), nameof(RoundItem.CommentaryApprovedBy),

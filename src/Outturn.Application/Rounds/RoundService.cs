@@ -260,6 +260,7 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
                 value.Denominator = item.Denominator;
                 value.Status = item.ValueStatus!.Value;
                 value.Note = item.Note;
+                value.InternalNote = item.InternalNote;
                 await Plans.FormulaRecompute.AfterChangeAsync(db, item.IndicatorId!.Value, ct);
                 // The officer's judgement replaces the computed progress in the report, with its reason; the
                 // computed status is kept beside it.

@@ -18,11 +18,15 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
 {
     public const string Measures = "Measures", Milestones = "Milestones", Narrative = "Narrative";
 
-    private static readonly string[] MeasureColumns = ["item", "version", "ref", "measure", "definition", "target", "last period", "value", "numerator", "denominator", "status", "note", "judgement", "reason", "commentary", "submit"];
+    /// <summary>Written after "note"; a workbook without it (made before it existed) keeps each item's internal note.</summary>
+    private const string InternalNoteColumn = "internal note";
+    private static readonly string[] MeasureColumns = ["item", "version", "ref", "measure", "definition", "target", "last period", "value", "numerator", "denominator", "status", "note", InternalNoteColumn, "judgement", "reason", "commentary", "submit"];
     private static readonly string[] MilestoneColumns = ["item", "version", "ref", "milestone", "last period", "progress", "commentary", "submit"];
     private static readonly string[] NarrativeColumns = ["item", "version", "section", "commentary", "submit"];
     /// <summary>Columns written for the officer to read; an upload does not need them.</summary>
     private static readonly HashSet<string> ForReading = ["ref", "measure", "milestone", "section", "definition", "target", "last period"];
+    /// <summary>Columns an upload may leave out, keeping what the item holds.</summary>
+    private static readonly HashSet<string> MayBeLeftOut = [InternalNoteColumn];
 
     public static readonly IReadOnlyDictionary<string, ValueStatus> StatusWords = new Dictionary<string, ValueStatus>(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,7 +44,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                 i.Item.Id, i.Item.Version, i.Ref, i.Title, i.Indicator?.Definition, i.Indicator is null ? null : Domain.Plans.MeasureAssessment.For(i.Indicator, round.Period).TargetText,
                 i.LastPeriodText, Monitoring.MonitoringQuery.Normal(i.Item.Value),
                 Monitoring.MonitoringQuery.Normal(i.Item.Numerator), Monitoring.MonitoringQuery.Normal(i.Item.Denominator),
-                Status(i.Item.ValueStatus), i.Item.Note, i.Item.Progress?.ToWord(), i.Item.Reason, i.Item.Commentary, Submitted(i.Item))).ToList(),
+                Status(i.Item.ValueStatus), i.Item.Note, i.Item.InternalNote, i.Item.Progress?.ToWord(), i.Item.Reason, i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Milestones] = items.Where(i => i.Item.Kind == ItemKind.Milestone).Select(i => Row(MilestoneColumns,
                 i.Item.Id, i.Item.Version, i.Ref, i.Title, i.LastPeriodText, i.Item.Progress?.ToWord(), i.Item.Commentary, Submitted(i.Item))).ToList(),
             [Narrative] = items.Where(i => i.Item.Kind == ItemKind.Narrative).Select(i => Row(NarrativeColumns,
@@ -89,7 +93,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
             buffer.Position = 0;
             var rows = buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
             var header = rows.FirstOrDefault()?.Keys.ToList() ?? [];
-            foreach (var missing in columns.Where(c => rows.Count > 0 && !ForReading.Contains(c) && !header.Contains(c)))
+            foreach (var missing in columns.Where(c => rows.Count > 0 && !ForReading.Contains(c) && !MayBeLeftOut.Contains(c) && !header.Contains(c)))
                 errors.Add($"Sheet \"{sheet}\", row 1: column \"{missing}\" is missing.");
             for (var n = 0; n < rows.Count; n++)
             {
@@ -149,7 +153,8 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                             if (StatusWords.TryGetValue(Text("status"), out var s)) status = s;
                             else { errors.Add($"{at}, column \"status\": \"{ImportErrors.Value(Text("status"))}\" is not one of final, provisional, not yet available."); rowOk = false; }
                         }
-                        update = new ItemUpdate(value, status, Nullable(Text("note")), judgement, Nullable(Text("commentary")), Nullable(Text("reason")), numerator, denominator);
+                        update = new ItemUpdate(value, status, Nullable(Text("note")), judgement, Nullable(Text("commentary")), Nullable(Text("reason")), numerator, denominator,
+                            InternalNote: header.Contains(InternalNoteColumn) ? Nullable(Text(InternalNoteColumn)) : item.InternalNote);
                         break;
                     case ItemKind.Milestone:
                         MilestoneProgress? progress = null;

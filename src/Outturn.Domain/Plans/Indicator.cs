@@ -246,7 +246,10 @@ public class IndicatorValue
     public Period Period { get; set; }
     public decimal? Value { get; set; }
     public ValueStatus Status { get; set; }
+    /// <summary>The public note: published with the figure (a qualifier such as "(to end of Q2)", or why it is not yet available).</summary>
     public string? Note { get; set; }
+    /// <summary>The internal note: for staff only (where the figure came from, doubts about it); never published.</summary>
+    public string? InternalNote { get; set; }
     /// <summary>For a ratio measure: the count (children, events) the value is built from.</summary>
     public decimal? Numerator { get; set; }
     /// <summary>For a ratio measure: the cohort or population the value is built from.</summary>
@@ -277,5 +280,8 @@ public class ComparatorValue
     public Period Period { get; set; }
     public Comparator Comparator { get; set; }
     public decimal? Value { get; set; }
+    /// <summary>The public note, published with the comparator.</summary>
     public string? Note { get; set; }
+    /// <summary>The internal note (where the figure was read from); for staff only, never published.</summary>
+    public string? InternalNote { get; set; }
 }

@@ -260,8 +260,10 @@ public class RoundItem
     public decimal? Numerator { get; private set; }
     public decimal? Denominator { get; private set; }
     public ValueStatus? ValueStatus { get; private set; }
-    /// <summary>Why a figure is not available, or a note printed beside it.</summary>
+    /// <summary>The public note: why a figure is not available, or a note printed beside it.</summary>
     public string? Note { get; private set; }
+    /// <summary>The internal note: for the performance team and colleagues only (where the figure came from); never published.</summary>
+    public string? InternalNote { get; private set; }
     /// <summary>A milestone's progress, or for a measure the officer's judgement replacing the computed status.</summary>
     public MilestoneProgress? Progress { get; private set; }
     public string? Commentary { get; private set; }
@@ -399,6 +401,7 @@ public class RoundItem
         Denominator = u.Denominator;
         ValueStatus = u.ValueStatus;
         Note = Clean(u.Note);
+        InternalNote = Clean(u.InternalNote);
         Progress = u.Progress;
         Commentary = Clean(u.Commentary);
         Reason = Clean(u.Reason);
@@ -415,9 +418,12 @@ public class RoundItem
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>What an officer enters for an item.</summary>
+/// <summary>
+/// What an officer enters for an item. <paramref name="Note"/> is published with the figure;
+/// <paramref name="InternalNote"/> is kept for staff and never published.
+/// </summary>
 public sealed record ItemUpdate(decimal? Value, ValueStatus? ValueStatus, string? Note, MilestoneProgress? Progress, string? Commentary, string? Reason = null,
-    decimal? Numerator = null, decimal? Denominator = null, bool CommentaryFromDraft = false, bool CommentaryApproved = false)
+    decimal? Numerator = null, decimal? Denominator = null, bool CommentaryFromDraft = false, bool CommentaryApproved = false, string? InternalNote = null)
 {
     /// <summary>The field a drafted commentary's approval is given in, as the API and the form name it.</summary>
     public const string ApprovalField = "commentary_approved";

@@ -174,6 +174,24 @@ public abstract class PlanMergeTests(DatabaseProvider provider) : IntegrationTes
         var q3 = items.Single(r => r.Period == Period.Quarter(2015, 3)).Items.Where(i => i.Kind == ItemKind.Measure).Select(i => i.Label).Order().ToList();
         Assert.Equal(["M1: Assessments in 45 days", "M2: Children on a second plan", "M4: Early help assessments"], q3);
     }
+
+    [Fact]
+    public async Task A_values_internal_note_is_read_kept_apart_from_its_public_note_merged_and_exported()
+    {
+        const string values = "indicator,period,value,status,note,internal_note\nM1,2015/16 Q2,75,final,(to end of Q2),Read from the case system on 3 October\n";
+        await Import(PlanFolderBuilder.Write(NewFolder("first"), new Dictionary<string, string> { ["values.csv"] = values }));
+        var held = await Db(db => db.IndicatorValues.SingleAsync(v => v.Period == Period.Quarter(2015, 2) && db.Indicators.Any(i => i.Id == v.IndicatorId && i.Ref == "M1")));
+        Assert.Equal("(to end of Q2)", held.Note);
+        Assert.Equal("Read from the case system on 3 October", held.InternalNote);
+
+        var result = await Import(PlanFolderBuilder.Write(NewFolder("second"), new Dictionary<string, string> { ["values.csv"] = values.Replace("on 3 October", "on 5 October") }));
+        Assert.Contains("changed measure M1: internal value note for 2015/16 Q2 \"Read from the case system on 3 October\" → \"Read from the case system on 5 October\"", result.Changes.Select(c => c.ToString()));
+
+        var files = await WithScope(sp => sp.GetRequiredService<PlanExport>().FilesAsync("TEST-1"));
+        var exported = files!.Single(f => f.File == "values.csv").Text.Split('\n');
+        Assert.Equal("indicator,period,value,status,note,internal_note,numerator,denominator", exported[0]);
+        Assert.Contains("M1,2015/16 Q2,75,final,(to end of Q2),Read from the case system on 5 October,,", exported);
+    }
 }
 
 public sealed class PlanMergeTestsOnSqlite() : PlanMergeTests(DatabaseProvider.Sqlite);

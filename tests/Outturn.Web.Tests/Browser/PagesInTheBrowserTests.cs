@@ -69,7 +69,7 @@ public sealed class PagesInTheBrowserTests(BrowserFixture browser)
         Assert.Contains("Higher", text);
         var targetRow = page.Locator("tr", new() { Has = page.Locator("th", new() { HasTextString = "2015/16" }) }).First;
         Assert.Contains("95%", await targetRow.InnerTextAsync());
-        var history = page.Locator("h2:has-text('Status history') + table tbody tr", new() { HasTextString = "Quarter 2 2015/16" });
+        var history = page.Locator("h2:has-text('Status history') + .outturn-table-region table tbody tr", new() { HasTextString = "Quarter 2 2015/16" });
         Assert.Contains("75%", await history.InnerTextAsync());
         await page.AssertNoViolationsAsync();
     }

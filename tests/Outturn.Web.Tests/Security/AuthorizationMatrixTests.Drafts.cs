@@ -133,6 +133,8 @@ public sealed partial class AuthorizationMatrixTests
         ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = DraftRule.None,
         ["/plans/{planRef}/reports/cover/{period}/{format?}"] = DraftRule.PolicyAdmitsOnlyDraftReaders,
         ["/boards"] = DraftRule.None,
+        ["/reports"] = DraftRule.None, // lists the plans, with links to their board documents
+        ["/accessibility"] = DraftRule.None,
         ["/boards/{boardRef}"] = DraftRule.GovernanceViewer,
         ["/meetings/{id:int}"] = DraftRule.GovernanceViewer,
         ["/meetings/{id:int}/pack"] = DraftRule.GovernanceViewer,

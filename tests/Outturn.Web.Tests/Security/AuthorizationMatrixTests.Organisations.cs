@@ -139,6 +139,8 @@ public sealed partial class AuthorizationMatrixTests
         ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = OrganisationRule.None,
         ["/plans/{planRef}/reports/cover/{period}/{format?}"] = OrganisationRule.NoContributor,
         ["/boards"] = OrganisationRule.None,
+        ["/reports"] = OrganisationRule.None,
+        ["/accessibility"] = OrganisationRule.None,
         ["/boards/{boardRef}"] = OrganisationRule.None, // Part II by seat (GovernanceViewer)
         ["/meetings/{id:int}"] = OrganisationRule.None,
         ["/meetings/{id:int}/pack"] = OrganisationRule.None,

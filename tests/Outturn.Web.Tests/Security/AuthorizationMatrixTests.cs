@@ -150,6 +150,8 @@ public sealed partial class AuthorizationMatrixTests(OutturnApp app) : IClassFix
             ["/plans/{planRef}/reports/{kind:regex(^(business-plan|plan-review)$)}/{format?}"] = "/plans/HBC-BP-2016-19/reports/business-plan",
             ["/plans/{planRef}/reports/cover/{period}/{format?}"] = "/plans/HBC-CYP-2015-16/reports/cover/2015-16-Q2",
             ["/boards"] = "/boards",
+            ["/reports"] = "/reports",
+            ["/accessibility"] = "/accessibility",
             ["/boards/{boardRef}"] = "/boards/cyp-ppb",
             ["/meetings/{id:int}"] = $"/meetings/{ppb.Id}",
             ["/meetings/{id:int}/pack"] = $"/meetings/{ppb.Id}/pack",

@@ -101,7 +101,14 @@ public static class GovernanceApi
         // The reports themselves, after their cover sheets: a published quarter's from its snapshot.
         pack = await reports.WithReportsAsync(pack, viewer, ct);
         using var buffer = new MemoryStream();
-        await writer.WriteAsync(pack, buffer, ct);
+        try
+        {
+            await writer.WriteAsync(pack, buffer, ct);
+        }
+        catch (Outturn.Application.Documents.PdfUnavailableException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF not available on this server", detail: $"{e.Message} Ask for pack.docx or pack.html instead.");
+        }
         return TypedResults.File(buffer.ToArray(), writer.ContentType, $"agenda-pack-{id}{writer.FileExtension}");
     }
 

@@ -37,6 +37,9 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
     public string? IntervalText(MeasureAssessment h) =>
         counts.WithholdsCounts(h.Current?.Numerator, h.Current?.Denominator, User.AsViewer()) && h.Interval is not null ? counts.WithheldText : h.IntervalText;
 
+    /// <summary>Whether the figures' internal notes are shown (staff who produce and approve figures; never the public).</summary>
+    public bool ShowInternalNotes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string planRef, string indicatorRef, CancellationToken ct)
     {
         var plan = await query.LoadPlanAsync(planRef, ct);
@@ -44,7 +47,9 @@ public sealed class DetailsModel(MonitoringQuery query, ReportVisibility access,
         var indicator = plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef);
         if (indicator is null) return this.NotFoundWith($"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
         // Figures of a round not yet published are drafts: only those allowed see them.
-        var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
+        var viewer = User.AsViewer();
+        ShowInternalNotes = viewer.SeesInternalNotes;
+        var hidden = await access.HiddenPeriodsAsync(planRef, viewer, ct);
         indicator.Values.RemoveAll(v => hidden.Contains(v.Period));
         Plan = plan;
         Indicator = indicator;

@@ -32,6 +32,7 @@ public sealed class ReviseModel(MonitoringQuery query, ReviseFigure revise, Micr
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? InternalNote { get; set; }
     /// <summary>Why the figure is corrected; required, and shown beside the correction.</summary>
     [BindProperty] public string? Reason { get; set; }
 
@@ -55,7 +56,8 @@ public sealed class ReviseModel(MonitoringQuery query, ReviseFigure revise, Micr
         if (Errors.Count == 0 && Period is { } period)
         {
             await revise.HandleAsync(new ReviseFigure.Request(planRef, indicatorRef, period, status == ValueStatus.Unavailable ? null : value, status!.Value,
-                string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), Reason!.Trim()), ct);
+                string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), Reason!.Trim(),
+                string.IsNullOrWhiteSpace(InternalNote) ? null : InternalNote.Trim()), ct);
             // Copies of the plan's published reports made before the correction are no longer served anywhere (their
             // version has changed); this instance's are dropped now rather than left to expire.
             await cache.EvictByTagAsync(Outturn.Web.Hosting.PublishedReportCache.PlanTag(planRef), ct);

@@ -11,7 +11,7 @@ using Outturn.Web.Features.Shared;
 namespace Outturn.Web.Features.Plans;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuthorizationService authorization, TimeProvider clock, Application.Plans.Editing.PlanEditQuery versions) : PageModel
+public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuthorizationService authorization, TimeProvider clock, Application.Plans.Editing.PlanEditQuery versions, ReportVisibility access) : PageModel
 {
     /// <summary>The plan check's findings, for performance officers and administrators only; null for everyone else.</summary>
     public IReadOnlyList<PlanFinding>? Findings { get; private set; }
@@ -38,9 +38,11 @@ public sealed class DetailsModel(MonitoringQuery query, PlanExport export, IAuth
             .Concat(plan.Milestones.SelectMany(m => m.Updates.Select(u => u.Period)))
             .Where(p => p.Kind == PeriodKind.Quarter && plan.Covers(p))
             .Distinct().Order().ToList();
-        MonitoringPeriods = withData.Count > 0
+        // Only the quarters this person can open: a round not yet published is a draft, and its link would only lead to sign in.
+        var hidden = await access.HiddenPeriodsAsync(planRef, User.AsViewer(), ct);
+        MonitoringPeriods = (withData.Count > 0
             ? withData
-            : Enumerable.Range(1, 4).Select(q => Period.Quarter(plan.FirstYear, q)).ToList();
+            : Enumerable.Range(1, 4).Select(q => Period.Quarter(plan.FirstYear, q)).ToList()).Where(p => !hidden.Contains(p)).ToList();
         return Page();
     }
 

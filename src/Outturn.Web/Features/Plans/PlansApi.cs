@@ -19,7 +19,9 @@ public static class PlansApi
     public sealed record MilestoneDto(string Ref, string Objective, string Text, string Year, DateOnly? Due, string? Officer, string Priority);
     public sealed record IndicatorDto(string Ref, string Title, string? Objective, string Priority, Polarity Polarity, string? Unit, int Precision, Frequency Frequency, Domain.Status.ValueType ValueType, string? Tolerance, bool Key, string? Officer);
     public sealed record TargetDto(string Period, decimal? Target, string State, string? Note);
-    public sealed record ValueDto(string Period, decimal? Value, ValueStatus Status, string? Note);
+    /// <summary><see cref="InternalNote"/> is given only to staff who see internal notes (<see cref="Application.Accounts.Viewer.SeesInternalNotes"/>); never to the public.</summary>
+    public sealed record ValueDto(string Period, decimal? Value, ValueStatus Status, string? Note,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? InternalNote = null);
     public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<ValueDto> Values);
 
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
@@ -72,13 +74,14 @@ public static class PlansApi
         string planRef, string indicatorRef, MonitoringQuery query, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await query.LoadPlanAsync(planRef, ct) is not { } plan) return ApiProblems.NoPlan(planRef);
-        var hidden = await access.HiddenPeriodsAsync(planRef, user.AsViewer(), ct);
+        var viewer = user.AsViewer();
+        var hidden = await access.HiddenPeriodsAsync(planRef, viewer, ct);
         if (plan.Indicators.FirstOrDefault(i => i.Ref == indicatorRef) is not { } indicator)
             return ApiProblems.NotFound("Measure not found", $"{plan.Ref} has no measure with the reference \"{indicatorRef}\".");
         return TypedResults.Ok(new IndicatorDetailDto(
             ToDto(plan, indicator),
             indicator.Targets.OrderBy(t => t.Period).Select(t => new TargetDto(t.Period.ToString(), MonitoringQuery.Normal(t.Value), t.State switch { TargetState.Set => "set", TargetState.ToBeConfirmed => "tbc", _ => "n/a" }, t.Note)).ToList(),
-            indicator.Values.Where(v => !hidden.Contains(v.Period)).OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status, v.Note)).ToList()));
+            indicator.Values.Where(v => !hidden.Contains(v.Period)).OrderBy(v => v.Period).Select(v => new ValueDto(v.Period.ToString(), MonitoringQuery.Normal(v.Value), v.Status, v.Note, viewer.SeesInternalNotes ? v.InternalNote : null)).ToList()));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StatusLine>>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetStatus(

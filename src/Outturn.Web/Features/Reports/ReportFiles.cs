@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Outturn.Application.Documents;
+using Outturn.Web.Features.Shared;
 using Outturn.Web.Security;
 
 namespace Outturn.Web.Features.Reports;
@@ -21,8 +22,16 @@ public static class ReportFiles
                 return page.File(TableExport.DocumentCsv(document), TableExport.CsvContentType, baseName + ".csv");
         }
         if (!BoardReports.TryParseFormat(format, out var f)) return null;
-        var file = await reports.RenderAsync(document, f, baseName, ct);
-        return page.File(file.Content, file.ContentType, file.FileName);
+        try
+        {
+            var file = await reports.RenderAsync(document, f, baseName, ct);
+            return page.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (PdfUnavailableException e)
+        {
+            // This server has no Chromium: say so, and offer what it can make.
+            return page.UnavailableWith($"{e.Message} Download the Word or HTML version instead.");
+        }
     }
 
     public static string Slug(string s) => new(s.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());

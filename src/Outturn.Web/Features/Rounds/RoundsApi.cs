@@ -45,7 +45,7 @@ public static class RoundsApi
     /// number too long to hold gets the checks' own message in a 422 naming the field, not a bare 400.
     /// </summary>
     public sealed record PutItemBody(JsonElement? Value, ValueStatus? Status, string? Note, string? Commentary, MilestoneProgress? Progress, string? Reason, bool? Submit, int? Version,
-        JsonElement? Numerator = null, JsonElement? Denominator = null);
+        JsonElement? Numerator = null, JsonElement? Denominator = null, string? InternalNote = null);
     public sealed record OpenBody(DateOnly? Deadline, DateOnly? OpensOn = null);
     public sealed record ReviewBody(int? ConfirmOutstanding);
     public sealed record SignOffBody(string? Comment);
@@ -67,7 +67,7 @@ public static class RoundsApi
         var denominator = Figure(body.Denominator, "denominator", unreadable);
         if (body.Version is null) unreadable["version"] = ["Give the version of the item you are changing, as listed."];
         if (unreadable.Count > 0 || body.Version is not { } version) return Unprocessable("The item was not saved.", unreadable, []);
-        var request = new SaveItemRequest(planRef, period, itemRef, value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version, numerator, denominator);
+        var request = new SaveItemRequest(planRef, period, itemRef, value, body.Status, body.Note, body.Commentary, body.Progress, body.Reason, body.Submit ?? false, version, numerator, denominator, body.InternalNote);
         var outcome = await handlers.SaveItemAsync(request, await users.ActorAsync(user), ct);
         if (outcome is RoundApiHandlers.PushResult.NotFound nf) return ApiProblems.NotFound("Item not found", nf.Detail);
         var done = (RoundApiHandlers.PushResult.Done)outcome;

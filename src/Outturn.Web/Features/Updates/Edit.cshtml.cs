@@ -46,6 +46,7 @@ public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserMana
     [BindProperty] public string? Denominator { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? InternalNote { get; set; }
     /// <summary>A milestone's progress, or a measure's judgement ("computed" keeps the rules' status).</summary>
     [BindProperty] public string? Progress { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -65,6 +66,7 @@ public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserMana
         Denominator = Application.Monitoring.MonitoringQuery.Normal(i.Denominator)?.ToString(CultureInfo.InvariantCulture);
         Status = i.ValueStatus?.ToString().ToLowerInvariant();
         Note = i.Note;
+        InternalNote = i.InternalNote;
         Progress = i.Progress?.ToWord() ?? (i.Kind == ItemKind.Measure ? "computed" : null);
         Reason = i.Reason;
         Commentary = i.Commentary;
@@ -159,7 +161,7 @@ public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserMana
         }
         ValueStatus? status = Status switch { "final" => ValueStatus.Final, "provisional" => ValueStatus.Provisional, "unavailable" => ValueStatus.Unavailable, _ => null };
         MilestoneProgress? progress = StatusWords.TryParseMilestoneProgress(Progress, out var p) ? p : null;
-        return new ItemUpdate(value, status, Note, progress, Commentary, Reason, numerator, denominator, CommentaryFromDraft, CommentaryApproved);
+        return new ItemUpdate(value, status, Note, progress, Commentary, Reason, numerator, denominator, CommentaryFromDraft, CommentaryApproved, InternalNote);
     }
 
     /// <summary>The status the rules give the figure being entered, against the round's target and last year's figure, and the drafted commentary.</summary>

@@ -2288,6 +2288,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
@@ -2439,6 +2442,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
@@ -3220,6 +3226,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -2184,6 +2184,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -2331,6 +2334,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
@@ -3080,6 +3086,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

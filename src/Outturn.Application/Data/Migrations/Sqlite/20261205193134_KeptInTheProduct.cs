@@ -72,6 +72,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "RoundItem",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<decimal>(
                 name: "Numerator",
                 table: "RoundItem",
@@ -225,6 +231,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "IndicatorValues",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Text",
                 table: "ImprovementAction",
                 type: "TEXT",
@@ -283,6 +295,12 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 name: "RoundItemId",
                 table: "ComputedValue",
                 type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "ComparatorValues",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -764,6 +782,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "RoundItem");
 
             migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
                 name: "Numerator",
                 table: "RoundItem");
 
@@ -856,6 +878,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                 table: "Inspection");
 
             migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
                 name: "Text",
                 table: "ImprovementAction");
 
@@ -886,6 +912,10 @@ namespace Outturn.Application.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "ComparatorValues");
 
             migrationBuilder.DropColumn(
                 name: "From",

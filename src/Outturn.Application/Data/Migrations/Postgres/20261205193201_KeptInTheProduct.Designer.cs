@@ -13,7 +13,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOutturnDbContext))]
-    [Migration("20261205192923_KeptInTheProduct")]
+    [Migration("20261205193201_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -2291,6 +2291,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
@@ -2442,6 +2445,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
@@ -3223,6 +3229,9 @@ namespace Outturn.Application.Data.Migrations.Postgres
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()

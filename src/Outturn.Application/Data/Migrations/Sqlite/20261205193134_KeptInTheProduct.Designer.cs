@@ -11,7 +11,7 @@ using Outturn.Application.Data;
 namespace Outturn.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOutturnDbContext))]
-    [Migration("20261205192858_KeptInTheProduct")]
+    [Migration("20261205193134_KeptInTheProduct")]
     partial class KeptInTheProduct
     {
         /// <inheritdoc />
@@ -2187,6 +2187,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -2334,6 +2337,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
@@ -3083,6 +3089,9 @@ namespace Outturn.Application.Data.Migrations.Sqlite
 
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

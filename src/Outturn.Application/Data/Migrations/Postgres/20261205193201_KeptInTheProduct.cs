@@ -73,6 +73,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "RoundItem",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<decimal>(
                 name: "Numerator",
                 table: "RoundItem",
@@ -226,6 +232,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "IndicatorValues",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Text",
                 table: "ImprovementAction",
                 type: "text",
@@ -284,6 +296,12 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 name: "RoundItemId",
                 table: "ComputedValue",
                 type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InternalNote",
+                table: "ComparatorValues",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -765,6 +783,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "RoundItem");
 
             migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "RoundItem");
+
+            migrationBuilder.DropColumn(
                 name: "Numerator",
                 table: "RoundItem");
 
@@ -857,6 +879,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
                 table: "Inspection");
 
             migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "IndicatorValues");
+
+            migrationBuilder.DropColumn(
                 name: "Text",
                 table: "ImprovementAction");
 
@@ -887,6 +913,10 @@ namespace Outturn.Application.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "RoundItemId",
                 table: "ComputedValue");
+
+            migrationBuilder.DropColumn(
+                name: "InternalNote",
+                table: "ComparatorValues");
 
             migrationBuilder.DropColumn(
                 name: "From",
