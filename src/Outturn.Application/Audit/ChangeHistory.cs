@@ -177,7 +177,7 @@ public static partial class AuditWords
     public static string What(string entity, string key, string? field, string action, string? oldValue, string? newValue)
     {
         var subject = Subject(entity, key, field);
-        if (field is null && action == "Added") return $"{Capitalise(ItemWord(entity))} added";
+        if (field is null && action == "Added" && entity is "Priority" or "Objective" or "Milestone" or "Indicator") return $"{Capitalise(ItemWord(entity))} added";
         if (field is "TimetableYears" or "Strands") (oldValue, newValue) = (ListWords(field, oldValue), ListWords(field, newValue));
         if (field == "RetiredOn")
             return newValue is null ? $"{Capitalise(ItemWord(entity))} reinstated" : $"{Capitalise(ItemWord(entity))} retired from {Value(field, newValue)}";

@@ -36,7 +36,7 @@ public abstract class FrozenSectionsTests(DatabaseProvider provider) : Integrati
         await Use<DemoData, IReadOnlyList<string>>(d => d.LoadAsync());
         var r01 = (await RiskRows(Q2)).First(r => r[0] == "CYP-R01");
         Assert.StartsWith("Unable to recruit and retain a stable permanent social work workforce (initial 16, residual 12, target 6)", r01[1]);
-        Assert.Equal("complete", r01[4]);
+        Assert.StartsWith("Complete", r01[4].Trim(), StringComparison.Ordinal); // the symbol's picture, then its words
 
         // After publication: CYP-R01's Quarter 2 scores are corrected, its measure a's Quarter 2 progress changed, and
         // an equality action's Quarter 2 progress rewritten.
@@ -53,7 +53,7 @@ public abstract class FrozenSectionsTests(DatabaseProvider provider) : Integrati
         using (var word = new WordFile(WordRenderer.Render(published)))
         {
             Assert.DoesNotContain("Rewritten after publication", word.Text + string.Join(" ", word.Rows().SelectMany(r => r)));
-            Assert.Contains(word.Rows("Progress against high priority equality actions"), r => r[0] == "Closing the gap for pupils eligible for free school meals" && r[3] == "amber");
+            Assert.Contains(word.Rows("Progress against high priority equality actions"), r => r[0] == "Closing the gap for pupils eligible for free school meals" && r[3].Trim().StartsWith("Amber", StringComparison.Ordinal));
         }
 
         // The registers themselves have moved on: the open Quarter 3 round's draft shows Quarter 3's scores, and the
