@@ -48,7 +48,8 @@ public sealed class PublishedReportCache(TimeSpan lifetime) : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.VaryByValues["report"] = $"{version.Id}.{version.PublishedAt?.UtcTicks}.{version.RevisionCount}";
-        context.CacheVaryByRules.QueryKeys = "table";
+        // The page's own choices (a chart's table, the exceptions-only view); any other query is not a page of its own.
+        context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["table", "show"]);
         context.Tags.Add(PlanTag(planRef));
     }
 
