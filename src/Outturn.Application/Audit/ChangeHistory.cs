@@ -68,7 +68,8 @@ public sealed class ChangeHistory(OutturnDbContext db)
         }).ToList();
     }
 
-    private static readonly string[] PlanItems = ["Priority", "Objective", "Milestone", "Indicator"];
+    /// <summary>The plan's own items, whose additions read as one line ("Measure added").</summary>
+    internal static readonly string[] PlanItems = ["Priority", "Objective", "Milestone", "Indicator"];
 
     /// <summary>
     /// A plan's items read as people think of them: an item added is one line ("Measure added"), not one per field;
@@ -177,7 +178,7 @@ public static partial class AuditWords
     public static string What(string entity, string key, string? field, string action, string? oldValue, string? newValue)
     {
         var subject = Subject(entity, key, field);
-        if (field is null && action == "Added" && entity is "Priority" or "Objective" or "Milestone" or "Indicator") return $"{Capitalise(ItemWord(entity))} added";
+        if (field is null && action == "Added" && ChangeHistory.PlanItems.Contains(entity)) return $"{Capitalise(ItemWord(entity))} added";
         if (field is "TimetableYears" or "Strands") (oldValue, newValue) = (ListWords(field, oldValue), ListWords(field, newValue));
         if (field == "RetiredOn")
             return newValue is null ? $"{Capitalise(ItemWord(entity))} reinstated" : $"{Capitalise(ItemWord(entity))} retired from {Value(field, newValue)}";

@@ -122,8 +122,8 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
     {
         var item = await db.Set<RoundItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null) return null;
-        // With its items: who owns the item (OrganisationService.OwnersAsync) is read from the round's items.
-        var round = await db.Set<MonitoringRound>().AsNoTracking().Include(r => r.Items).SingleAsync(r => r.Id == item.RoundId, ct);
+        // The round alone: the item's owner is worked out from the item itself (RoundOwners.Of), not from the round's items.
+        var round = await db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Id == item.RoundId, ct);
         return (round, (await ViewsAsync(round, [item], ct)).Single());
     }
 
