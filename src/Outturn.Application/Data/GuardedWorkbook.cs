@@ -64,6 +64,44 @@ public static class GuardedWorkbook
         }
     }
 
+    /// <summary>
+    /// Reads the named worksheets (or every one) of a workbook that has passed <see cref="Check(Stream, WorkbookLimits?)"/>
+    /// into rows of cells with MiniExcel. A damaged file that is still a well-formed zip of well-formed XML can make a
+    /// reader fail in ways of its own (a part missing, a reference to nothing); any such failure is the file's fault and
+    /// is returned as words, never thrown.
+    /// </summary>
+    public static (Dictionary<string, List<IDictionary<string, object?>>>? Sheets, string? Refused) ReadSheets(
+        Stream workbook, bool useHeaderRow, IReadOnlyCollection<string>? only = null)
+    {
+        try
+        {
+            workbook.Position = 0;
+            var names = MiniExcelLibs.MiniExcel.GetSheetNames(workbook);
+            var sheets = new Dictionary<string, List<IDictionary<string, object?>>>(StringComparer.Ordinal);
+            foreach (var name in names.Where(n => only is null || only.Contains(n)).Distinct())
+            {
+                workbook.Position = 0;
+                sheets[name] = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: useHeaderRow, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
+            }
+            return (sheets, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return (null, $"not a readable Excel workbook (.xlsx): {Unreadable(e)}");
+        }
+        finally
+        {
+            workbook.Position = 0;
+        }
+    }
+
+    /// <summary>What went wrong reading a damaged workbook, in words where the reader gave any.</summary>
+    public static string Unreadable(Exception e) => e switch
+    {
+        InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException => e.Message.TrimEnd('.') + ".",
+        _ => "a part of it is missing or damaged.",
+    };
+
     private static string? CheckArchive(Stream workbook, WorkbookLimits limits)
     {
         using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);

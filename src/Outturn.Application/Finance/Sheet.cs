@@ -42,9 +42,10 @@ public static class Sheet
         {
             rows = WorksheetRows(path);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            errors.Add($"{file}: not a readable .xlsx workbook ({ex.GetType().Name}).");
+            // A well-formed zip of well-formed XML can still lack a part or point at nothing: the file's fault, in words.
+            errors.Add($"{file}: not a readable Excel workbook (.xlsx): {GuardedWorkbook.Unreadable(ex)}");
             return null;
         }
         var nonEmpty = rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))).ToList();
@@ -87,16 +88,19 @@ public static class Sheet
     private static List<(int, Dictionary<int, string>)> WorksheetRows(string path)
     {
         using var doc = SpreadsheetDocument.Open(path, false);
+        // A damaged or hostile package can lack any part the format says it has: each missing one is a refusal.
         var book = doc.WorkbookPart ?? throw new InvalidOperationException("no workbook part");
-        var first = book.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
+        var first = book.Workbook?.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
             ?? throw new InvalidOperationException("no worksheet");
-        var part = (WorksheetPart)book.GetPartById(first.Id!.Value!);
+        var id = first.Id?.Value ?? throw new InvalidOperationException("a worksheet without its part");
+        var part = book.GetPartById(id) as WorksheetPart ?? throw new InvalidOperationException("a worksheet without its part");
+        var worksheet = part.Worksheet ?? throw new InvalidOperationException("an empty worksheet part");
         var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var rows = new List<(int, Dictionary<int, string>)>();
         var next = 1;
-        foreach (var row in part.Worksheet.Descendants<Row>())
+        foreach (var row in worksheet.Descendants<Row>())
         {
-            var number = row.RowIndex?.Value is { } ri ? (int)ri : next;
+            var number = row.RowIndex?.Value is { } ri && ri <= 1_048_576 ? (int)ri : next;
             next = number + 1;
             var cells = new Dictionary<int, string>();
             var column = 0;
@@ -121,8 +125,10 @@ public static class Sheet
         if (type is null || type == CellValues.Number)
         {
             // Numbers come as their shortest round-trip text ("4445", "-94", "12.5"); exponents are spelled out.
+            // Beyond decimal's range the text is left as it is, for the column's own check to refuse.
             if (raw.Contains('E', StringComparison.OrdinalIgnoreCase) &&
-                double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) &&
+                Math.Abs(d) < 7.9e28)
                 return ((decimal)d).ToString(CultureInfo.InvariantCulture);
             return raw;
         }
@@ -133,7 +139,8 @@ public static class Sheet
     private static int ColumnIndex(string reference)
     {
         var n = 0;
-        foreach (var ch in reference.TakeWhile(char.IsLetter)) n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        // Excel's last column is XFD (16,384); a longer reference is damage, and reads as no column.
+        foreach (var ch in reference.TakeWhile(char.IsAsciiLetter).Take(4)) n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
         return n;
     }
 

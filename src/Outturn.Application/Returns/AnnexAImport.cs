@@ -45,18 +45,12 @@ public sealed class AnnexAImport(ReturnsImport import)
         content.CopyTo(buffer);
         buffer.Position = 0;
         if (GuardedWorkbook.Check(buffer) is { } refused) return (rows, [new(name, null, null, refused)], report);
-        List<string> sheets;
-        try { buffer.Position = 0; sheets = MiniExcel.GetSheetNames(buffer); }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
-        {
-            return (rows, [new(name, null, null, "not an Excel workbook (.xlsx): " + e.Message)], report);
-        }
+        var (read, unreadable) = GuardedWorkbook.ReadSheets(buffer, useHeaderRow: false);
+        if (read is null) return (rows, [new(name, null, null, unreadable!)], report);
         var seen = new HashSet<int>();
-        foreach (var sheet in sheets)
+        foreach (var (sheet, cells) in read)
         {
             var list = AnnexASpec.Identify(sheet);
-            buffer.Position = 0;
-            var cells = buffer.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
             var headerIndex = cells.Take(10).ToList().FindIndex(r => r.Values.Count(v => v is string s && s.Trim().Length > 0) >= 3);
             if (list is null && headerIndex >= 0)
                 list = cells.Take(headerIndex).SelectMany(r => r.Values.OfType<string>()).Select(AnnexASpec.Identify).FirstOrDefault(l => l is not null);

@@ -78,20 +78,14 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         if (GuardedWorkbook.Check(buffer) is { } refused) return new UploadResult(0, 0, [$"The file is refused: {refused}"]);
-        List<string> sheetNames;
-        try { buffer.Position = 0; sheetNames = MiniExcel.GetSheetNames(buffer); }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or System.Xml.XmlException)
-        {
-            return new UploadResult(0, 0, ["The file is not an Excel workbook (.xlsx)."]);
-        }
+        var (sheets, unreadable) = GuardedWorkbook.ReadSheets(buffer, useHeaderRow: true, only: [Measures, Milestones, Narrative]);
+        if (sheets is null) return new UploadResult(0, 0, [$"The file is refused: {unreadable}"]);
         if (!round.AcceptsUpdates) return new UploadResult(0, 0, [$"The round is {MonitoringRound.Describe(round.State)}: updates are closed."]);
         var owners = await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
 
         foreach (var (sheet, columns, kind) in new[] { (Measures, MeasureColumns, ItemKind.Measure), (Milestones, MilestoneColumns, ItemKind.Milestone), (Narrative, NarrativeColumns, ItemKind.Narrative) })
         {
-            if (!sheetNames.Contains(sheet)) { errors.Add($"Sheet \"{sheet}\" is missing."); continue; }
-            buffer.Position = 0;
-            var rows = buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+            if (!sheets.TryGetValue(sheet, out var rows)) { errors.Add($"Sheet \"{sheet}\" is missing."); continue; }
             var header = rows.FirstOrDefault()?.Keys.ToList() ?? [];
             foreach (var missing in columns.Where(c => rows.Count > 0 && !ForReading.Contains(c) && !MayBeLeftOut.Contains(c) && !header.Contains(c)))
                 errors.Add($"Sheet \"{sheet}\", row 1: column \"{missing}\" is missing.");
