@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs and starts what the tests need (PostgreSQL 15, Debian's Chromium, nginx for the
-# two-instance test's load balancer), then `dotnet test`.
+# two-instance test's load balancer), builds once, then runs the test projects in two lanes side by side: the web
+# tests (whose browser tests spend much of their time waiting on Chromium) beside the domain, application and
+# command-line tests. Each line of output is marked with its lane; each project ends with its own summary line.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Category!=Browser]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,4 +31,21 @@ fi
 
 export OUTTURN_TEST_CHROMIUM="${OUTTURN_TEST_CHROMIUM:-$(command -v chromium)}"
 dotnet tool restore >/dev/null
-dotnet test Outturn.slnx --nologo "$@"
+dotnet build Outturn.slnx --nologo -v quiet
+
+lane() {
+  local status=0
+  for project in "$@"; do
+    dotnet test "tests/$project" --no-build --nologo "${extra[@]}" || status=1
+  done
+  return $status
+}
+extra=("$@")
+( set -o pipefail; lane Outturn.Web.Tests 2>&1 | sed -u 's/^/[web] /' ) &
+web=$!
+( set -o pipefail; lane Outturn.Domain.Tests Outturn.Application.Tests Outturn.Cli.Tests 2>&1 | sed -u 's/^/[app] /' ) &
+rest=$!
+status=0
+wait $web || status=1
+wait $rest || status=1
+exit $status

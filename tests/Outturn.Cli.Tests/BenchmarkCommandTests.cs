@@ -14,7 +14,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task Benchmark_prints_value_rank_of_quartile_england_region_and_neighbours_as_json()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var result = await _cli.RunAsync("benchmark", "--indicator", "CED047", "--period", "2013/14", "--area", "E06000006", "--format", "json");
 
@@ -33,7 +33,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task Import_benchmarks_with_the_long_profile_lists_new_areas_and_then_ranks_them()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var file = File("ced033.csv", "indicator,area_code,area_name,period,value\n" +
             "CED033,E06000099,New Unitary,2016/17,99\nCED033,E06000006,Halton,2016/17,80\nCED033,E06000007,Warrington,2016/17,c\n");
 
@@ -50,7 +50,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task A_rejected_benchmark_file_exits_1_with_errors_by_line_and_column_and_changes_nothing()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var file = File("bad.csv", "indicator,area_code,area_name,period,value\nCED033,E06000006,Halton,2016/17,80\nCED033,E06000006,Halton,2016/17,eighty\n");
 
         var result = await _cli.RunAsync("import", "benchmarks", "--profile", "long", file);
@@ -73,7 +73,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task Neighbours_set_replaces_the_list_and_the_neighbours_average_follows()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var set = await _cli.RunAsync("neighbours", "set", "--area", "E06000006", "--list", "E08000013,E08000018");
 
@@ -100,7 +100,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task The_built_in_explore_education_statistics_profile_loads_the_placement_stability_file_as_CED047()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var import = await _cli.RunAsync("import", "benchmarks", "--profile", "ees-cla-placement-stability", File("cla_placement_stability.csv", PlacementStability));
 
@@ -115,7 +115,7 @@ public sealed class BenchmarkCommandTests : IDisposable
     [Fact]
     public async Task A_saved_profile_loads_next_years_file_in_one_step()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var profile = File("profile.json", """
             { "name": "stability-numbers", "layout": "ees",
               "measures": [ { "indicator": "CED047", "column": "number",

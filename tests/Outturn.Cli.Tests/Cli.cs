@@ -37,6 +37,28 @@ public sealed class Cli : IDisposable
         return new Result(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Gives this run the demo: loaded once per test run by the real tool (<c>outturn demo load</c>) into a folder of
+    /// its own, and copied from there. Loading it is a process of some fifteen seconds, and twenty-odd tests start from
+    /// it; the test that checks the load itself still runs it (<see cref="CommandTests"/>).
+    /// </summary>
+    public async Task LoadDemoAsync()
+    {
+        var template = await DemoTemplate.Value;
+        Directory.CreateDirectory(DataDirectory);
+        foreach (var file in Directory.GetFiles(template))
+            File.Copy(file, Path.Combine(DataDirectory, Path.GetFileName(file)), overwrite: true);
+    }
+
+    private static readonly Lazy<Task<string>> DemoTemplate = new(async () =>
+    {
+        var template = new Cli();
+        var load = await template.RunAsync("demo", "load");
+        if (load.ExitCode != 0) throw new InvalidOperationException($"outturn demo load failed ({load.ExitCode}): {load.Error}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        return template.DataDirectory;
+    });
+
     public string NewFolder(string name, IReadOnlyDictionary<string, string> files)
     {
         var path = Path.Combine(DataDirectory, "folders", name);

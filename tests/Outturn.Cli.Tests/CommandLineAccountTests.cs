@@ -35,7 +35,7 @@ public sealed class CommandLineAccountTests : IDisposable
     [Fact]
     public async Task A_change_is_recorded_against_the_account_named_with_as_or_configured_and_never_the_operating_system_user()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         Assert.Equal(0, (await _cli.RunAsync("import", "plan", Plan("first", "10"))).ExitCode);
 
         var named = await _cli.RunAsync("import", "plan", Plan("second", "9"), "--as", "performance@outturn.example");
@@ -53,7 +53,7 @@ public sealed class CommandLineAccountTests : IDisposable
     [Fact]
     public async Task An_unknown_or_disabled_account_is_refused_before_anything_changes()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         Assert.Equal(0, (await _cli.RunAsync("import", "plan", Plan("first", "10"))).ExitCode);
         var before = WhoChangedTheTarget().Count;
 
@@ -72,7 +72,7 @@ public sealed class CommandLineAccountTests : IDisposable
     [Fact]
     public async Task Where_an_account_is_required_a_change_without_one_is_refused_and_nothing_is_saved()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         Assert.Equal(0, (await _cli.RunAsync("import", "plan", Plan("first", "10"))).ExitCode);
         var before = WhoChangedTheTarget().Count;
         var required = new Dictionary<string, string> { ["Outturn__Cli__RequireAccount"] = "true" };

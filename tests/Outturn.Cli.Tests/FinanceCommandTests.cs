@@ -12,7 +12,7 @@ public sealed class FinanceCommandTests : IDisposable
     [Fact]
     public async Task Finance_prints_the_departments_lines_and_totals_as_json()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var result = await _cli.RunAsync("finance", "--department", "Children and Families", "--period", "2015/16 Q2", "--format", "json");
 
@@ -35,7 +35,7 @@ public sealed class FinanceCommandTests : IDisposable
     [Fact]
     public async Task A_rejected_ledger_exits_non_zero_lists_errors_as_file_line_and_changes_nothing()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var before = (await _cli.RunAsync("finance", "--department", "Children and Families", "--period", "2015/16 Q2")).Out;
         var folder = _cli.NewFolder("ledger", new Dictionary<string, string>
         {
@@ -54,7 +54,7 @@ public sealed class FinanceCommandTests : IDisposable
     [Fact]
     public async Task A_good_ledger_replaces_the_department_period_and_finance_shows_it()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var folder = _cli.NewFolder("ledger-ok", new Dictionary<string, string>
         {
             ["q2.csv"] = "department,period,section,line,annual_budget,budget_to_date,expenditure_to_date,variance_to_date\n" +

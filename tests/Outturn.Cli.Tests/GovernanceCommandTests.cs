@@ -10,7 +10,7 @@ public sealed class GovernanceCommandTests : IDisposable
     [Fact]
     public async Task Meetings_pack_writes_the_public_agenda_pack_as_html()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var file = Path.Combine(_cli.DataDirectory, "pack.html");
 
         var result = await _cli.RunAsync("meetings", "pack", "--board", "cyp-ppb", "--date", "2016-01-04", "--out", file);
@@ -25,7 +25,7 @@ public sealed class GovernanceCommandTests : IDisposable
     [Fact]
     public async Task Actions_overdue_lists_the_dated_open_actions_oldest_first_and_an_unknown_board_fails()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var result = await _cli.RunAsync("actions", "overdue", "--board", "ct-exec");
 

@@ -15,7 +15,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Report_ppb_writes_the_Word_file_with_the_seed_sections_and_html_with_CED033()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var docx = await _cli.RunAsync("report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
         Assert.True(docx.ExitCode == 0, docx.Error);
@@ -37,7 +37,7 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Report_ppb_makes_Word_with_its_charts_as_pictures_on_a_machine_without_Chromium_and_says_why_PDF_cannot_be_made()
     {
         var noChromium = new Dictionary<string, string> { ["Outturn__Documents__Chromium"] = Path.Combine(_cli.DataDirectory, "no-chromium-here") };
-        Assert.Equal(0, (await _cli.RunWithAsync(noChromium, "demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var docx = await _cli.RunWithAsync(noChromium, "report", "ppb", "--plan", "HBC-CYP-2015-16", "--period", "2015/16 Q2", "--format", "docx", "--out", Out("ppb.docx"));
         Assert.True(docx.ExitCode == 0, docx.Error);
@@ -71,7 +71,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Report_business_plan_plan_review_and_cover_write_their_files()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         Assert.Equal(0, (await _cli.RunAsync("report", "business-plan", "--plan", "HBC-BP-2016-19", "--format", "html", "--out", Out("bp.html"))).ExitCode);
         Assert.Contains("PED001", File.ReadAllText(Out("bp.html")));

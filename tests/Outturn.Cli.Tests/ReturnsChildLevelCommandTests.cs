@@ -25,7 +25,7 @@ public sealed class ReturnsChildLevelCommandTests : IDisposable
     [Fact]
     public async Task The_children_behind_a_figure_are_listed_by_pseudonym_with_their_reasons_and_the_view_is_audited()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var result = await _cli.RunAsync("returns", "children", "--period", "2015/16 Q4", "--indicator", "lac-3plus-placements", "--format", "json", "--as", ChildLevel);
         Assert.True(result.ExitCode == 0, result.Error);
         var root = JsonDocument.Parse(result.Out).RootElement;
@@ -52,7 +52,7 @@ public sealed class ReturnsChildLevelCommandTests : IDisposable
     [Fact]
     public async Task Without_the_child_level_permission_the_children_are_refused_and_nothing_is_audited()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var none = await _cli.RunAsync("returns", "children", "--period", "2015/16 Q4", "--indicator", "lac-3plus-placements");
         Assert.Equal(4, none.ExitCode);
         Assert.Contains("--as <email>", none.Error, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ReturnsChildLevelCommandTests : IDisposable
     [Fact]
     public async Task Validate_as_json_lists_each_failure_with_rule_table_line_child_and_fields()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         var result = await _cli.RunAsync("returns", "validate", "--period", "2015/16 Q4", "--format", "json", "--as", ChildLevel);
         Assert.True(result.ExitCode == 0, result.Error);
         var root = JsonDocument.Parse(result.Out).RootElement;

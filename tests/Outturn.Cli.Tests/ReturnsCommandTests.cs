@@ -26,7 +26,7 @@ public sealed class ReturnsCommandTests : IDisposable
     [Fact]
     public async Task The_demo_ships_haltons_child_population_so_the_referral_rate_is_available()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
         foreach (var period in new[] { "2014/15", "2015/16" })
         {
             var compute = await _cli.RunAsync("returns", "compute", "--period", period);

@@ -9,7 +9,7 @@ public sealed class TokenCommandTests : IDisposable
     [Fact]
     public async Task A_token_is_issued_for_an_account_printed_once_and_revoked_by_its_name()
     {
-        Assert.Equal(0, (await _cli.RunAsync("demo", "load")).ExitCode);
+        await _cli.LoadDemoAsync();
 
         var issued = await _cli.RunAsync("tokens", "issue", "--email", "ann.mcintyre@outturn.example", "--name", "data warehouse");
         Assert.Equal(0, issued.ExitCode);

@@ -27,7 +27,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> OpenAsync(string path, string? signedInAs = null)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = BaseUrl });
+        // A context of its own (its own cookies), in which a test may open more tabs signed in as the same person.
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        // The tests run beside other test projects on a small machine: a step may wait a minute, never longer.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
         if (signedInAs is not null)
         {
             await page.GotoAsync("/sign-in");

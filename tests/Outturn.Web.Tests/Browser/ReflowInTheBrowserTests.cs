@@ -71,47 +71,78 @@ public sealed class ReflowInTheBrowserTests(BrowserFixture browser)
 
     /// <summary>
     /// Visits the pages (and, when <paramref name="follow"/>, every same-site page they link to), measuring each at
-    /// 1280 and 320 pixels wide; axe runs at 320 pixels on the first page of each kind of address.
+    /// 1280 and 320 pixels wide; axe runs at 320 pixels on the first page of each kind of address. Three tabs of the
+    /// same browser (and so the same sign-in) share the queue, so that the crawl of some hundreds of pages is bounded
+    /// by the server rather than by one tab's round trips.
     /// </summary>
-    private async Task<List<string>> CrawlAsync(IPage page, IEnumerable<string> start, int limit, bool follow = true)
+    private static async Task<List<string>> CrawlAsync(IPage page, IEnumerable<string> start, int limit, bool follow = true)
     {
         var queue = new Queue<string>(start);
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         var visited = 0;
-        while (queue.Count > 0 && visited < limit)
+        var busy = 0;
+        var gate = new object();
+
+        async Task WorkAsync(IPage tab)
         {
-            var path = queue.Dequeue();
-            await page.SetViewportSizeAsync(Wide, 900);
-            var response = await page.GotoAsync(path);
-            if (response is null || !response.Ok || !(response.Headers.GetValueOrDefault("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal)) continue;
-            visited++;
-            if (follow)
-                foreach (var href in await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
-                {
-                    var link = href.Split('#')[0];
-                    if (link.Length == 0 || link.StartsWith("/api", StringComparison.Ordinal) || link.StartsWith("/openapi", StringComparison.Ordinal) || link.StartsWith("/sign-", StringComparison.Ordinal)
-                        || NotPages.Any(x => link.Split('?')[0].EndsWith(x, StringComparison.Ordinal))) continue;
-                    if (seen.Add(link)) queue.Enqueue(link);
-                }
-
-            var wide = await page.EvaluateAsync<Measured>(Measure);
-            if (wide.ScrollWidth > wide.Width) problems.Add($"{path} at {Wide}px: the page is {wide.ScrollWidth}px wide ({string.Join("; ", wide.Wide)})");
-            if (wide.Scrolling.Length > 0) problems.Add($"{path} at {Wide}px: tables wider than their column: {string.Join("; ", wide.Scrolling)}");
-            if (wide.Unwrapped > 0) problems.Add($"{path}: {wide.Unwrapped} tables not in a scrolling region");
-            if (wide.Unlabelled > 0) problems.Add($"{path}: {wide.Unlabelled} table regions not focusable or not labelled");
-
-            await page.SetViewportSizeAsync(Narrow, 640);
-            var narrow = await page.EvaluateAsync<Measured>(Measure);
-            if (narrow.ScrollWidth > narrow.Width) problems.Add($"{path} at {Narrow}px: the page is {narrow.ScrollWidth}px wide ({string.Join("; ", narrow.Wide)})");
-
-            if (kinds.Add(Kind(path)))
+            while (true)
             {
-                try { await page.AssertNoViolationsAsync(); }
-                catch (Xunit.Sdk.TrueException e) { problems.Add(e.Message); }
+                string? path = null;
+                lock (gate)
+                {
+                    if (visited >= limit || (queue.Count == 0 && busy == 0)) return;
+                    if (queue.Count > 0) { path = queue.Dequeue(); busy++; }
+                }
+                if (path is null) { await Task.Delay(50); continue; }
+                try { await VisitAsync(tab, path); }
+                finally { lock (gate) busy--; }
             }
         }
+
+        async Task VisitAsync(IPage tab, string path)
+        {
+            await tab.SetViewportSizeAsync(Wide, 900);
+            var response = await tab.GotoAsync(path);
+            if (response is null || !response.Ok || !(response.Headers.GetValueOrDefault("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal)) return;
+            lock (gate) visited++;
+            if (follow)
+            {
+                var links = await tab.Locator("a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+                lock (gate)
+                    foreach (var href in links)
+                    {
+                        var link = href.Split('#')[0];
+                        if (link.Length == 0 || link.StartsWith("/api", StringComparison.Ordinal) || link.StartsWith("/openapi", StringComparison.Ordinal) || link.StartsWith("/sign-", StringComparison.Ordinal)
+                            || NotPages.Any(x => link.Split('?')[0].EndsWith(x, StringComparison.Ordinal))) continue;
+                        if (seen.Add(link)) queue.Enqueue(link);
+                    }
+            }
+            var found = new List<string>();
+            var wide = await tab.EvaluateAsync<Measured>(Measure);
+            if (wide.ScrollWidth > wide.Width) found.Add($"{path} at {Wide}px: the page is {wide.ScrollWidth}px wide ({string.Join("; ", wide.Wide)})");
+            if (wide.Scrolling.Length > 0) found.Add($"{path} at {Wide}px: tables wider than their column: {string.Join("; ", wide.Scrolling)}");
+            if (wide.Unwrapped > 0) found.Add($"{path}: {wide.Unwrapped} tables not in a scrolling region");
+            if (wide.Unlabelled > 0) found.Add($"{path}: {wide.Unlabelled} table regions not focusable or not labelled");
+
+            await tab.SetViewportSizeAsync(Narrow, 640);
+            var narrow = await tab.EvaluateAsync<Measured>(Measure);
+            if (narrow.ScrollWidth > narrow.Width) found.Add($"{path} at {Narrow}px: the page is {narrow.ScrollWidth}px wide ({string.Join("; ", narrow.Wide)})");
+
+            bool firstOfItsKind;
+            lock (gate) firstOfItsKind = kinds.Add(Kind(path));
+            if (firstOfItsKind)
+            {
+                try { await tab.AssertNoViolationsAsync(); }
+                catch (Xunit.Sdk.TrueException e) { found.Add(e.Message); }
+            }
+            lock (gate) problems.AddRange(found);
+        }
+
+        var tabs = new List<IPage> { page };
+        for (var i = 1; i < 3; i++) tabs.Add(await page.Context.NewPageAsync());
+        await Task.WhenAll(tabs.Select(WorkAsync));
         Assert.True(visited >= Math.Min(limit, 5), $"only {visited} pages visited");
         if (follow) Assert.True(visited > 100, $"the crawl reached only {visited} pages"); // four plans' measures, boards, inspections…
         return problems;
