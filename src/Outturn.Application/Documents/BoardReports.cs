@@ -18,7 +18,7 @@ public sealed record RenderedDocument(byte[] Content, string ContentType, string
 /// The board documents: the Priority Based report, the committee cover report, the Business Plan and the plan review,
 /// built as <see cref="Document"/>s and rendered as Word, PDF or HTML.
 /// </summary>
-public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundService rounds, IReportSectionSource sections, PdfRenderer pdf, ChartPictures pictures, TimeProvider clock, Benchmarks.BenchmarkQuery benchmarks)
+public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundService rounds, IReportSectionSource sections, PdfRenderer pdf, ChartPictures pictures, TimeProvider clock, ReportCharts charts)
 {
     private static readonly CultureInfo Gb = CultureInfo.GetCultureInfo("en-GB");
 
@@ -80,19 +80,8 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
     }
 
     /// <summary>A small trend chart for each key measure that has figures by year to draw, each with its table.</summary>
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Block>>> ChartsAsync(MonitoringReport report, CancellationToken ct)
-    {
-        var charts = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
-        if (await monitoring.LoadPlanAsync(report.Plan, ct) is not { } plan) return charts;
-        foreach (var m in report.Priorities.SelectMany(p => p.KeyMeasures))
-        {
-            if (plan.Indicators.FirstOrDefault(i => i.Ref == m.Ref) is not { } indicator) continue;
-            var trend = await benchmarks.TrendAsync(indicator, null, ct);
-            if (trend.Points.Count(p => p.Value is not null) >= 2)
-                charts[m.Ref] = Benchmarks.TrendChart.Blocks("chart-" + indicator.Id, indicator, trend);
-        }
-        return charts;
-    }
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Block>>> ChartsAsync(MonitoringReport report, CancellationToken ct) =>
+        (await charts.FiguresAsync(report, ct)).ToDictionary(f => f.Ref, Benchmarks.TrendChart.Blocks, StringComparer.Ordinal);
 
     public async Task<RenderedDocument> RenderAsync(Document document, OutputFormat format, string baseName, CancellationToken ct = default)
     {
@@ -129,6 +118,7 @@ public static class DocumentsRegistration
         services.AddSingleton(_ => ChartPictures.From(configuration));
         services.AddScoped<IReportSectionSource, RegisterReportSections>();
         services.AddScoped<BoardReports>();
+        services.AddScoped<ReportCharts>();
         services.AddScoped<KeptDocuments>();
         services.AddScoped<CoverReports>();
         services.AddScoped<DocumentContent>();

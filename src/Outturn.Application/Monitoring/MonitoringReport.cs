@@ -6,13 +6,14 @@ namespace Outturn.Application.Monitoring;
 /// <summary>
 /// The quarterly monitoring as printed: plain data that can be shown, served as JSON, and frozen as the published
 /// snapshot. Statuses are words (green, better…); both the computed and the final one are kept. A published snapshot
-/// also carries sections 4.0, 5.0 and 7.0 (<see cref="Registers"/>) as they stood when it was published.
+/// also carries sections 4.0, 5.0 and 7.0 (<see cref="Registers"/>) and the figures of the trend charts beside its key
+/// measures (<see cref="Charts"/>) as they stood when it was published; a live report has neither.
 /// </summary>
 public sealed record MonitoringReport(
     string Plan, string PlanTitle, string? Directorate, string Period, string PeriodTitle, string ReportingPeriod,
     string PreviousYearHeading, string YearHeading,
     IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<OfficerKey> Officers,
-    ReportRegisters? Registers = null)
+    ReportRegisters? Registers = null, IReadOnlyList<Benchmarks.TrendFigures>? Charts = null)
 {
     public static MonitoringReport From(MonitoringView v)
     {

@@ -48,7 +48,7 @@ public static class SnapshotJson
 }
 
 /// <summary>The reporting round's use cases: open, assign, update, return, remind, review, sign off, publish, revise.</summary>
-public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, TimeProvider clock, ReportRegisterQuery registers)
+public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring, TimeProvider clock, ReportRegisterQuery registers, Documents.ReportCharts charts)
 {
     public Task<MonitoringRound?> FindAsync(int roundId, CancellationToken ct = default) =>
         db.Set<MonitoringRound>().Include(r => r.Items).Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -355,15 +355,27 @@ public sealed class RoundService(OutturnDbContext db, MonitoringQuery monitoring
         {
             case Step.MoveToReview:
                 if (round.State == RoundState.Open) await CompileCommentaryAsync(round, actor, ct);
-                round.MoveToReview(actor.Name, now, confirmOutstanding);
+                try
+                {
+                    round.MoveToReview(actor.Name, now, confirmOutstanding);
+                }
+                catch (DomainException) when (round.State == RoundState.Open)
+                {
+                    // The compiled commentary is kept though the move is refused: the count of items outstanding the
+                    // performance officer is then asked to confirm is the count after compiling, which the next
+                    // attempt will find again. Discarding it would ask for a number the move can never match.
+                    await db.SaveChangesAsync(ct);
+                    throw;
+                }
                 break;
             case Step.SignOff: round.SignOff(actor.Name, now, reason); break;
             case Step.SendBack: round.SendBack(actor.Name, now, reason ?? ""); break;
             case Step.Reopen: round.ReopenForUpdates(actor.Name, now, reason ?? ""); break;
             case Step.Publish:
                 var report = await LiveReportAsync(round, ct);
-                // Sections 4.0, 5.0 and 7.0 are frozen with the performance overview, so the published report never changes.
-                report = report with { Registers = await registers.ForAsync(report.Plan, round.Period, ct) };
+                // Sections 4.0, 5.0 and 7.0 and the key measures' trend charts are frozen with the performance
+                // overview, so the published report never changes.
+                report = report with { Registers = await registers.ForAsync(report.Plan, round.Period, ct), Charts = await charts.FiguresAsync(report, ct) };
                 round.Publish(JsonSerializer.Serialize(report, SnapshotJson.Options), actor.Name, now);
                 break;
         }

@@ -190,16 +190,19 @@ public class Indicator : IRetirable
         return target;
     }
 
-    public string Format(decimal? value)
+    public string Format(decimal? value) => Format(value, Unit, Precision);
+
+    /// <summary>A figure in a measure's unit and precision; a published report keeps these to print its figures as they were.</summary>
+    public static string Format(decimal? value, string? unit, int precision)
     {
         if (value is null) return "";
-        var number = value.Value.ToString("N" + Precision, CultureInfo.GetCultureInfo("en-GB"));
-        return Unit switch
+        var number = value.Value.ToString("N" + precision, CultureInfo.GetCultureInfo("en-GB"));
+        return unit switch
         {
             null or "" => number,
             "%" => number + "%",
             "£" => "£" + number,
-            _ => number + " " + Unit,
+            _ => number + " " + unit,
         };
     }
 }

@@ -30,7 +30,7 @@ public abstract class PlanChangeTests(DatabaseProvider provider) : IntegrationTe
     private Task<string> Q2WordText() => WithScope(async sp =>
     {
         var doc = (await sp.GetRequiredService<BoardReports>().PpbAsync(Cyp, Q2))!;
-        using var word = new WordFile(WordRenderer.Render(Documents.FrozenText.WithoutTrendCharts(doc)));
+        using var word = new WordFile(WordRenderer.Render(doc));
         return word.Text;
     });
 

@@ -147,7 +147,7 @@ public abstract class PlanEditingTests(DatabaseProvider provider) : IntegrationT
         var q2 = Period.Quarter(2015, 2);
         Task<string> WordText() => WithScope(async sp =>
         {
-            using var word = new WordFile(WordRenderer.Render(FrozenText.WithoutTrendCharts((await sp.GetRequiredService<BoardReports>().PpbAsync(cyp, q2))!)));
+            using var word = new WordFile(WordRenderer.Render((await sp.GetRequiredService<BoardReports>().PpbAsync(cyp, q2))!));
             return word.Text;
         });
         var before = await WordText();
