@@ -135,6 +135,17 @@ public readonly partial record struct Period(PeriodKind Kind, int Year, int Numb
     /// <summary>The one message for text that is not a period, wherever it was written (web address, form, command line, file).</summary>
     public static string NotAPeriod(string? text) => $"\"{text}\" is not a period. Accepted forms: {AcceptedForms}.";
 
+    /// <summary>Reads a financial year ("2015/16", "2015-16") and nothing else: a quarter or a month is not one.</summary>
+    public static bool TryParseFinancialYear(string? text, out Period year)
+    {
+        if (TryParse(text, out year) && year.Kind == PeriodKind.FinancialYear) return true;
+        year = default;
+        return false;
+    }
+
+    /// <summary>The one message for text that should be a financial year and is not.</summary>
+    public static string NotAFinancialYear(string? text) => $"\"{text?.Trim()}\" is not a financial year; write it as 2015/16.";
+
     public static bool TryParse(string? text, out Period period)
     {
         period = default;

@@ -61,10 +61,10 @@ public abstract class EqualityFormPage(RiskQuery plans, OrganisationService orga
         var timetableBad = false;
         foreach (var part in (Timetable ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Period.TryParse(part, out var y) && y.Kind == PeriodKind.FinancialYear) years.Add(y.Year);
+            if (Period.TryParseFinancialYear(part, out var y)) years.Add(y.Year);
             else if (!timetableBad)
             {
-                Errors.Add("timetable", $"\"{part}\" is not a financial year; enter years such as 2015/16; 2016/17.");
+                Errors.Add("timetable", Period.NotAFinancialYear(part) + " Separate years with a semicolon: 2015/16; 2016/17.");
                 timetableBad = true;
             }
         }

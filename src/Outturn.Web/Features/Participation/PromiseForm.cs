@@ -88,7 +88,7 @@ public sealed class PromiseModel(ParticipationQuery query, ParticipationHandlers
     {
         Period? year = null;
         if (string.IsNullOrWhiteSpace(Year)) Problem("year", "Enter the year reviewed, such as 2015/16.");
-        else if (!Period.TryParse(Year, out var y) || y.Kind != PeriodKind.FinancialYear) Problem("year", $"Enter the year reviewed as a financial year, such as 2015/16; \"{Year.Trim()}\" is not one.");
+        else if (!Period.TryParseFinancialYear(Year, out var y)) Problem("year", "Enter the year reviewed as a financial year. " + Period.NotAFinancialYear(Year));
         else year = y;
         Require(Achieved, "achieved", "Say what was achieved towards the promise that year.");
         if (Problems.Count > 0)

@@ -29,8 +29,8 @@ public sealed class UploadModel(ReturnsUpload upload, AnnexAImport annexA) : Pag
         if (files.Count == 0) problems.Add("Choose the files to upload.");
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (Period.TryParse(year, out var p) && p.Kind == PeriodKind.FinancialYear) y = p.Year;
-            else problems.Add($"\"{year}\" is not a financial year; write it as 2015/16.");
+            if (Period.TryParseFinancialYear(year, out var p)) y = p.Year;
+            else problems.Add(Period.NotAFinancialYear(year));
         }
         if (problems.Count > 0)
         {

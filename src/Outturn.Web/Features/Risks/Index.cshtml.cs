@@ -19,8 +19,6 @@ public sealed class IndexModel(RiskQuery query, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Band { get; set; }
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
     [BindProperty(SupportsGet = true)] public string? Assessment { get; set; }
-    /// <summary>The quarter whose scores are shown; blank for the latest.</summary>
-    [BindProperty(SupportsGet = true)] public string? At { get; set; }
     [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
 
     public RiskRegisterView View { get; private set; } = null!;
@@ -28,11 +26,12 @@ public sealed class IndexModel(RiskQuery query, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public bool CanEdit => User.IsInRole(Outturn.Application.Accounts.Roles.PerformanceOfficer) || User.IsInRole(Outturn.Application.Accounts.Roles.Administrator);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary><paramref name="at"/>: the quarter whose scores are shown; none (or a year) for the latest.</summary>
+    public async Task OnGetAsync(Period? at, CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         RiskBand? band = RiskWords.TryParseBand(Band, out var b) ? b : null;
-        Quarter = Period.TryParse(At, out var q) && q.Kind == PeriodKind.Quarter ? q : null;
+        Quarter = at is { Kind: PeriodKind.Quarter } q ? q : null;
         View = await query.RegisterAsync(new RiskFilter(Blank(Directorate), band, Blank(Owner), KindOf(Assessment), Quarter, Closed), ct);
     }
 

@@ -11,28 +11,30 @@ namespace Outturn.Web.Features.Risks;
 [Authorize(Policy = Policies.Council)]
 public sealed class MovementModel(RiskQuery query) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    /// <summary>The two quarters as they go in the address, for the form's choices.</summary>
+    public string? From { get; private set; }
+    public string? To { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Directorate { get; set; }
 
     public IReadOnlyList<Period> Quarters { get; private set; } = [];
     public RiskMovementView? View { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The quarters come bound as periods (an unreadable one is refused with the period's message); a year is no quarter, and is passed over for the default.</summary>
+    public async Task OnGetAsync(Period? from, Period? to, CancellationToken ct)
     {
         var register = await query.RegisterAsync(new RiskFilter(), ct);
         Quarters = register.Quarters;
         if (Quarters.Count < 2) return;
         // Without a choice, the two latest quarters.
-        var from = Period.TryParse(From, out var f) && f.Kind == PeriodKind.Quarter ? f : Quarters[^2];
-        var to = Period.TryParse(To, out var t) && t.Kind == PeriodKind.Quarter ? t : Quarters[^1];
-        (From, To) = (from.ToSlug(), to.ToSlug());
-        if (from.CompareTo(to) >= 0)
+        var first = from is { Kind: PeriodKind.Quarter } f ? f : Quarters[^2];
+        var second = to is { Kind: PeriodKind.Quarter } t ? t : Quarters[^1];
+        (From, To) = (first.ToSlug(), second.ToSlug());
+        if (first.CompareTo(second) >= 0)
         {
-            Problem = $"Choose a first quarter before the second: {from.ToDisplayString()} is not before {to.ToDisplayString()}.";
+            Problem = $"Choose a first quarter before the second: {first.ToDisplayString()} is not before {second.ToDisplayString()}.";
             return;
         }
-        View = await query.MovementAsync(from, to, new RiskFilter(string.IsNullOrWhiteSpace(Directorate) ? null : Directorate.Trim()), ct);
+        View = await query.MovementAsync(first, second, new RiskFilter(string.IsNullOrWhiteSpace(Directorate) ? null : Directorate.Trim()), ct);
     }
 }
