@@ -6,6 +6,7 @@ using Npgsql;
 using Outturn.Application;
 using Outturn.Application.Data;
 using Outturn.Application.Returns;
+using Outturn.Domain.Returns;
 
 /// <summary>
 /// A national SSDA903 and CIN census stored by Outturn on PostgreSQL (the code behind `outturn returns import`) and
