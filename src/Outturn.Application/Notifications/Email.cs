@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Mail;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
@@ -50,41 +47,23 @@ public sealed class SmtpEmailSender(string? host, int port, string? user, string
 }
 
 /// <summary>
-/// GOV.UK Notify's e-mail API: a template with ((subject)) and ((body)) personalisation, authenticated by a JWT signed
-/// with the service's secret (HS256), as Notify's API documentation describes.
+/// GOV.UK Notify's e-mail API through Notify's own .NET client (the GovukNotify package, which signs each request with
+/// the service's key): a template whose subject is ((subject)) and whose body is ((body)).
 /// </summary>
-public sealed class NotifyEmailSender(HttpClient http, string apiKey, string templateId, TimeProvider clock) : IEmailSender
+public sealed class NotifyEmailSender(HttpClient http, string apiKey, string templateId) : IEmailSender
 {
-    public const string Endpoint = "https://api.notifications.service.gov.uk/v2/notifications/email";
-
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        var client = new Notify.Client.NotificationClient(new Notify.Client.HttpClientWrapper(http), apiKey);
+        var personalisation = new Dictionary<string, dynamic> { ["subject"] = message.Subject, ["body"] = message.Body };
+        try
         {
-            Content = JsonContent.Create(new
-            {
-                email_address = message.To,
-                template_id = templateId,
-                personalisation = new { subject = message.Subject, body = message.Body },
-            }),
-        };
-        request.Headers.Authorization = new("Bearer", Token(apiKey, clock.GetUtcNow()));
-        using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"GOV.UK Notify refused the e-mail to {message.To}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-    }
-
-    /// <summary>An API key is "name-serviceId-secret", the last two being UUIDs; the JWT's issuer is the service id.</summary>
-    public static string Token(string apiKey, DateTimeOffset now)
-    {
-        if (apiKey.Length < 74) throw new InvalidOperationException("A GOV.UK Notify API key ends with the service id and the secret key, two UUIDs.");
-        var serviceId = apiKey[^73..^37];
-        var secret = apiKey[^36..];
-        static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var header = B64(JsonSerializer.SerializeToUtf8Bytes(new { typ = "JWT", alg = "HS256" }));
-        var payload = B64(JsonSerializer.SerializeToUtf8Bytes(new { iss = serviceId, iat = now.ToUnixTimeSeconds() }));
-        var signature = B64(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{header}.{payload}")));
-        return $"{header}.{payload}.{signature}";
+            await client.SendEmailAsync(message.To, templateId, personalisation, null, null);
+        }
+        catch (Notify.Exceptions.NotifyClientException e)
+        {
+            throw new InvalidOperationException($"GOV.UK Notify refused the e-mail to {message.To}: {e.Message}", e);
+        }
     }
 }
 
@@ -99,7 +78,7 @@ public static class EmailRegistration
             var key = section["Notify:ApiKey"] ?? throw new InvalidOperationException("Outturn:Email:Notify:ApiKey is required for the notify provider.");
             var template = section["Notify:TemplateId"] ?? throw new InvalidOperationException("Outturn:Email:Notify:TemplateId is required for the notify provider.");
             services.AddHttpClient<NotifyEmailSender>();
-            services.AddScoped<IEmailSender>(sp => new NotifyEmailSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyEmailSender)), key, template, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IEmailSender>(sp => new NotifyEmailSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyEmailSender)), key, template));
         }
         else
         {
