@@ -209,7 +209,7 @@ public sealed class RecordsKeptInTheBrowserTests(BrowserFixture browser)
         await page.FillAsync("#year", "2015/16 Q2");
         await page.FillAsync("#achieved", "Most reviews heard the child");
         await SaveAsync(page, "Save the review");
-        Assert.Contains("as a financial year, such as 2015/16", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Contains("Enter the year reviewed as a financial year. \"2015/16 Q2\" is not a financial year; write it as 2015/16.", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.AssertNoViolationsAsync();
         await page.FillAsync("#year", "2015/16");
         await page.CheckAsync("input[name=Progress][value=SomeProgress]");
