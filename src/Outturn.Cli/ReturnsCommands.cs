@@ -47,7 +47,7 @@ public static class ReturnsCommands
     {
         year = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!Period.TryParse(text, out var p) || p.Kind != PeriodKind.FinancialYear) return false;
+        if (!Period.TryParseFinancialYear(text, out var p)) return false;
         year = p.Year;
         return true;
     }

@@ -109,7 +109,7 @@ public sealed class EqualityImport(OutturnDbContext db, EqualityStore store)
             var years = new List<int>();
             foreach (var part in row["timetable"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (Period.TryParse(part, out var y) && y.Kind == PeriodKind.FinancialYear) years.Add(y.Year);
+                if (Period.TryParseFinancialYear(part, out var y)) years.Add(y.Year);
                 else e.Add($"{row.Where}: column \"timetable\": \"{part}\" is not a financial year; expected years such as 2007/08; 2008/09.");
             }
             var timetableBad = years.Count == 0 && row["timetable"].Length > 0;

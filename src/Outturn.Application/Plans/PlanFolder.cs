@@ -304,7 +304,7 @@ public sealed class PlanFolder
         foreach (var r in objectives ?? []) outline.Objectives.Add(new(r["ref"], r["title"], r.File, r.Line));
         foreach (var r in milestones ?? [])
         {
-            int? year = Period.TryParse(r["year"], out var y) && y.Kind == PeriodKind.FinancialYear ? y.Year : null;
+            int? year = Period.TryParseFinancialYear(r["year"], out var y) ? y.Year : null;
             DateOnly? due = DateOnly.TryParseExact(r["due"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
             outline.Milestones.Add(new(r["ref"], r["text"], year, due, r.File, r.Line));
         }
@@ -457,7 +457,7 @@ public sealed class PlanFolder
 
     private int? YearOf(CsvRow r, string column)
     {
-        if (Period.TryParse(r[column], out var p) && p.Kind == PeriodKind.FinancialYear) return p.Year;
+        if (Period.TryParseFinancialYear(r[column], out var p)) return p.Year;
         Errors.Add($"{r.Where}: {column} \"{r[column]}\" is not a financial year; expected a form like 2015/16.");
         return null;
     }
