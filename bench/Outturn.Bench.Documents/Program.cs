@@ -32,8 +32,8 @@ await using (var scope = provider.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
     await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
     demo = (await scope.ServiceProvider.GetRequiredService<BoardReports>().PpbAsync(DemoRounds.PlanRef, Period.Quarter(2015, 2)))!;
-    var round = await scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.RoundService>().FindAsync(DemoRounds.PlanRef, Period.Quarter(2015, 2));
-    demoReport = Outturn.Application.Rounds.RoundService.Published(round!)!;
+    var round = await scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.RoundViews>().FindAsync(DemoRounds.PlanRef, Period.Quarter(2015, 2));
+    demoReport = Outturn.Application.Rounds.SnapshotJson.Published(round!)!;
 }
 
 var synthetic = Synthetic.Report(measures: 1000, milestones: 300, priorities: 10);

@@ -11,7 +11,7 @@ namespace Outturn.Application.Demo;
 /// The demo's reporting rounds of HBC-CYP-2015-16: Quarter 2 2015/16 as published (from the figures of the
 /// published report), and Quarter 3 open, with a few updates drafted and submitted (demonstration figures).
 /// </summary>
-public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
+public sealed class DemoRounds(OutturnDbContext db, RoundViews rounds, OpenRound open, ChangeStage stage, SaveItem save)
 {
     public const string PlanRef = "HBC-CYP-2015-16";
 
@@ -26,7 +26,7 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
 
         if (await rounds.FindAsync(PlanRef, q2, ct) is null)
         {
-            var round = await rounds.OpenAsync(PlanRef, q2, new DateOnly(2015, 10, 30), performance, ct);
+            var round = await open.HandleAsync(new OpenRound.Request(PlanRef, q2, new DateOnly(2015, 10, 30)), performance, ct);
             var values = await db.IndicatorValues.AsNoTracking().Where(v => v.Period == q2).ToDictionaryAsync(v => v.IndicatorId, ct);
             var updates = await db.MilestoneUpdates.AsNoTracking().Where(u => u.Period == q2).ToDictionaryAsync(u => u.MilestoneId, ct);
             var commentary = await db.Commentaries.AsNoTracking().Where(c => c.Period == q2).ToListAsync(ct);
@@ -45,15 +45,15 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
             }
             await db.SaveChangesAsync(ct);
             // The pack for the Policy and Performance Board of 4 January 2016 went out in December 2015.
-            await rounds.StepAsync(round.Id, RoundService.Step.MoveToReview, performance, ct: ct, at: new DateTimeOffset(2015, 11, 16, 9, 0, 0, TimeSpan.Zero));
-            await rounds.StepAsync(round.Id, RoundService.Step.SignOff, new Actor("Dana Director", null, false), ct: ct, at: new DateTimeOffset(2015, 12, 1, 9, 0, 0, TimeSpan.Zero));
-            await rounds.StepAsync(round.Id, RoundService.Step.Publish, performance, ct: ct, at: new DateTimeOffset(2015, 12, 21, 9, 0, 0, TimeSpan.Zero));
+            await stage.HandleAsync(new ChangeStage.Request(round.Id, RoundStep.MoveToReview, At: new DateTimeOffset(2015, 11, 16, 9, 0, 0, TimeSpan.Zero)), performance, ct);
+            await stage.HandleAsync(new ChangeStage.Request(round.Id, RoundStep.SignOff, At: new DateTimeOffset(2015, 12, 1, 9, 0, 0, TimeSpan.Zero)), new Actor("Dana Director", null, false), ct);
+            await stage.HandleAsync(new ChangeStage.Request(round.Id, RoundStep.Publish, At: new DateTimeOffset(2015, 12, 21, 9, 0, 0, TimeSpan.Zero)), performance, ct);
             report.Add($"{PlanRef} {q2}: round loaded as published.");
         }
 
         if (await rounds.FindAsync(PlanRef, q3, ct) is null)
         {
-            var round = await rounds.OpenAsync(PlanRef, q3, new DateOnly(2016, 1, 15), performance, ct);
+            var round = await open.HandleAsync(new OpenRound.Request(PlanRef, q3, new DateOnly(2016, 1, 15)), performance, ct);
             var officers = await db.Officers.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, ct);
             Actor As(string name) => new(name, officers.GetValueOrDefault(name), false);
             RoundItem Item(string label) => round.Items.First(i => i.Label.StartsWith(label, StringComparison.Ordinal));
@@ -75,7 +75,7 @@ public sealed class DemoRounds(OutturnDbContext db, RoundService rounds)
             async Task Save(RoundItem item, ItemUpdate update, bool submit)
             {
                 var officer = await db.Officers.AsNoTracking().SingleAsync(o => o.Id == item.AssigneeId, ct);
-                var result = await rounds.SaveAsync(round.Id, item.Id, item.Version, update, submit, As(officer.Name), ct);
+                var result = await save.HandleAsync(new SaveItem.Request(round.Id, item.Id, item.Version, update, submit), As(officer.Name), ct);
                 if (result is not SaveResult.Saved) throw new InvalidOperationException($"Demo update of {item.Label} was refused: {result}");
             }
         }

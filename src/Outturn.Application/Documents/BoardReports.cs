@@ -18,7 +18,7 @@ public sealed record RenderedDocument(byte[] Content, string ContentType, string
 /// The board documents: the Priority Based report, the committee cover report, the Business Plan and the plan review,
 /// built as <see cref="Document"/>s and rendered as Word, PDF or HTML.
 /// </summary>
-public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundService rounds, IReportSectionSource sections, PdfRenderer pdf, ChartPictures pictures, TimeProvider clock, ReportCharts charts)
+public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring, RoundViews rounds, IReportSectionSource sections, PdfRenderer pdf, ChartPictures pictures, TimeProvider clock, ReportCharts charts)
 {
     private static readonly CultureInfo Gb = CultureInfo.GetCultureInfo("en-GB");
 
@@ -34,7 +34,7 @@ public sealed class BoardReports(OutturnDbContext db, MonitoringQuery monitoring
         var draft = true;
         if (round?.State == RoundState.Published)
         {
-            report = RoundService.Published(round)!;
+            report = SnapshotJson.Published(round)!;
             draft = false;
         }
         else

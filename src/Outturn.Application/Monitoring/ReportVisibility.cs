@@ -21,7 +21,7 @@ public sealed record VisibleReport(
 /// only a plan of their own organisation). Pages, the API, documents and the command line all ask here.
 /// </summary>
 /// <remarks>Counts of fewer than five children are withheld from viewers without the child-level permission (<see cref="ChildCounts"/>).</remarks>
-public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts, PublishedRevisions revisions)
+public sealed class ReportVisibility(RoundViews rounds, MonitoringQuery query, OutturnDbContext db, TimeProvider clock, ChildCounts counts, PublishedRevisions revisions)
 {
     private static readonly IReadOnlyDictionary<string, FigureRevision> None = new Dictionary<string, FigureRevision>();
 
@@ -31,7 +31,7 @@ public sealed class ReportVisibility(RoundService rounds, MonitoringQuery query,
         if (round?.State == RoundState.Published)
         {
             // The corrections are those recorded when they were made: the live report is not rebuilt to list them.
-            return new(ReportOutcome.Ok, counts.For(RoundService.Published(round)!, viewer), round, false, await revisions.OfAsync(round, ct));
+            return new(ReportOutcome.Ok, counts.For(SnapshotJson.Published(round)!, viewer), round, false, await revisions.OfAsync(round, ct));
         }
         if (round is not null && !viewer.CanSeeWholeDraft(round.State, await PlanOwnerAsync(planRef, ct)))
             return new(viewer.SignedIn ? ReportOutcome.Forbidden : ReportOutcome.NeedsSignIn, null, round, true, None);

@@ -47,7 +47,7 @@ public sealed class PublishedRevisions(OutturnDbContext db, MonitoringQuery moni
 
     private async Task<IReadOnlyDictionary<string, FigureRevision>> RecordAsync(MonitoringRound round, string planRef, CancellationToken ct)
     {
-        var report = RoundService.Published(round)!;
+        var report = SnapshotJson.Published(round)!;
         var view = await monitoring.ForPeriodAsync(planRef, round.Period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         // With the reason last given for each corrected figure (from its audit entries), as the report shows it.
         var revisions = await ReviseFigure.SincePublishedAsync(db, round.PlanId, round.Period, report, MonitoringReport.From(view!), ct);

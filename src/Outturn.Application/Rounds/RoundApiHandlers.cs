@@ -27,18 +27,13 @@ public sealed record SaveItemRequest(
     string PlanRef, Period Period, string ItemRef, decimal? Value, ValueStatus? Status, string? Note, string? Commentary,
     MilestoneProgress? Progress, string? Reason, bool Submit, int Version, decimal? Numerator = null, decimal? Denominator = null, string? InternalNote = null);
 
-public sealed record OpenRoundRequest(string PlanRef, Period Period, DateOnly Deadline, DateOnly? OpensOn = null);
-public sealed record ReviewRequest(string PlanRef, Period Period, int? ConfirmOutstanding);
-public sealed record SignOffRequest(string PlanRef, Period Period, string? Comment);
-public sealed record SendBackRequest(string PlanRef, Period Period, string Reason);
-public sealed record PublishRequest(string PlanRef, Period Period);
 
 /// <summary>
 /// The round as a council's own systems drive it: list the items, push each one's figure, move the round through
 /// its stages. Items are named by their refs (a measure's or milestone's ref; a section by its name, a priority's
 /// supporting commentary by its place in the plan).
 /// </summary>
-public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
+public sealed class RoundApiHandlers(OutturnDbContext db, RoundViews rounds, OpenRound open, SaveItem save, ChangeStage stage)
 {
     public static string SectionRef(NarrativeSection section, int? priorityOrder) => section switch
     {
@@ -100,7 +95,7 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
         var update = new ItemUpdate(request.Value, request.Status, request.Note, request.Progress, request.Commentary, request.Reason, request.Numerator, request.Denominator,
             InternalNote: request.InternalNote ?? named.Item.InternalNote);
         db.ChangeTracker.Clear();
-        var result = await rounds.SaveAsync(round.Id, named.Item.Id, request.Version, update, request.Submit, actor, ct);
+        var result = await save.HandleAsync(new SaveItem.Request(round.Id, named.Item.Id, request.Version, update, request.Submit), actor, ct);
         var item = result switch { SaveResult.Saved s => s.Item, SaveResult.Conflict c => c.Theirs, _ => named.Item };
         var warnings = result switch { SaveResult.Saved s => s.Warnings, SaveResult.Invalid i => i.Warnings, _ => [] };
         return new PushResult.Done(result, new RoundItemDetail(named.Ref, KindOf(item), named.Title, named.Assignee, item.State, item.Version,
@@ -108,29 +103,21 @@ public sealed class RoundApiHandlers(OutturnDbContext db, RoundService rounds)
             Monitoring.MonitoringQuery.Normal(item.Numerator), Monitoring.MonitoringQuery.Normal(item.Denominator), item.InternalNote));
     }
 
-    public async Task<RoundStage> OpenAsync(OpenRoundRequest request, Actor actor, CancellationToken ct = default)
+    public async Task<RoundStage> OpenAsync(OpenRound.Request request, Actor actor, CancellationToken ct = default)
     {
-        var round = await rounds.OpenAsync(request.PlanRef, request.Period, request.Deadline, actor, ct, request.OpensOn);
+        var round = await open.HandleAsync(request, actor, ct);
         return Stage(round, request.PlanRef);
     }
 
-    public Task<RoundStage?> ReviewAsync(ReviewRequest r, Actor actor, CancellationToken ct = default) =>
-        StepAsync(r.PlanRef, r.Period, RoundService.Step.MoveToReview, actor, null, r.ConfirmOutstanding, ct);
-
-    public Task<RoundStage?> SignOffAsync(SignOffRequest r, Actor actor, CancellationToken ct = default) =>
-        StepAsync(r.PlanRef, r.Period, RoundService.Step.SignOff, actor, r.Comment, null, ct);
-
-    public Task<RoundStage?> SendBackAsync(SendBackRequest r, Actor actor, CancellationToken ct = default) =>
-        StepAsync(r.PlanRef, r.Period, RoundService.Step.SendBack, actor, r.Reason, null, ct);
-
-    public Task<RoundStage?> PublishAsync(PublishRequest r, Actor actor, CancellationToken ct = default) =>
-        StepAsync(r.PlanRef, r.Period, RoundService.Step.Publish, actor, null, null, ct);
-
-    /// <summary>Takes one step; null when there is no such round. A step the round refuses throws, as a conflict.</summary>
-    private async Task<RoundStage?> StepAsync(string planRef, Period period, RoundService.Step step, Actor actor, string? reason, int? confirm, CancellationToken ct)
+    /// <summary>
+    /// Takes one step of the round named by its plan and quarter (<paramref name="reason"/> and
+    /// <paramref name="confirmOutstanding"/> as <see cref="ChangeStage.Request"/> has them); null when there is no
+    /// such round. A step the round refuses throws, as a conflict.
+    /// </summary>
+    public async Task<RoundStage?> StepAsync(string planRef, Period period, RoundStep step, Actor actor, string? reason = null, int? confirmOutstanding = null, CancellationToken ct = default)
     {
         if (await rounds.FindAsync(planRef, period, ct) is not { } round) return null;
-        await rounds.StepAsync(round.Id, step, actor, reason, ct, confirmOutstanding: confirm);
+        await stage.HandleAsync(new ChangeStage.Request(round.Id, step, reason, confirmOutstanding), actor, ct);
         return Stage((await rounds.FindAsync(round.Id, ct))!, planRef);
     }
 

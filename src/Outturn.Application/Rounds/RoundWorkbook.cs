@@ -14,7 +14,7 @@ namespace Outturn.Application.Rounds;
 /// workbook was downloaded (someone saved it on the web, say) is a conflict: it is listed and not applied, so that
 /// nobody's later work is overwritten, and the other rows are applied together.
 /// </summary>
-public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
+public sealed class RoundWorkbook(RoundViews rounds, SaveItem save, Organisations.OrganisationService organisations, OutturnDbContext db)
 {
     public const string Measures = "Measures", Milestones = "Milestones", Narrative = "Narrative";
 
@@ -81,7 +81,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         var (sheets, unreadable) = GuardedWorkbook.ReadSheets(buffer, useHeaderRow: true, only: [Measures, Milestones, Narrative]);
         if (sheets is null) return new UploadResult(0, 0, [$"The file is refused: {unreadable}"]);
         if (!round.AcceptsUpdates) return new UploadResult(0, 0, [$"The round is {MonitoringRound.Describe(round.State)}: updates are closed."]);
-        var owners = await new Organisations.OrganisationService(db).OwnersAsync(round, ct);
+        var mayEdit = await actor.EditRuleAsync(round, organisations, ct);
 
         foreach (var (sheet, columns, kind) in new[] { (Measures, MeasureColumns, ItemKind.Measure), (Milestones, MilestoneColumns, ItemKind.Milestone), (Narrative, NarrativeColumns, ItemKind.Narrative) })
         {
@@ -101,15 +101,10 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
                     errors.Add($"{at}, column \"item\": \"{ImportErrors.Value(Text("item"))}\" is not an item of this round.");
                     continue;
                 }
-                if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn(owners.Of(item)))
+                // The one rule says who may change the item (the round's stage was checked above).
+                if (mayEdit(item) is { Kind: not EditRefusalKind.Closed } refusal)
                 {
-                    errors.Add($"{at}, column \"item\": {item.Label} belongs to another organisation.");
-                    continue;
-                }
-                // The item's own rule says who may change it (the round's stage was checked above).
-                if (item.RefusalFor(actor.AsEditor(), round.State) is { Kind: EditRefusalKind.NotAssigned })
-                {
-                    errors.Add($"{at}, column \"item\": {item.Label} is not assigned to you.");
+                    errors.Add($"{at}, column \"item\": {(refusal.Kind == EditRefusalKind.NotAssigned ? $"{item.Label} is not assigned to you." : refusal.Message)}");
                     continue;
                 }
                 if (!int.TryParse(Text("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
@@ -179,7 +174,7 @@ public sealed class RoundWorkbook(RoundService rounds, OutturnDbContext db)
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         foreach (var p in applying)
         {
-            var result = await rounds.SaveAsync(round.Id, p.Item.Id, p.Version, p.Update, p.Submit, actor, ct);
+            var result = await save.HandleAsync(new SaveItem.Request(round.Id, p.Item.Id, p.Version, p.Update, p.Submit), actor, ct);
             if (result is SaveResult.Invalid invalid)
                 throw new DomainException($"{p.Item.Label}: {string.Join(" ", invalid.Problems)} Nothing was saved.");
             if (result is not SaveResult.Saved)

@@ -235,8 +235,8 @@ public static class ItemStates
 /// <summary>Who wants to change an item: the officer they are, and whether they run rounds (the performance team).</summary>
 public sealed record Editor(string Name, int? OfficerId, bool RunsRounds);
 
-/// <summary>Why someone may not change an item: it is not theirs, or the round is not taking changes.</summary>
-public enum EditRefusalKind { NotAssigned, Closed }
+/// <summary>Why someone may not change an item: it is not theirs, it belongs to an organisation they do not work for, or the round is not taking changes.</summary>
+public enum EditRefusalKind { NotAssigned, OtherOrganisation, Closed }
 
 public sealed record EditRefusal(EditRefusalKind Kind, string Message);
 

@@ -23,14 +23,14 @@ public abstract partial class HostileRoundWorkbookTests(DatabaseProvider provide
         var plan = PlanFolderBuilder.Write(NewFolder("plan"));
         var imported = await WithScope(sp => sp.GetRequiredService<PlanImport>().ImportAsync(plan));
         Assert.True(imported.Imported, string.Join("\n", imported.Errors));
-        var round = await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync(imported.PlanRef!, Period.Quarter(2015, 3), new DateOnly(2016, 1, 15), Performance));
+        var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request(imported.PlanRef!, Period.Quarter(2015, 3), new DateOnly(2016, 1, 15)), Performance));
         return round.Id;
     }
 
     private Task<RoundWorkbook.UploadResult> UploadAsync(int roundId, string path) => WithScope(async sp =>
     {
         await using var file = File.OpenRead(path);
-        return await sp.GetRequiredService<RoundWorkbook>().UploadAsync((await sp.GetRequiredService<RoundService>().FindAsync(roundId))!, file, Performance);
+        return await sp.GetRequiredService<RoundWorkbook>().UploadAsync((await sp.GetRequiredService<RoundViews>().FindAsync(roundId))!, file, Performance);
     });
 
     private Task<List<(int Version, ItemState State)>> ItemsAsync(int roundId) =>

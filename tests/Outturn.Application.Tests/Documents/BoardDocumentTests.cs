@@ -263,7 +263,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
     {
         await LoadDemo();
         var report = await WithScope(async sp =>
-            RoundService.Published((await sp.GetRequiredService<RoundService>().FindAsync(DemoRounds.PlanRef, Q2))!)!);
+            SnapshotJson.Published((await sp.GetRequiredService<RoundViews>().FindAsync(DemoRounds.PlanRef, Q2))!)!);
 
         var csv = System.Text.Encoding.UTF8.GetString(TableExport.MonitoringCsv(report, "measures")).TrimStart('\uFEFF').Split("\r\n");
         Assert.Equal(string.Join(",", TableExport.MeasureColumns), csv[0]);

@@ -80,8 +80,8 @@ public abstract class FrozenSectionsTests(DatabaseProvider provider) : Integrati
         Assert.Equal((12, "worse", "2015/16 Q2"), (r02q2.Residual.Score, r02q2.Direction, r02q2.ScoredIn));
         Assert.Equal((9, "better", "2015/16 Q3"), (r02q3.Residual.Score, r02q3.Direction, r02q3.ScoredIn));
         // The published snapshot carries the same Quarter 2 section.
-        var round = await Use<Outturn.Application.Rounds.RoundService, Domain.Rounds.MonitoringRound?>(r => r.FindAsync(DemoRounds.PlanRef, Q2));
-        var frozen = Outturn.Application.Rounds.RoundService.Published(round!)!.Registers!;
+        var round = await Use<Outturn.Application.Rounds.RoundViews, Domain.Rounds.MonitoringRound?>(r => r.FindAsync(DemoRounds.PlanRef, Q2));
+        var frozen = Outturn.Application.Rounds.SnapshotJson.Published(round!)!.Registers!;
         Assert.Equal(12, frozen.Risks.HighRisks.Single(r => r.Ref == "CYP-R02").Residual.Score);
         Assert.Equal(["CYP-EQ1", "CYP-EQ2", "CYP-EQ3"], frozen.Equality.HighPriority.Select(a => a.Ref));
         Assert.Equal(["Education, Inclusion and Provision", "Children and Families"], frozen.Finance.Select(f => f.Department));

@@ -115,9 +115,9 @@ public sealed class ImporterFuzzTests(ITestOutputHelper output) : IntegrationTes
         var planResult = await WithScope(sp => sp.GetRequiredService<PlanImport>().ImportAsync(plan));
         Assert.True(planResult.Imported, string.Join("\n", planResult.Errors));
         var actor = new Actor("performance@outturn.example", null, RunsRounds: true);
-        var round = await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync(planResult.PlanRef!, Period.Quarter(2008, 3), new DateOnly(2009, 1, 15), actor));
+        var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request(planResult.PlanRef!, Period.Quarter(2008, 3), new DateOnly(2009, 1, 15)), actor));
         var workbook = Path.Combine(seeds, "updates.xlsx");
-        await File.WriteAllBytesAsync(workbook, await WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().BuildAsync((await sp.GetRequiredService<RoundService>().FindAsync(round.Id))!, null)));
+        await File.WriteAllBytesAsync(workbook, await WithScope(async sp => await sp.GetRequiredService<RoundWorkbook>().BuildAsync((await sp.GetRequiredService<RoundViews>().FindAsync(round.Id))!, null)));
 
         var ledgerCsv = Demo("finance", "ledger-2015-16-q2.csv");
         var ledgerXlsx = Path.Combine(seeds, "ledger.xlsx");
@@ -156,7 +156,7 @@ public sealed class ImporterFuzzTests(ITestOutputHelper output) : IntegrationTes
             new("equality action plan", Copy(Demo("equality"), Path.Combine(seeds, "equality")), true, async (sp, p) => { var r = await sp.GetRequiredService<EqualityImport>().ImportAsync(p); return new(r.Imported, r.Errors); }),
             new("round workbook", workbook, false, async (sp, p) =>
             {
-                var rounds = sp.GetRequiredService<RoundService>();
+                var rounds = sp.GetRequiredService<RoundViews>();
                 await using var file = File.OpenRead(p);
                 var r = await sp.GetRequiredService<RoundWorkbook>().UploadAsync((await rounds.FindAsync(round.Id))!, file, actor);
                 return new(r.Errors.Count == 0, r.Errors);

@@ -163,10 +163,10 @@ public abstract class PlanMergeTests(DatabaseProvider provider) : IntegrationTes
     {
         await Import(PlanFolderBuilder.Write(NewFolder("first")));
         var actor = new Actor("Pat Performance", null, RunsRounds: true);
-        await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync("TEST-1", Period.Quarter(2015, 2), new DateOnly(2015, 10, 30), actor));
+        await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("TEST-1", Period.Quarter(2015, 2), new DateOnly(2015, 10, 30)), actor));
         await Import(PlanFolderBuilder.Write(NewFolder("second"), Changed));
 
-        await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync("TEST-1", Period.Quarter(2015, 3), new DateOnly(2016, 1, 15), actor));
+        await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("TEST-1", Period.Quarter(2015, 3), new DateOnly(2016, 1, 15)), actor));
 
         var m3 = await Db(db => db.Indicators.Where(i => i.Ref == "M3").Select(i => i.Id).SingleAsync());
         var items = await Db(db => db.Set<MonitoringRound>().Include(r => r.Items).ToListAsync());

@@ -56,9 +56,9 @@ public abstract class ReturnsFillTests(DatabaseProvider provider) : IntegrationT
         // Nothing reaches the plan's record, or the report, until the officer submits.
         Assert.Equal(recordedBefore, await Db(db => db.IndicatorValues.Where(v => v.IndicatorId == indicatorId && v.Period == q3).Select(v => v.Value).ToListAsync()));
 
-        var saved = await WithScope(sp => sp.GetRequiredService<RoundService>().SaveAsync(item.RoundId, item.Id, item.Version,
-            new ItemUpdate(item.Value, ValueStatus.Final, null, null, "Placement moves doubled this year.", "Computed from the SSDA903 return.", item.Numerator, item.Denominator),
-            true, new Actor("performance@outturn.example", null, true)));
+        var saved = await WithScope(sp => sp.GetRequiredService<SaveItem>().HandleAsync(new SaveItem.Request(item.RoundId, item.Id, item.Version,
+            new ItemUpdate(item.Value, ValueStatus.Final, null, null, "Placement moves doubled this year.", "Computed from the SSDA903 return.", item.Numerator, item.Denominator), true),
+            new Actor("performance@outturn.example", null, true)));
         Assert.IsType<SaveResult.Saved>(saved);
 
         var (value, computed) = await Db(async db =>

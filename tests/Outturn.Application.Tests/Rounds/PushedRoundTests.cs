@@ -33,7 +33,7 @@ public abstract class PushedRoundTests(DatabaseProvider provider) : IntegrationT
     {
         await WithScope(async sp => (await sp.GetRequiredService<PlanImport>().ImportAsync(Path.Combine(DemoData.PlansFolder, Plan))).Imported);
 
-        var opened = await Handlers(h => h.OpenAsync(new OpenRoundRequest(Plan, Q3, new DateOnly(2016, 1, 15)), Performance));
+        var opened = await Handlers(h => h.OpenAsync(new OpenRound.Request(Plan, Q3, new DateOnly(2016, 1, 15)), Performance));
         Assert.Equal(RoundState.Open, opened.State);
         var items = (await Handlers(h => h.ItemsAsync(Plan, Q3)))!;
         Assert.Equal(111, items.Count); // 68 measures, 36 milestones of 2015/16, 4 sections, 3 priorities' commentary
@@ -75,12 +75,12 @@ public abstract class PushedRoundTests(DatabaseProvider provider) : IntegrationT
         }
 
         // The supporting commentary is compiled at review, so nothing is outstanding.
-        var review = await Handlers(h => h.ReviewAsync(new ReviewRequest(Plan, Q3, null), Performance));
+        var review = await Handlers(h => h.StepAsync(Plan, Q3, RoundStep.MoveToReview, Performance));
         Assert.Equal((RoundState.InReview, 0, true), (review!.State, review.Outstanding, review.CanSignOff));
-        var early = await Assert.ThrowsAsync<DomainException>(() => Handlers(h => h.PublishAsync(new PublishRequest(Plan, Q3), Performance)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => Handlers(h => h.StepAsync(Plan, Q3, RoundStep.Publish, Performance)));
         Assert.Equal(DomainRefusal.Conflict, early.Kind);
-        Assert.Equal(RoundState.SignedOff, (await Handlers(h => h.SignOffAsync(new SignOffRequest(Plan, Q3, "Approved for the board."), Director)))!.State);
-        Assert.Equal(RoundState.Published, (await Handlers(h => h.PublishAsync(new PublishRequest(Plan, Q3), Performance)))!.State);
+        Assert.Equal(RoundState.SignedOff, (await Handlers(h => h.StepAsync(Plan, Q3, RoundStep.SignOff, Director, "Approved for the board.")))!.State);
+        Assert.Equal(RoundState.Published, (await Handlers(h => h.StepAsync(Plan, Q3, RoundStep.Publish, Performance)))!.State);
 
         var bytes = await WithScope(async sp =>
         {

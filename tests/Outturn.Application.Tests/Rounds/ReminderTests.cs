@@ -21,7 +21,7 @@ public abstract class ReminderTests(DatabaseProvider provider) : IntegrationTest
     private async Task<int> OpenQ4Async()
     {
         await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
-        var round = await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync("HBC-CYP-2015-16", Q4, new DateOnly(2016, 4, 15), Performance, default, new DateOnly(2016, 4, 12)));
+        var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("HBC-CYP-2015-16", Q4, new DateOnly(2016, 4, 15), new DateOnly(2016, 4, 12)), Performance));
         return round.Id;
     }
 
@@ -101,8 +101,8 @@ public abstract class ReminderTests(DatabaseProvider provider) : IntegrationTest
         var officers = await Db(db => db.Officers.ToDictionaryAsync(o => o.Name, o => o.Id));
         var ann = new Actor(Ann, officers["Ann McIntyre"], false);
         var item = await Db(db => db.Set<RoundItem>().Where(i => i.RoundId == roundId && i.Label.StartsWith("CED005:")).SingleAsync());
-        var saved = await WithScope(sp => sp.GetRequiredService<RoundService>().SaveAsync(roundId, item.Id, item.Version,
-            new ItemUpdate(600m, Domain.Status.ValueStatus.Final, null, null, "Take-up held up."), true, ann));
+        var saved = await WithScope(sp => sp.GetRequiredService<SaveItem>().HandleAsync(new SaveItem.Request(roundId, item.Id, item.Version,
+            new ItemUpdate(600m, Domain.Status.ValueStatus.Final, null, null, "Take-up held up."), true), ann));
         Assert.IsType<SaveResult.Saved>(saved);
 
         await WithScope(sp => sp.GetRequiredService<ReturnItems>().HandleAsync(new ReturnItems.Request(roundId, [item.Id], "Check the figure against the census.", "https://outturn.example"), Performance));
@@ -122,7 +122,7 @@ public sealed class ReminderTestsOnPostgres() : ReminderTests(DatabaseProvider.P
     public async Task Two_schedulers_on_one_database_send_each_reminder_once()
     {
         await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
-        var round = await WithScope(sp => sp.GetRequiredService<RoundService>().OpenAsync("HBC-CYP-2015-16", Period.Quarter(2015, 4), new DateOnly(2016, 4, 15),
+        var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("HBC-CYP-2015-16", Period.Quarter(2015, 4), new DateOnly(2016, 4, 15)),
             new Actor("performance@outturn.example", null, true)));
         var clock = new FakeTimeProvider(new DateTimeOffset(2016, 4, 14, 7, 0, 0, TimeSpan.Zero));
 

@@ -133,7 +133,7 @@ public sealed class ReturnsFillWebTests(OutturnApp app) : IClassFixture<OutturnA
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Outturn.Application.Data.OutturnDbContext>();
-            var rounds = scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.RoundService>();
+            var rounds = scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.RoundViews>();
             var round = (await rounds.FindAsync("HBC-CYP-2015-16", Outturn.Domain.Periods.Period.Quarter(2015, 3)))!;
             var item = round.Items.Single(i => i.Label.StartsWith("CED047:", StringComparison.Ordinal));
             itemId = item.Id;
@@ -141,9 +141,9 @@ public sealed class ReturnsFillWebTests(OutturnApp app) : IClassFixture<OutturnA
             Assert.StartsWith("Filled from the 2015/16 SSDA903, definition v", item.FilledFrom);
             var edit = await officer.GetStringAsync($"/my-updates/{item.Id}");
             Assert.Contains("Filled from the 2015/16 SSDA903", edit);
-            var saved = await rounds.SaveAsync(round.Id, item.Id, item.Version,
+            var saved = await scope.ServiceProvider.GetRequiredService<Outturn.Application.Rounds.SaveItem>().HandleAsync(new Outturn.Application.Rounds.SaveItem.Request(round.Id, item.Id, item.Version,
                 new Outturn.Domain.Rounds.ItemUpdate(item.Value, Outturn.Domain.Status.ValueStatus.Final, null, null, "Checked against the return.", "From the return.", item.Numerator, item.Denominator),
-                true, new Outturn.Application.Rounds.Actor("performance@outturn.example", null, true));
+                true), new Outturn.Application.Rounds.Actor("performance@outturn.example", null, true));
             Assert.IsType<Outturn.Application.Rounds.SaveResult.Saved>(saved);
         }
         var measure = await officer.GetStringAsync("/plans/HBC-CYP-2015-16/indicators/CED047");

@@ -69,10 +69,10 @@ public sealed class AccountTests(OutturnApp app) : IClassFixture<OutturnApp>
     {
         using (var scope = app.Services.CreateScope())
         {
-            var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
+            var rounds = scope.ServiceProvider.GetRequiredService<RoundViews>();
             var round = (await rounds.FindAsync("HBC-CYP-2015-16", Period.Quarter(2015, 3)))!;
             var item = round.Items.First(i => i.Section == NarrativeSection.SupportingCommentary);
-            var result = await rounds.SaveAsync(round.Id, item.Id, item.Version, new ItemUpdate(null, null, null, null, "<script>alert('x')</script> & more"), true, new Actor("performance@outturn.example", null, true));
+            var result = await scope.ServiceProvider.GetRequiredService<SaveItem>().HandleAsync(new SaveItem.Request(round.Id, item.Id, item.Version, new ItemUpdate(null, null, null, null, "<script>alert('x')</script> & more"), true), new Actor("performance@outturn.example", null, true));
             Assert.IsType<SaveResult.Saved>(result);
         }
         var staff = await app.SignedInClientAsync("performance@outturn.example");

@@ -13,7 +13,7 @@ namespace Outturn.Web.Features.Reports;
 
 /// <summary>A plan's board documents: the quarterly reports (published, and drafts for those allowed), the plan's own documents.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(MonitoringQuery query, RoundService rounds) : PageModel
+public sealed class IndexModel(MonitoringQuery query, RoundViews rounds) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<(Period Period, RoundState? State)> Quarters { get; private set; } = [];

@@ -19,7 +19,7 @@ namespace Outturn.Web.Features.Rounds;
 /// and the round's steps.
 /// </summary>
 [Authorize(Policy = Policies.PerformanceOfficer)]
-public sealed class DetailsModel(RoundService rounds, SendReminders reminders, ReturnItems returns, OutturnDbContext db, UserManager<OutturnUser> users, TimeProvider clock) : PageModel
+public sealed class DetailsModel(RoundViews rounds, ChangeStage stage, AssignItem assign, SendReminders reminders, ReturnItems returns, OutturnDbContext db, UserManager<OutturnUser> users, TimeProvider clock) : PageModel
 {
     public MonitoringRound Round { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -44,8 +44,8 @@ public sealed class DetailsModel(RoundService rounds, SendReminders reminders, R
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
 
-    public Task<IActionResult> OnPostStepAsync(int id, RoundService.Step step, string? reason, int? confirmOutstanding, CancellationToken ct) =>
-        Act(id, async actor => { await rounds.StepAsync(id, step, actor, reason, ct, confirmOutstanding: confirmOutstanding); return $"Done: {step switch { RoundService.Step.MoveToReview => "the round is in review", RoundService.Step.Publish => "the report is published", RoundService.Step.Reopen => "the round is open for updates again", _ => "signed off" }}."; }, ct);
+    public Task<IActionResult> OnPostStepAsync(int id, RoundStep step, string? reason, int? confirmOutstanding, CancellationToken ct) =>
+        Act(id, async actor => { await stage.HandleAsync(new ChangeStage.Request(id, step, reason, confirmOutstanding), actor, ct); return $"Done: {step switch { RoundStep.MoveToReview => "the round is in review", RoundStep.Publish => "the report is published", RoundStep.Reopen => "the round is open for updates again", _ => "signed off" }}."; }, ct);
 
     public Task<IActionResult> OnPostReturnAsync(int id, int itemId, string? comment, CancellationToken ct) =>
         Act(id, async actor =>
@@ -63,7 +63,7 @@ public sealed class DetailsModel(RoundService rounds, SendReminders reminders, R
         }, ct);
 
     public Task<IActionResult> OnPostAssignAsync(int id, int itemId, int officerId, CancellationToken ct) =>
-        Act(id, async _ => { await rounds.AssignAsync(id, itemId, officerId, ct); return "The item was reassigned."; }, ct);
+        Act(id, async _ => { await assign.HandleAsync(new AssignItem.Request(id, itemId, officerId), ct); return "The item was reassigned."; }, ct);
 
     /// <summary>Reminds every officer with outstanding items, or, with officers ticked, only those.</summary>
     public Task<IActionResult> OnPostRemindAsync(int id, int[]? officerIds, CancellationToken ct) =>

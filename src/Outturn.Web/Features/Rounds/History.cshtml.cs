@@ -14,7 +14,7 @@ namespace Outturn.Web.Features.Rounds;
 
 /// <summary>Every recorded change to an item in words (who, when, old value and new, and why); a round not yet published only for those who may see drafts.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HistoryModel(RoundService rounds, ChangeHistory history, OrganisationService organisations, UserManager<OutturnUser> users) : PageModel
+public sealed class HistoryModel(RoundViews rounds, ChangeHistory history, OrganisationService organisations, UserManager<OutturnUser> users) : PageModel
 {
     public RoundItem Item { get; private set; } = null!;
     public IReadOnlyList<HistoryLine> Entries { get; private set; } = [];

@@ -18,7 +18,7 @@ namespace Outturn.Web.Features.Rounds;
 
 /// <summary>The reporting rounds, and (for the performance team) opening a new one.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserManager<OutturnUser> users) : PageModel
+public sealed class IndexModel(RoundViews rounds, OpenRound open, OutturnDbContext db, UserManager<OutturnUser> users) : PageModel
 {
     public List<(MonitoringRound Round, Plan Plan)> Rounds { get; private set; } = [];
     public List<Plan> Plans { get; private set; } = [];
@@ -44,7 +44,7 @@ public sealed class IndexModel(RoundService rounds, OutturnDbContext db, UserMan
         if (Deadline is null) Errors.Add(("deadline", "Enter the deadline for updates."));
         if (Errors.Count == 0 && Period is { } period)
         {
-            var round = await rounds.OpenAsync(PlanRef, period, Deadline!.Value, await users.ActorAsync(User), ct, OpensOn);
+            var round = await open.HandleAsync(new OpenRound.Request(PlanRef, period, Deadline!.Value, OpensOn), await users.ActorAsync(User), ct);
             return Redirect($"/rounds/{round.Id}");
         }
         await LoadAsync(ct);

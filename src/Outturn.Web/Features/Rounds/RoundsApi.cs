@@ -101,20 +101,20 @@ public static class RoundsApi
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Open(string planRef, Period period, OpenBody body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body.Deadline is not { } deadline) return ApiProblems.BadRequest("Bad request", "Give the round's deadline, as a date like 2016-01-15.");
-        return TypedResults.Ok(await handlers.OpenAsync(new OpenRoundRequest(planRef, period, deadline, body.OpensOn), await users.ActorAsync(user), ct));
+        return TypedResults.Ok(await handlers.OpenAsync(new OpenRound.Request(planRef, period, deadline, body.OpensOn), await users.ActorAsync(user), ct));
     }
 
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Review(string planRef, Period period, ReviewBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
-        await handlers.ReviewAsync(new ReviewRequest(planRef, period, body?.ConfirmOutstanding), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+        await handlers.StepAsync(planRef, period, RoundStep.MoveToReview, await users.ActorAsync(user), confirmOutstanding: body?.ConfirmOutstanding, ct: ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> SignOff(string planRef, Period period, SignOffBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
-        await handlers.SignOffAsync(new SignOffRequest(planRef, period, body?.Comment), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+        await handlers.StepAsync(planRef, period, RoundStep.SignOff, await users.ActorAsync(user), body?.Comment, ct: ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> SendBack(string planRef, Period period, SendBackBody? body, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
-        await handlers.SendBackAsync(new SendBackRequest(planRef, period, body?.Reason ?? ""), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+        await handlers.StepAsync(planRef, period, RoundStep.SendBack, await users.ActorAsync(user), body?.Reason ?? "", ct: ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<RoundStage>, ProblemHttpResult>> Publish(string planRef, Period period, RoundApiHandlers handlers, UserManager<OutturnUser> users, ClaimsPrincipal user, CancellationToken ct) =>
-        await handlers.PublishAsync(new PublishRequest(planRef, period), await users.ActorAsync(user), ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
+        await handlers.StepAsync(planRef, period, RoundStep.Publish, await users.ActorAsync(user), ct: ct) is { } stage ? TypedResults.Ok(stage) : NoRound(planRef, period);
 
     private static async Task<Results<Ok<MonitoringDto>, ProblemHttpResult, UnauthorizedHttpResult, ForbidHttpResult>> GetMonitoring(
         string planRef, Period period, ReportVisibility access, ClaimsPrincipal user, CancellationToken ct)
@@ -132,7 +132,7 @@ public static class RoundsApi
         };
     }
 
-    private static async Task<Ok<List<RoundDto>>> ListRounds(RoundService rounds, CancellationToken ct) =>
+    private static async Task<Ok<List<RoundDto>>> ListRounds(RoundViews rounds, CancellationToken ct) =>
         TypedResults.Ok((await rounds.ListAsync(ct)).Select(r => ToDto(r.Round, r.Plan.Ref)).ToList());
 
     public static RoundDto ToDto(MonitoringRound r, string planRef) => new(

@@ -19,7 +19,7 @@ namespace Outturn.Web.Features.Rounds;
 /// their commentary, unusual figures with their explanations, officers' judgements, and what changed since review began.
 /// </summary>
 [Authorize(Policy = Policies.Approver)]
-public sealed class SignOffModel(RoundService rounds, OutturnDbContext db, UserManager<OutturnUser> users, Application.Audit.ChangeHistory history) : PageModel
+public sealed class SignOffModel(RoundViews rounds, ChangeStage stage, OutturnDbContext db, UserManager<OutturnUser> users, Application.Audit.ChangeHistory history) : PageModel
 {
     /// <summary>A red or amber measure of the report, with what its officer wrote.</summary>
     public sealed record RedOrAmber(string Ref, string Title, string Status, string Value, string? Commentary, string? ApprovedBy);
@@ -37,13 +37,13 @@ public sealed class SignOffModel(RoundService rounds, OutturnDbContext db, UserM
 
     public async Task<IActionResult> OnPostSendBackAsync(int id, string? reason, CancellationToken ct)
     {
-        await rounds.StepAsync(id, RoundService.Step.SendBack, await users.ActorAsync(User), reason ?? "", ct);
+        await stage.HandleAsync(new ChangeStage.Request(id, RoundStep.SendBack, reason ?? ""), await users.ActorAsync(User), ct);
         return Redirect($"/rounds/{id}/sign-off");
     }
 
     public async Task<IActionResult> OnPostAsync(int id, string? comment, CancellationToken ct)
     {
-        await rounds.StepAsync(id, RoundService.Step.SignOff, await users.ActorAsync(User), comment, ct);
+        await stage.HandleAsync(new ChangeStage.Request(id, RoundStep.SignOff, comment), await users.ActorAsync(User), ct);
         Done = true;
         return await LoadAsync(id, ct) ? Page() : this.NotFoundWith($"No round has the number {id}.");
     }

@@ -23,7 +23,7 @@ namespace Outturn.Web.Features.Updates;
 /// to merge. Once the round is past taking updates the form is read-only.
 /// </summary>
 [Authorize(Policy = Policies.Contributor)]
-public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserManager<OutturnUser> users, Application.Organisations.OrganisationService organisations) : PageModel
+public sealed class EditModel(RoundViews rounds, SaveItem save, OutturnDbContext db, UserManager<OutturnUser> users, Application.Organisations.OrganisationService organisations) : PageModel
 {
     public MonitoringRound Round { get; private set; } = null!;
     public ItemView View { get; private set; } = null!;
@@ -110,7 +110,7 @@ public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserMana
         if (await LoadAsync(itemId, ct) is { } refusal) return refusal;
         var update = Parse();
         if (Errors.Count > 0) { Show(update.Value); return Page(); }
-        var result = await rounds.SaveAsync(Round.Id, itemId, Version, update, submit, await users.ActorAsync(User), ct);
+        var result = await save.HandleAsync(new SaveItem.Request(Round.Id, itemId, Version, update, submit), await users.ActorAsync(User), ct);
         switch (result)
         {
             case SaveResult.Forbidden f:
@@ -184,10 +184,10 @@ public sealed class EditModel(RoundService rounds, OutturnDbContext db, UserMana
     {
         if (await rounds.ItemAsync(itemId, ct) is not { } found) return this.NotFoundWith($"No update has the number {itemId}.");
         var actor = await users.ActorAsync(User);
-        // Whether this person may change the item is the item's own rule; someone it is not assigned to does not see it.
-        var refusal = found.View.Item.RefusalFor(actor.AsEditor(), found.Round.State);
-        if (refusal?.Kind == EditRefusalKind.NotAssigned) return Forbid();
-        if (actor.Viewer is { Organisations: not null } viewer && !viewer.MayWorkOn((await organisations.OwnersAsync(found.Round, ct)).Of(found.View.Item))) return Forbid();
+        // Whether this person may change the item is the one rule; someone who may not does not see it, and a round
+        // not taking changes shows the form read-only.
+        var refusal = (await actor.EditRuleAsync(found.Round, organisations, ct))(found.View.Item);
+        if (refusal is { Kind: not EditRefusalKind.Closed }) return Forbid();
         Round = found.Round;
         View = found.View;
         RunsRounds = actor.RunsRounds;

@@ -17,7 +17,7 @@ namespace Outturn.Web.Features.Updates;
 [RequestSizeLimit(32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [Authorize(Policy = Policies.Contributor)]
-public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, UserManager<OutturnUser> users, Application.Organisations.OrganisationService organisations) : PageModel
+public sealed class IndexModel(RoundViews rounds, RoundWorkbook workbook, UserManager<OutturnUser> users, Application.Organisations.OrganisationService organisations) : PageModel
 {
     public List<(MonitoringRound Round, Plan Plan, IReadOnlyList<ItemView> Items)> Rounds { get; private set; } = [];
     /// <summary>For the lead of an organisation: its other items in each open round, to read (their histories), not to change.</summary>
@@ -37,8 +37,8 @@ public sealed class IndexModel(RoundService rounds, RoundWorkbook workbook, User
         var actor = await users.ActorAsync(User);
         var r = await rounds.FindAsync(round, ct);
         if (r is null) return this.NotFoundWith($"No round has the number {round}.");
-        var owners = await organisations.OwnersAsync(r, ct);
-        var mine = r.Items.Where(i => actor.Viewer is not { } v || v.MayWorkOn(owners.Of(i))).Select(i => i.Id).ToHashSet();
+        var mayEdit = await actor.EditRuleAsync(r, organisations, ct);
+        var mine = r.Items.Where(i => mayEdit(i) is not { Kind: EditRefusalKind.OtherOrganisation }).Select(i => i.Id).ToHashSet();
         var bytes = await workbook.BuildAsync(r, actor.RunsRounds ? null : actor.OfficerId ?? -1, ct, only: mine);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"updates-{r.Period.ToSlug()}.xlsx");
     }
