@@ -51,7 +51,9 @@ public static class Logs
             }
             finally
             {
-                var route = context.GetEndpoint() is RouteEndpoint endpoint ? "/" + endpoint.RoutePattern.RawText?.TrimStart('/')
+                // A refusal answered by the exception handler has lost its endpoint; the handler's feature keeps it.
+                var route = (context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint) is RouteEndpoint endpoint
+                    ? "/" + endpoint.RoutePattern.RawText?.TrimStart('/')
                     : context.Response.StatusCode == StatusCodes.Status404NotFound ? "(no route)" : "(static file)";
                 var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
                 var level = context.Request.Path.StartsWithSegments("/health") ? LogLevel.Debug

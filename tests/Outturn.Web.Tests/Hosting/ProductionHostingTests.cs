@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -179,6 +180,10 @@ public sealed class RequestLogTests(JsonLoggingApp app) : IClassFixture<JsonLogg
         Assert.Contains("GET /plans/{planRef}/monitoring/{period} answered 200", string.Join("\n", requests));
         Assert.Contains(requests, r => r.StartsWith("POST /sign-in answered 302 in ", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Written, w => w.Message.Contains("tracey", StringComparison.OrdinalIgnoreCase));
+        // A refusal answered by the exception handler (the demo's Quarter 3 round is open already) keeps its route.
+        var officer = await app.TokenClientAsync("performance@outturn.example");
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync("/api/v1/plans/HBC-CYP-2015-16/monitoring/2015-16-Q3/open", new { deadline = "2016-01-15" })).StatusCode);
+        Assert.Contains("POST /api/v1/plans/{planRef}/monitoring/{period}/open answered 409", string.Join("\n", app.Written.Where(w => w.Category == "Outturn.Requests").Select(w => w.Message)));
         // The console writes JSON lines.
         Assert.Equal(ConsoleFormatterNames.Json, app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
     }
