@@ -1,14 +1,35 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outturn.Application.Data;
+using Outturn.Application.Demo;
+
+[assembly: Xunit.TestFramework("Outturn.Application.Tests.TestRun", "Outturn.Application.Tests")]
 
 namespace Outturn.Application.Tests;
 
 /// <summary>
+/// xUnit's own test framework, which xUnit disposes when the run's last test is done: then the demo templates of
+/// <see cref="IntegrationTest.LoadDemoAsync"/> are removed. (A process-exit handler is not enough: the runner may stop
+/// the test host before it has run.) A run that is killed leaves them behind, as it does its test databases.
+/// </summary>
+public sealed class TestRun : Xunit.Sdk.XunitTestFramework
+{
+    public TestRun(Xunit.Abstractions.IMessageSink sink) : base(sink) => DisposalTracker.Add(new Removal());
+
+    private sealed class Removal : IDisposable
+    {
+        public void Dispose() => IntegrationTest.RemoveDemoTemplates();
+    }
+}
+
+/// <summary>
 /// Each test gets a new, migrated database of its provider: an SQLite file in a temporary folder, or a new
 /// database on the PostgreSQL server named by OUTTURN_TEST_POSTGRES (./test.sh starts one and sets it).
+/// A test that needs the demo only as its starting point calls <see cref="LoadDemoAsync"/>, which gives it a copy of
+/// the demo loaded once per provider per test run (see there); a test of loading the demo itself loads it for real.
 /// </summary>
 public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -41,14 +62,19 @@ public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetim
             settings["Outturn:Database:Provider"] = "postgres";
             settings["ConnectionStrings:Outturn"] = new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        AddServices(services);
-        services.AddOutturn(configuration);
-        services.AddSingleton<ICurrentUser>(new SystemUser("test-user"));
-        Services = services.BuildServiceProvider();
+        Services = Build(settings, AddServices);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection> first)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        first(services);
+        services.AddOutturn(configuration);
+        services.AddSingleton<ICurrentUser>(new SystemUser("test-user"));
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Services a test puts first, before the application's own (which are added only where none is given): a fixed clock.</summary>
@@ -76,6 +102,129 @@ public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetim
 
     protected Task<T> Db<T>(Func<OutturnDbContext, Task<T>> work) =>
         WithScope(sp => work(sp.GetRequiredService<OutturnDbContext>()));
+
+    /// <summary>
+    /// The demo, as <c>DemoData.LoadAsync()</c> run here would leave it, in place of this test's empty database. Loading
+    /// the demo takes 10–30 seconds (more on PostgreSQL) and dozens of tests only start from it, so it is loaded once per
+    /// provider per test run, by the same services and user as a test's, into a template: an SQLite file, or a PostgreSQL
+    /// database no one connects to, which a copy is made from (CREATE DATABASE … TEMPLATE). The files the demo writes into
+    /// the data folder (returns-population.json) are copied too; the data protection keys and the pseudonym key are in
+    /// the database. The demo reads today's date (plan import), so a test on a clock of its own loads it for real.
+    /// </summary>
+    protected async Task LoadDemoAsync()
+    {
+        if (Services.GetRequiredService<TimeProvider>() != TimeProvider.System)
+        {
+            await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+            return;
+        }
+        var template = await DemoTemplates[provider].Value;
+        var data = Services.GetRequiredService<DataSettings>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The copy replaces the file under this test's pool: its idle connections go first (none is in use here).
+            SqliteConnection.ClearPool(new SqliteConnection(data.ConnectionString));
+            foreach (var file in Directory.GetFiles(_folder, "outturn.db*")) File.Delete(file);
+        }
+        else
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(data.ConnectionString));
+            await using var conn = new NpgsqlConnection(_pgServer);
+            await conn.OpenAsync();
+            // One copy at a time: CREATE DATABASE refuses a template another session is using.
+            await TemplateCopies.WaitAsync();
+            try
+            {
+                await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn))
+                    await drop.ExecuteNonQueryAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase} TEMPLATE {template.PgDatabase}", conn);
+                await create.ExecuteNonQueryAsync();
+            }
+            finally { TemplateCopies.Release(); }
+        }
+        CopyFolder(template.Folder, _folder);
+    }
+
+    private sealed record DemoTemplate(string Folder, string? PgDatabase);
+
+    // Built off the test runner's threads, which are as many as the cores: the tests waiting for it free theirs meanwhile.
+    private static readonly Dictionary<DatabaseProvider, Lazy<Task<DemoTemplate>>> DemoTemplates = new()
+    {
+        [DatabaseProvider.Sqlite] = new(() => Task.Run(() => MakeDemoTemplateAsync(DatabaseProvider.Sqlite))),
+        [DatabaseProvider.Postgres] = new(() => Task.Run(() => MakeDemoTemplateAsync(DatabaseProvider.Postgres))),
+    };
+
+    private static readonly SemaphoreSlim TemplateCopies = new(1, 1);
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<Action> WhenTheRunEnds = new();
+
+    /// <summary>Removes the demo templates; <see cref="TestRun"/> calls it when the last test is done.</summary>
+    internal static void RemoveDemoTemplates()
+    {
+        while (WhenTheRunEnds.TryDequeue(out var remove)) remove();
+    }
+
+    private static async Task<DemoTemplate> MakeDemoTemplateAsync(DatabaseProvider provider)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "outturn-tests", "demo-template-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var settings = new Dictionary<string, string?> { ["Outturn:DataDirectory"] = folder };
+        string? pgDatabase = null, pgServer = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            pgServer = PostgresServer;
+            pgDatabase = "outturn_demo_tmpl_" + Guid.NewGuid().ToString("N")[..12];
+            await using var conn = new NpgsqlConnection(pgServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", conn);
+            await cmd.ExecuteNonQueryAsync();
+            settings["Outturn:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:Outturn"] = new NpgsqlConnectionStringBuilder(pgServer) { Database = pgDatabase }.ConnectionString;
+        }
+        WhenTheRunEnds.Enqueue(() =>
+        {
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+            if (pgDatabase is null) return;
+            using var conn = new NpgsqlConnection(pgServer);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        });
+        string connectionString;
+        await using (var services = Build(settings, _ => { }))
+        {
+            connectionString = services.GetRequiredService<DataSettings>().ConnectionString;
+            await using (var scope = services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
+            await using (var scope = services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
+        }
+        // No connection may stay open on the template: PostgreSQL copies only a database no one is connected to, and
+        // closing SQLite's last connection folds its journal back into the file, which is then complete on its own.
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            if (Directory.GetFiles(folder, "outturn.db-*").Length > 0)
+                throw new InvalidOperationException($"The demo template in {folder} still has a journal beside it after its connections closed.");
+        }
+        else
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+            await using var conn = new NpgsqlConnection(pgServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"ALTER DATABASE {pgDatabase} WITH ALLOW_CONNECTIONS false", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new DemoTemplate(folder, pgDatabase);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+    }
 
     protected string NewFolder(string name)
     {
