@@ -11,8 +11,8 @@ using Outturn.Application.Demo;
 namespace Outturn.Application.Tests;
 
 /// <summary>
-/// xUnit's own test framework, which xUnit disposes when the run's last test is done: then the demo templates of
-/// <see cref="IntegrationTest.LoadDemoAsync"/> are removed. (A process-exit handler is not enough: the runner may stop
+/// xUnit's own test framework, which xUnit disposes when the run's last test is done: then the templates of
+/// <see cref="IntegrationTest"/> are removed. (A process-exit handler is not enough: the runner may stop
 /// the test host before it has run.) A run that is killed leaves them behind, as it does its test databases.
 /// </summary>
 public sealed class TestRun : Xunit.Sdk.XunitTestFramework
@@ -21,13 +21,14 @@ public sealed class TestRun : Xunit.Sdk.XunitTestFramework
 
     private sealed class Removal : IDisposable
     {
-        public void Dispose() => IntegrationTest.RemoveDemoTemplates();
+        public void Dispose() => IntegrationTest.RemoveTemplates();
     }
 }
 
 /// <summary>
 /// Each test gets a new, migrated database of its provider: an SQLite file in a temporary folder, or a new
-/// database on the PostgreSQL server named by OUTTURN_TEST_POSTGRES (./test.sh starts one and sets it).
+/// database on the PostgreSQL server named by OUTTURN_TEST_POSTGRES (./test.sh starts one and sets it), copied from
+/// one migrated once per test run.
 /// A test that needs the demo only as its starting point calls <see cref="LoadDemoAsync"/>, which gives it a copy of
 /// the demo loaded once per provider per test run (see there); a test of loading the demo itself loads it for real.
 /// </summary>
@@ -53,18 +54,92 @@ public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetim
         {
             _pgServer = PostgresServer;
             _pgDatabase = "outturn_test_" + Guid.NewGuid().ToString("N")[..12];
+            // Migrating a PostgreSQL database takes a second or two, copying a migrated one a fraction of that.
+            var migrated = await MigratedTemplate.Value;
             await using (var conn = new NpgsqlConnection(_pgServer))
             {
                 await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-                await cmd.ExecuteNonQueryAsync();
+                await TemplateCopies.WaitAsync();
+                try
+                {
+                    await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase} TEMPLATE {migrated}", conn);
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                finally { TemplateCopies.Release(); }
             }
             settings["Outturn:Database:Provider"] = "postgres";
             settings["ConnectionStrings:Outturn"] = new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString;
         }
         Services = Build(settings, AddServices);
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> TemplateFolders = new();
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<(string Server, string Name)> TemplateDatabases = new();
+
+    /// <summary>
+    /// A template's name carries the minute it was made, so that a run can drop those a killed or cut-short run left
+    /// behind (the test host may be stopped while <see cref="RemoveTemplates"/> is still at work) once they are old
+    /// enough that no run can still be using them.
+    /// </summary>
+    private static string TemplateName(string kind) =>
+        $"outturn_{kind}_tmpl_{DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static readonly TimeSpan StaleTemplate = TimeSpan.FromHours(6);
+
+    private static async Task DropStaleTemplatesAsync(NpgsqlConnection conn)
+    {
+        var stale = new List<string>();
+        await using (var list = new NpgsqlCommand(@"SELECT datname FROM pg_database WHERE datname ~ '^outturn_(demo|migrated)_tmpl_[0-9]+_[0-9a-f]+$'", conn))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                var minute = long.Parse(name.Split('_')[3], System.Globalization.CultureInfo.InvariantCulture);
+                if (DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(minute * 60) > StaleTemplate) stale.Add(name);
+            }
+        foreach (var name in stale)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(() => Task.Run(async () =>
+    {
+        var server = PostgresServer;
+        var name = TemplateName("migrated");
+        await using var conn = new NpgsqlConnection(server);
+        await conn.OpenAsync();
+        await DropStaleTemplatesAsync(conn);
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", conn))
+            await create.ExecuteNonQueryAsync();
+        TemplateDatabases.Enqueue((server, name));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outturn:DataDirectory"] = Path.Combine(Path.GetTempPath(), "outturn-tests", "migrated-template"),
+            ["Outturn:Database:Provider"] = "postgres",
+            ["ConnectionStrings:Outturn"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+        };
+        await using (var services = Build(settings, _ => { }))
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<OutturnDbContext>().Database.MigrateAsync();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(settings["ConnectionStrings:Outturn"]));
+        await using (var close = new NpgsqlCommand($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false", conn))
+            await close.ExecuteNonQueryAsync();
+        return name;
+    }));
+
+    private static void DropDatabase(string server, string name)
+    {
+        using var conn = new NpgsqlConnection(server);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
+        cmd.ExecuteNonQuery();
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection> first)
@@ -156,40 +231,37 @@ public abstract class IntegrationTest(DatabaseProvider provider) : IAsyncLifetim
 
     private static readonly SemaphoreSlim TemplateCopies = new(1, 1);
 
-    private static readonly System.Collections.Concurrent.ConcurrentQueue<Action> WhenTheRunEnds = new();
-
-    /// <summary>Removes the demo templates; <see cref="TestRun"/> calls it when the last test is done.</summary>
-    internal static void RemoveDemoTemplates()
+    /// <summary>Removes the templates, the folders first as that is quick; <see cref="TestRun"/> calls it when the last test is done.</summary>
+    internal static void RemoveTemplates()
     {
-        while (WhenTheRunEnds.TryDequeue(out var remove)) remove();
+        while (TemplateFolders.TryDequeue(out var folder))
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        while (TemplateDatabases.TryDequeue(out var database)) DropDatabase(database.Server, database.Name);
     }
 
     private static async Task<DemoTemplate> MakeDemoTemplateAsync(DatabaseProvider provider)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "outturn-tests", "demo-template-" + Guid.NewGuid().ToString("N"));
+        var folders = Path.Combine(Path.GetTempPath(), "outturn-tests");
+        foreach (var stale in Directory.Exists(folders) ? Directory.GetDirectories(folders, "demo-template-*") : [])
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(stale) > StaleTemplate)
+                try { Directory.Delete(stale, true); } catch (IOException) { }
+        var folder = Path.Combine(folders, "demo-template-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        TemplateFolders.Enqueue(folder);
         var settings = new Dictionary<string, string?> { ["Outturn:DataDirectory"] = folder };
         string? pgDatabase = null, pgServer = null;
         if (provider == DatabaseProvider.Postgres)
         {
             pgServer = PostgresServer;
-            pgDatabase = "outturn_demo_tmpl_" + Guid.NewGuid().ToString("N")[..12];
+            pgDatabase = TemplateName("demo");
             await using var conn = new NpgsqlConnection(pgServer);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", conn);
             await cmd.ExecuteNonQueryAsync();
+            TemplateDatabases.Enqueue((pgServer, pgDatabase));
             settings["Outturn:Database:Provider"] = "postgres";
             settings["ConnectionStrings:Outturn"] = new NpgsqlConnectionStringBuilder(pgServer) { Database = pgDatabase }.ConnectionString;
         }
-        WhenTheRunEnds.Enqueue(() =>
-        {
-            try { Directory.Delete(folder, true); } catch (IOException) { }
-            if (pgDatabase is null) return;
-            using var conn = new NpgsqlConnection(pgServer);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
-        });
         string connectionString;
         await using (var services = Build(settings, _ => { }))
         {
