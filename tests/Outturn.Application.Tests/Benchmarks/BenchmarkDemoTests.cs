@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Benchmarks;
 using Outturn.Application.Data;
-using Outturn.Application.Demo;
 using Outturn.Domain.Benchmarks;
 using Outturn.Domain.Periods;
 
@@ -13,14 +12,14 @@ public abstract class BenchmarkDemoTests(DatabaseProvider provider) : Integratio
 {
     private async Task<BenchmarkPosition> Position(string indicator, string period)
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         return (await WithScope(sp => sp.GetRequiredService<BenchmarkQuery>().PositionAsync(indicator, Period.Parse(period), "E06000006")))!;
     }
 
     [Fact]
     public async Task The_demo_holds_every_english_authority_with_its_region_and_halton_with_ten_neighbours()
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
 
         var areas = await Db(db => db.Set<Area>().ToListAsync());
         Assert.Equal(152, areas.Count(a => a.Kind == AreaKind.Authority)); // the 152 authorities of 2015/16

@@ -25,7 +25,7 @@ public abstract class BoardDocumentTests(DatabaseProvider provider) : Integratio
         "8.0 Appendix 1 – Explanation for use of symbols",
     ];
 
-    private Task LoadDemo() => WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+    private Task LoadDemo() => LoadDemoAsync();
 
     private Task<Document> Ppb(Period period) => WithScope(async sp => (await sp.GetRequiredService<BoardReports>().PpbAsync(DemoRounds.PlanRef, period))!);
 

@@ -33,7 +33,7 @@ public abstract class FrozenSectionsTests(DatabaseProvider provider) : Integrati
     [Fact]
     public async Task The_published_quarter_2_report_keeps_its_quarter_2_scores_and_progress_after_quarter_3_and_later_corrections()
     {
-        await Use<DemoData, IReadOnlyList<string>>(d => d.LoadAsync());
+        await LoadDemoAsync();
         var r01 = (await RiskRows(Q2)).First(r => r[0] == "CYP-R01");
         Assert.StartsWith("Unable to recruit and retain a stable permanent social work workforce (initial 16, residual 12, target 6)", r01[1]);
         Assert.StartsWith("Complete", r01[4].Trim(), StringComparison.Ordinal); // the symbol's picture, then its words
@@ -68,7 +68,7 @@ public abstract class FrozenSectionsTests(DatabaseProvider provider) : Integrati
     [Fact]
     public async Task A_register_section_for_a_quarter_uses_that_quarters_scores_even_after_later_ones_are_entered()
     {
-        await Use<DemoData, IReadOnlyList<string>>(d => d.LoadAsync());
+        await LoadDemoAsync();
         var plan = (await Use<MonitoringQuery, Domain.Plans.Plan?>(q => q.LoadPlanAsync(DemoRounds.PlanRef)))!;
 
         var q2 = await Use<RiskQuery, RiskControlSection>(q => q.ForPlanAsync(plan, Q2));

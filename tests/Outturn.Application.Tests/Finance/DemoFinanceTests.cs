@@ -17,7 +17,7 @@ public abstract class DemoRegistersTests(DatabaseProvider provider) : Integratio
 {
     private static readonly Period Q2 = Period.Quarter(2015, 2);
 
-    private Task Load() => WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+    private Task Load() => LoadDemoAsync();
 
     private Task<FinancialSummary> Summary(string department) => WithScope(async sp =>
     {

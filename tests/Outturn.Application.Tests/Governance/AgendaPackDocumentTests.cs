@@ -2,7 +2,6 @@ using Outturn.Application.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
-using Outturn.Application.Demo;
 using Outturn.Application.Governance;
 using Outturn.Application.Tests.Documents;
 using Outturn.Domain.Governance;
@@ -14,7 +13,7 @@ public sealed class AgendaPackDocumentTests() : IntegrationTest(DatabaseProvider
 {
     private async Task<byte[]> Pack(string format, Viewer viewer)
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         var id = await Db(db => db.Set<Meeting>().Where(m => m.Board!.Ref == "cyp-ppb" && m.Date == new DateOnly(2016, 1, 4)).Select(m => m.Id).SingleAsync());
         return await WithScope(async sp =>
         {

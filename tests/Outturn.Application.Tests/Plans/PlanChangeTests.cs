@@ -25,7 +25,7 @@ public abstract class PlanChangeTests(DatabaseProvider provider) : IntegrationTe
     private static readonly Period Q2 = Period.Quarter(2015, 2);
     private static readonly Period Q3 = Period.Quarter(2015, 3);
 
-    private Task LoadDemo() => WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+    private Task LoadDemo() => LoadDemoAsync();
 
     private Task<string> Q2WordText() => WithScope(async sp =>
     {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Outturn.Application.Data;
-using Outturn.Application.Demo;
 using Outturn.Application.Returns;
 using Outturn.Domain.Periods;
 using Outturn.Domain.Returns;
@@ -17,7 +16,7 @@ public abstract class ReturnsFillTests(DatabaseProvider provider) : IntegrationT
 
     private async Task Prepare()
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         // Start from no returns: the demo's synthetic set is replaced by this test's own few children.
         await Db(db => db.Set<ReturnImport>().ExecuteDeleteAsync());
         // A moved on 1 Jun and again on 30 Sep 2015 (3 placements by the end of Q2); B has one placement.

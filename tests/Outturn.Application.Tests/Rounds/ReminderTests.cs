@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Outturn.Application.Data;
-using Outturn.Application.Demo;
 using Outturn.Application.Notifications;
 using Outturn.Application.Rounds;
 using Outturn.Domain.Periods;
@@ -20,7 +19,7 @@ public abstract class ReminderTests(DatabaseProvider provider) : IntegrationTest
     /// <summary>The demo, with a Quarter 4 round opening on 12 April 2016 and due on 15 April 2016.</summary>
     private async Task<int> OpenQ4Async()
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("HBC-CYP-2015-16", Q4, new DateOnly(2016, 4, 15), new DateOnly(2016, 4, 12)), Performance));
         return round.Id;
     }
@@ -121,7 +120,7 @@ public sealed class ReminderTestsOnPostgres() : ReminderTests(DatabaseProvider.P
     [Fact]
     public async Task Two_schedulers_on_one_database_send_each_reminder_once()
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("HBC-CYP-2015-16", Period.Quarter(2015, 4), new DateOnly(2016, 4, 15)),
             new Actor("performance@outturn.example", null, true)));
         var clock = new FakeTimeProvider(new DateTimeOffset(2016, 4, 14, 7, 0, 0, TimeSpan.Zero));

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Outturn.Application.Data;
-using Outturn.Application.Demo;
 using Outturn.Application.Monitoring;
 using Outturn.Application.Rounds;
 using Outturn.Domain;
@@ -19,7 +18,7 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
 
     private async Task<(int RoundId, Actor Tracey, Actor Ann)> DemoWithQ4RoundAsync()
     {
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         var round = await WithScope(sp => sp.GetRequiredService<OpenRound>().HandleAsync(new OpenRound.Request("HBC-CYP-2015-16", Q4, new DateOnly(2016, 4, 15)), Performance));
         var officers = await Db(db => db.Officers.ToDictionaryAsync(o => o.Name, o => o.Id));
         return (round.Id, new Actor("tracey.coffey@outturn.example", officers["Tracey Coffey"], false), new Actor("ann.mcintyre@outturn.example", officers["Ann McIntyre"], false));
@@ -161,7 +160,7 @@ public abstract class RoundTests(DatabaseProvider provider) : IntegrationTest(pr
             await sp.GetRequiredService<ReviseFigure>().HandleAsync(new ReviseFigure.Request("HBC-CYP-2015-16", "CED033", Period.Quarter(2015, 2), value, ValueStatus.Final, null, "The census was corrected."));
             return 0;
         });
-        await WithScope(sp => sp.GetRequiredService<DemoData>().LoadAsync());
+        await LoadDemoAsync();
         var q2 = await Db(db => db.Set<MonitoringRound>().AsNoTracking().SingleAsync(r => r.Period == Period.Quarter(2015, 2)));
         // The demo's Quarter 2 report printed CED033 at 75% (the plan folder's values.csv) and CED035 at 0.
         Assert.Equal("75%", SnapshotJson.Published(q2)!.AllMeasures.Single(m => m.Ref == "CED033").CurrentText);
