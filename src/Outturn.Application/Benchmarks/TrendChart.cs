@@ -24,8 +24,6 @@ public sealed record TrendFigure(string Period, decimal? Value, string? Suppress
 /// <summary>An indicator's trend chart: the council, its target, neighbours' average, region and England by year.</summary>
 public static class TrendChart
 {
-    public static string Title(Indicator indicator, TrendView trend) => Title(TrendFigures.Of(indicator, trend));
-
     public static string Title(TrendFigures f)
     {
         var p = f.Points;
@@ -34,8 +32,6 @@ public static class TrendChart
                (p.Any(x => x.Region is not null) ? $", {f.Region ?? "Region"}" : "") + (p.Any(x => x.England is not null) ? " and England" : "") +
                ". The figures are in the table below the chart.";
     }
-
-    public static SvgLineChart.Chart Svg(string id, Indicator indicator, TrendView trend, bool compact) => Svg(id, TrendFigures.Of(indicator, trend), compact);
 
     public static SvgLineChart.Chart Svg(string id, TrendFigures f, bool compact)
     {

@@ -18,9 +18,12 @@ public sealed record TrendModel(string Id, Indicator Indicator, TrendView Trend,
     public bool HasEngland => Points.Any(p => p.Position.England is not null);
     public bool HasRank => Points.Any(p => p.Position.Place is not null);
 
-    public string Title => TrendChart.Title(Indicator, Trend);
+    /// <summary>The chart's plain figures, worked out once for its title and its picture.</summary>
+    private TrendFigures Figures { get; } = TrendFigures.Of(Indicator, Trend);
 
-    public IHtmlContent Chart() => new HtmlString(TrendChart.Svg(Id, Indicator, Trend, Compact).Markup);
+    public string Title => TrendChart.Title(Figures);
+
+    public IHtmlContent Chart() => new HtmlString(TrendChart.Svg(Id, Figures, Compact).Markup);
 
     public string ValueText(TrendPoint p) =>
         p.Suppression is { } code ? $"{Suppression.Describe(code)}" : p.Value is null ? "Not held" : Indicator.Format(p.Value) + (p.ValueSource == "plan" ? " (plan)" : "");
